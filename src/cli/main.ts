@@ -1,0 +1,64 @@
+import { type Lang, toLang } from "../core/i18n";
+import { type Command, type CommandContext, CommandError } from "./command";
+
+/** Every command of spec §6, loaded only when called so `followup check` stays fast and offline. */
+const commands: Record<string, () => Promise<Command>> = {};
+
+function usage(): string {
+  return [
+    "usage: followup <command> [options]",
+    "",
+    "commands: " + Object.keys(commands).join(", "),
+    "target: KINTONE_BASE_URL (default http://localhost:3000), KINTONE_USERNAME/KINTONE_PASSWORD or KINTONE_API_TOKEN",
+  ].join("\n");
+}
+
+function languageOf(args: string[], env: NodeJS.ProcessEnv): Lang {
+  const flag = args.indexOf("--lang");
+  if (flag >= 0) return toLang(args[flag + 1]);
+  return toLang(env.FOLLOWUP_LANG);
+}
+
+export async function main(
+  argv: string[],
+  overrides: Partial<CommandContext> = {},
+): Promise<number> {
+  const [name, ...args] = argv;
+  const context: CommandContext = {
+    args,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    lang: languageOf(args, overrides.env ?? process.env),
+    ...overrides,
+  };
+  if (!name || name === "--help" || name === "help") {
+    context.stdout.write(usage() + "\n");
+    return name ? 0 : 2;
+  }
+  const load = commands[name];
+  if (!load) {
+    context.stderr.write(`followup: unknown command '${name}'\n${usage()}\n`);
+    return 2;
+  }
+  try {
+    return await (await load()).run(context);
+  } catch (error) {
+    if (error instanceof CommandError) {
+      context.stderr.write(`followup ${name}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    context.stderr.write(`followup ${name}: ${message}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
