@@ -1,0 +1,45 @@
+import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import type { KintoneRecordLike } from "../core/application";
+import { type RetryOptions, withRetry } from "./retry";
+
+/** kintone's maximum records per GET records.json. */
+export const RECORDS_PER_READ = 500;
+
+export interface ReadAllOptions {
+  app: number | string;
+  /** Field codes to fetch (`$id` is always added); all fields when omitted. */
+  fields?: string[];
+  /** A kintone query condition, without `order by` / `limit` / `offset`. */
+  condition?: string;
+  /** Called after each page with the number of records read so far. */
+  onPage?: (readSoFar: number) => void;
+  retry?: RetryOptions;
+}
+
+/**
+ * Reads every record of an app in pages of 500 ordered by `$id` (`$id > last order by $id asc
+ * limit 500`): no offset, so it works past 10,000 records, and no cursor, so it never holds one of
+ * the domain's 10. ⌈N/500⌉ requests (one more when N is a multiple of 500), each retried on 429/503.
+ */
+export async function readAllRecords(
+  client: KintoneRestAPIClient,
+  options: ReadAllOptions,
+): Promise<KintoneRecordLike[]> {
+  const fields = options.fields && [...new Set(["$id", ...options.fields])];
+  const records: KintoneRecordLike[] = [];
+  let lastId = 0;
+  for (;;) {
+    const conditions = [`$id > ${lastId}`];
+    if (options.condition) conditions.push(`(${options.condition})`);
+    const query = `${conditions.join(" and ")} order by $id asc limit ${RECORDS_PER_READ}`;
+    const page = await withRetry(
+      () => client.record.getRecords({ app: options.app, fields, query }),
+      options.retry,
+    );
+    const pageRecords = page.records as KintoneRecordLike[];
+    records.push(...pageRecords);
+    options.onPage?.(records.length);
+    if (pageRecords.length < RECORDS_PER_READ) return records;
+    lastId = Number(pageRecords[pageRecords.length - 1]?.$id?.value);
+  }
+}
