@@ -1,0 +1,187 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash, createVerify } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
+import webpack from "webpack";
+import validateManifest from "@kintone/plugin-manifest-validator";
+import { MAX_PLUGIN_FILE_BYTES, PackError, packPlugin } from "../../src/packaging/packPlugin";
+import { readZip } from "../support/zip";
+
+const root = path.resolve(__dirname, "../..");
+const webpackConfig = require("../../webpack.config.js") as (
+  env: unknown,
+  argv: { mode: string },
+) => webpack.Configuration[];
+
+function entry(zip: Map<string, Buffer>, name: string): Buffer {
+  const bytes = zip.get(name);
+  if (!bytes) throw new Error(`${name} is not in the zip`);
+  return bytes;
+}
+
+/** Names every file the manifest points at (icon, html, js and css of each section). */
+function manifestFiles(manifest: Record<string, any>): string[] {
+  const files = [manifest.icon as string];
+  for (const section of ["desktop", "mobile", "config"]) {
+    const part = manifest[section];
+    if (!part) continue;
+    files.push(...(part.js ?? []), ...(part.css ?? []));
+    if (part.html) files.push(part.html);
+  }
+  return files.filter((file) => !/^https:/.test(file));
+}
+
+function runWebpack(outputRoot: string): Promise<void> {
+  const configs = webpackConfig({}, { mode: "production" }).map((config) => ({
+    ...config,
+    output: {
+      ...config.output,
+      path:
+        config.name === "plugin"
+          ? path.join(outputRoot, "plugin/js")
+          : path.join(outputRoot, "dist"),
+    },
+  }));
+  return new Promise((resolve, reject) => {
+    webpack(configs, (error, stats) => {
+      if (error) reject(error);
+      else if (stats?.hasErrors()) reject(new Error(stats.toString("errors-only")));
+      else resolve();
+    });
+  });
+}
+
+describe("packing the plugin", () => {
+  let work: string;
+  let manifest: Record<string, any>;
+
+  beforeAll(async () => {
+    work = mkdtempSync(path.join(os.tmpdir(), "followup-pack-"));
+    cpSync(path.join(root, "manifest.json"), path.join(work, "manifest.json"));
+    cpSync(path.join(root, "plugin"), path.join(work, "plugin"), {
+      recursive: true,
+      filter: (source) => !source.includes(`${path.sep}plugin${path.sep}js`),
+    });
+    await runWebpack(work);
+    manifest = JSON.parse(readFileSync(path.join(work, "manifest.json"), "utf8"));
+  }, 180_000);
+
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it("passes kintone's manifest validator", () => {
+    const result = validateManifest(manifest);
+    expect(result.errors).toBeNull();
+    expect(result.valid).toBe(true);
+  });
+
+  it("signs a zip that holds every manifest file within kintone's limits", async () => {
+    const keyPath = path.join(work, "throwaway.ppk");
+    const outPath = path.join(work, "out", "plugin.zip");
+    const logs: string[] = [];
+    const packed = await packPlugin({
+      manifestPath: path.join(work, "manifest.json"),
+      keyPath,
+      outPath,
+      log: (line) => logs.push(line),
+    });
+    expect(packed.keyCreated).toBe(true);
+    expect(logs.join("\n")).toContain("This key IS the plugin id");
+
+    const outer = await readZip(readFileSync(outPath));
+    expect([...outer.keys()].sort()).toEqual(["PUBKEY", "SIGNATURE", "contents.zip"]);
+    const publicKey = entry(outer, "PUBKEY");
+    const contents = entry(outer, "contents.zip");
+    const verifier = createVerify("RSA-SHA1");
+    verifier.update(contents);
+    const pem = { key: publicKey, format: "der" as const, type: "spki" as const };
+    expect(verifier.verify(pem, entry(outer, "SIGNATURE"))).toBe(true);
+    const idFromKey = createHash("sha256")
+      .update(publicKey)
+      .digest("hex")
+      .slice(0, 32)
+      .replace(/[0-9a-f]/g, (c) => String.fromCharCode(97 + parseInt(c, 16)));
+    expect(packed.pluginId).toBe(idFromKey);
+
+    const inner = await readZip(contents);
+    expect(inner.has("manifest.json")).toBe(true);
+    for (const file of manifestFiles(manifest)) {
+      expect(inner.has(file)).toBe(true);
+      expect(entry(inner, file).length).toBeGreaterThan(0);
+      expect(entry(inner, file).length).toBeLessThanOrEqual(MAX_PLUGIN_FILE_BYTES);
+    }
+    expect(entry(inner, manifest.config.html).length).toBeLessThanOrEqual(65_535);
+    for (const section of ["desktop", "mobile", "config"]) {
+      expect(
+        (manifest[section].js ?? []).length + (manifest[section].css ?? []).length,
+      ).toBeLessThanOrEqual(60);
+    }
+    for (const bundle of ["plugin/js/desktop.js", "plugin/js/mobile.js", "plugin/js/config.js"]) {
+      expect(entry(inner, bundle).toString("utf8")).not.toContain("sourceMappingURL");
+    }
+  });
+
+  it("keeps the same plugin id for the same key and never overwrites the key", async () => {
+    const keyPath = path.join(work, "stable.ppk");
+    const first = await packPlugin({
+      manifestPath: path.join(work, "manifest.json"),
+      keyPath,
+      outPath: path.join(work, "a.zip"),
+    });
+    const keyBefore = readFileSync(keyPath, "utf8");
+    const second = await packPlugin({
+      manifestPath: path.join(work, "manifest.json"),
+      keyPath,
+      outPath: path.join(work, "b.zip"),
+    });
+    expect(second.keyCreated).toBe(false);
+    expect(second.pluginId).toBe(first.pluginId);
+    expect(readFileSync(keyPath, "utf8")).toBe(keyBefore);
+  });
+
+  it("stops with one clear line when the manifest is missing", async () => {
+    const attempt = packPlugin({
+      manifestPath: path.join(work, "nope", "manifest.json"),
+      keyPath: path.join(work, "k.ppk"),
+      outPath: path.join(work, "c.zip"),
+    });
+    await expect(attempt).rejects.toThrow(PackError);
+    await expect(attempt).rejects.toThrow(/manifest\.json がありません/);
+  });
+
+  it("stops with one clear line when a file the manifest names is missing", async () => {
+    const broken = path.join(work, "broken-manifest.json");
+    writeFileSync(broken, JSON.stringify({ ...manifest, icon: "plugin/image/missing.png" }));
+    await expect(
+      packPlugin({
+        manifestPath: broken,
+        keyPath: path.join(work, "k2.ppk"),
+        outPath: path.join(work, "d.zip"),
+      }),
+    ).rejects.toThrow(/manifest\.json が不正です/);
+  });
+
+  it("stops with one clear line when the key is not a key", async () => {
+    const badKey = path.join(work, "bad.ppk");
+    writeFileSync(badKey, "this is not an RSA key");
+    await expect(
+      packPlugin({
+        manifestPath: path.join(work, "manifest.json"),
+        keyPath: badKey,
+        outPath: path.join(work, "e.zip"),
+      }),
+    ).rejects.toThrow(/秘密鍵が不正です/);
+  });
+
+  it("stops with one clear line when the key cannot be read", async () => {
+    // A directory where the key should be: unreadable as a file even for root (CI runs as root).
+    const notAFile = path.join(work, "dir.ppk");
+    mkdirSync(notAFile);
+    await expect(
+      packPlugin({
+        manifestPath: path.join(work, "manifest.json"),
+        keyPath: notAFile,
+        outPath: path.join(work, "f.zip"),
+      }),
+    ).rejects.toThrow(/秘密鍵を読めません/);
+  });
+});
