@@ -7,7 +7,8 @@ export interface Progress {
   finish(): void;
 }
 
-const quiet: Progress = { update() {}, finish() {} };
+const ignore = (): void => undefined;
+const quiet: Progress = { update: ignore, finish: ignore };
 
 /**
  * A one-line progress display on stderr for long runs, redrawn in place at most ~10 times a second.

@@ -15,7 +15,7 @@ export function csvField(value: string): string {
 }
 
 /** One header row and the data rows, each row ending in CRLF (RFC 4180 §2.1–2.2). */
-export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
+export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   const lines = [header, ...rows].map((row) => row.map(csvField).join(",") + "\r\n");
   return UTF8_BOM + lines.join("");
 }
