@@ -1,0 +1,215 @@
+/**
+ * Every process guard is also an invariant (spec §3): REST, CSV import and FormBridge bypass the
+ * plugin's guards, so `followup audit` and screening re-check all records with this function.
+ */
+import type { FieldMap, KintoneRecordLike } from "../application";
+import type { Localized } from "../i18n";
+import type { StateKey } from "../vocabulary";
+import { ELIGIBILITY_LABELS, LOTTERY_RESULTS } from "../vocabulary";
+import {
+  DEFAULT_PROCESS_NAMES,
+  guardHolds,
+  stateKeyOf,
+  type GuardId,
+  type ProcessNames,
+  type WorkflowRecord,
+} from "./process";
+import { applicationNoKey, workflowRecordFromRecord } from "./record";
+
+export type InvariantId =
+  | "UNKNOWN_STATUS"
+  | "WINNER_WITHOUT_RANK"
+  | "WAITLIST_WITHOUT_NUMBER"
+  | "INELIGIBLE_NOT_SCREENED_OUT"
+  | "INELIGIBLE_IN_PROGRAM"
+  | "CONFIRMED_WITHOUT_INTENT"
+  | "DECLINED_WITHOUT_INTENT"
+  | "ANSWERED_WITHOUT_QUESTIONNAIRE"
+  | "VISITED_WITHOUT_RECORD"
+  | "DRAWN_BUT_NOT_MOVED"
+  | "WAITLIST_DUPLICATE"
+  | "WAITLIST_SKIPPED";
+
+export interface InvariantViolation {
+  invariant: InvariantId;
+  recordId: string;
+  applicationNo: string;
+  status: string;
+  message: Localized;
+}
+
+export interface InvariantOptions {
+  fieldMap?: FieldMap;
+  names?: ProcessNames;
+}
+
+/** States reached only through winning the lottery (directly or by promotion). */
+const WINNER_PATH: readonly StateKey[] = ["winner", "confirmed", "questionnaireDone", "visited"];
+
+/** Which guard each state rests on: being in the state means the guard held when it was entered (and must still). */
+const STATE_GUARDS: { states: readonly StateKey[]; guard: GuardId; invariant: InvariantId }[] = [
+  { states: WINNER_PATH, guard: "LOTTERY_RESULT_WINNER", invariant: "WINNER_WITHOUT_RANK" },
+  {
+    states: ["waitlisted"],
+    guard: "LOTTERY_RESULT_WAITLIST",
+    invariant: "WAITLIST_WITHOUT_NUMBER",
+  },
+  {
+    states: ["ineligible"],
+    guard: "ELIGIBILITY_INELIGIBLE",
+    invariant: "INELIGIBLE_NOT_SCREENED_OUT",
+  },
+  {
+    states: ["confirmed", "questionnaireDone", "visited"],
+    guard: "INTENT_PARTICIPATE",
+    invariant: "CONFIRMED_WITHOUT_INTENT",
+  },
+  { states: ["declined"], guard: "INTENT_DECLINE", invariant: "DECLINED_WITHOUT_INTENT" },
+  {
+    states: ["questionnaireDone", "visited"],
+    guard: "QUESTIONNAIRE_EXISTS",
+    invariant: "ANSWERED_WITHOUT_QUESTIONNAIRE",
+  },
+  { states: ["visited"], guard: "VISIT_RECORDED", invariant: "VISITED_WITHOUT_RECORD" },
+];
+
+function messageOf(invariant: InvariantId, r: WorkflowRecord): Localized {
+  switch (invariant) {
+    case "UNKNOWN_STATUS":
+      return {
+        ja: `ステータス「${r.status}」はプラグイン設定の状態名にありません。`,
+        en: `The status "${r.status}" is not one of the state names in the plugin settings.`,
+      };
+    case "WINNER_WITHOUT_RANK":
+      return {
+        ja: `状態「${r.status}」ですが、抽選結果が「当選」でないか抽選順位がありません。`,
+        en: `The status is ${r.status} but the lottery result is not 当選 or there is no rank.`,
+      };
+    case "WAITLIST_WITHOUT_NUMBER":
+      return {
+        ja: "状態「補欠」ですが、抽選結果が「補欠」でないか補欠順位がありません。",
+        en: "The status is 補欠 but the lottery result is not 補欠 or there is no waitlist number.",
+      };
+    case "INELIGIBLE_NOT_SCREENED_OUT":
+      return {
+        ja: "状態「対象外」ですが、審査結果が「対象外」ではありません。",
+        en: "The status is 対象外 but the screening result is not 対象外.",
+      };
+    case "INELIGIBLE_IN_PROGRAM":
+      return {
+        ja: `審査結果が「${r.eligibility}」の申込が状態「${r.status}」にあります。抽選の対象は「適格」だけです。`,
+        en: `An application screened as ${r.eligibility} is in status ${r.status}; only 適格 applications are drawn.`,
+      };
+    case "CONFIRMED_WITHOUT_INTENT":
+      return {
+        ja: `状態「${r.status}」ですが、参加意思が「参加する」ではありません。`,
+        en: `The status is ${r.status} but the participation intent is not 参加する.`,
+      };
+    case "DECLINED_WITHOUT_INTENT":
+      return {
+        ja: "状態「辞退」ですが、参加意思が「辞退する」ではありません。",
+        en: "The status is 辞退 but the participation intent is not 辞退する.",
+      };
+    case "ANSWERED_WITHOUT_QUESTIONNAIRE":
+      return {
+        ja: `状態「${r.status}」ですが、この申込の質問票がありません。`,
+        en: `The status is ${r.status} but no questionnaire links to this application.`,
+      };
+    case "VISITED_WITHOUT_RECORD":
+      return {
+        ja: "状態「訪問済」ですが、訪問日または訪問専門家が空です。",
+        en: "The status is 訪問済 but the visit date or the expert is empty.",
+      };
+    case "DRAWN_BUT_NOT_MOVED":
+      return {
+        ja: `抽選結果「${r.lotteryResult}」が記録されていますが、状態が「${r.status}」のままです（抽選の書き込みが途中で止まった可能性があります）。`,
+        en: `The lottery result ${r.lotteryResult} is recorded but the status is still ${r.status} (the draw may have stopped half-way).`,
+      };
+    case "WAITLIST_DUPLICATE":
+      return {
+        ja: `補欠順位 ${r.waitlistNo} が複数の申込に付いています。`,
+        en: `Waitlist number ${r.waitlistNo} is given to more than one application.`,
+      };
+    case "WAITLIST_SKIPPED":
+      return {
+        ja: `補欠順位 ${r.waitlistNo} のこの申込より後の補欠が先に繰り上げられています。`,
+        en: `An application later in the waitlist than this one (number ${r.waitlistNo}) was promoted first.`,
+      };
+  }
+}
+
+/**
+ * Checks every record against the invariants of spec §3. `records` are kintone records (REST
+ * shape: `$id`, the status field and the mapped fields); `questionnaireLinks` are the
+ * application numbers that questionnaire records point to.
+ */
+export function findInvariantViolations(
+  records: readonly KintoneRecordLike[],
+  questionnaireLinks: Iterable<string | number>,
+  options: InvariantOptions = {},
+): InvariantViolation[] {
+  const names = options.names ?? DEFAULT_PROCESS_NAMES;
+  const answered = new Set<string>();
+  for (const link of questionnaireLinks) answered.add(applicationNoKey(link));
+  const violations: InvariantViolation[] = [];
+  const report = (invariant: InvariantId, r: WorkflowRecord) =>
+    violations.push({
+      invariant,
+      recordId: r.id,
+      applicationNo: r.applicationNo,
+      status: r.status,
+      message: messageOf(invariant, r),
+    });
+
+  const parsed = records.map((record) => workflowRecordFromRecord(record, options.fieldMap));
+  for (const r of parsed) {
+    const state = stateKeyOf(r.status, names);
+    if (!state) {
+      report("UNKNOWN_STATUS", r);
+      continue;
+    }
+    const context = { hasQuestionnaire: answered.has(r.applicationNo) };
+    for (const rule of STATE_GUARDS) {
+      if (rule.states.includes(state) && guardHolds(rule.guard, r, context) !== true) {
+        report(rule.invariant, r);
+      }
+    }
+    const drawnStates: readonly StateKey[] = [...WINNER_PATH, "waitlisted"];
+    if (drawnStates.includes(state) && r.eligibility !== ELIGIBILITY_LABELS.eligible) {
+      report("INELIGIBLE_IN_PROGRAM", r);
+    }
+    const drawn =
+      r.lotteryResult === LOTTERY_RESULTS.winner || r.lotteryResult === LOTTERY_RESULTS.waitlisted;
+    if (state === "applied" && drawn) report("DRAWN_BUT_NOT_MOVED", r);
+  }
+  reportWaitlistOrder(parsed, names, report);
+  return violations;
+}
+
+/**
+ * Waitlist numbers are unique, and promotion (補欠 → 当選) goes in their order: nobody still in 補欠
+ * may have a lower number than someone already promoted. Declined records keep their number and do
+ * not count either way.
+ */
+function reportWaitlistOrder(
+  records: readonly WorkflowRecord[],
+  names: ProcessNames,
+  report: (invariant: InvariantId, r: WorkflowRecord) => void,
+): void {
+  const numbered = records.filter((r) => r.waitlistNo !== null);
+  const seen = new Map<number, WorkflowRecord[]>();
+  for (const r of numbered) seen.set(r.waitlistNo!, [...(seen.get(r.waitlistNo!) ?? []), r]);
+  for (const group of seen.values()) {
+    if (group.length > 1) group.forEach((r) => report("WAITLIST_DUPLICATE", r));
+  }
+  const promoted = numbered.filter((r) => {
+    const state = stateKeyOf(r.status, names);
+    return state !== undefined && WINNER_PATH.includes(state);
+  });
+  const highestPromoted = Math.max(-Infinity, ...promoted.map((r) => r.waitlistNo!));
+  for (const r of numbered) {
+    if (r.status === names.states.waitlisted && r.waitlistNo! < highestPromoted) {
+      report("WAITLIST_SKIPPED", r);
+    }
+  }
+}
