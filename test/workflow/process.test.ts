@@ -89,7 +89,7 @@ describe("checkProcessAction", () => {
 
   it("every refusal message has both languages", () => {
     for (const transition of TRANSITIONS) {
-      const from = DEFAULT_PROCESS_NAMES.states[transition.from[0]!];
+      const from = DEFAULT_PROCESS_NAMES.states[transition.from[0] ?? "applied"];
       const refusal = checkProcessAction(
         workflowRecord({ status: from }),
         DEFAULT_PROCESS_NAMES.actions[transition.action],

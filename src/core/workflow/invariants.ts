@@ -47,31 +47,32 @@ export interface InvariantOptions {
 const WINNER_PATH: readonly StateKey[] = ["winner", "confirmed", "questionnaireDone", "visited"];
 
 /** Which guard each state rests on: being in the state means the guard held when it was entered (and must still). */
-const STATE_GUARDS: { states: readonly StateKey[]; guard: GuardId; invariant: InvariantId }[] = [
-  { states: WINNER_PATH, guard: "LOTTERY_RESULT_WINNER", invariant: "WINNER_WITHOUT_RANK" },
-  {
-    states: ["waitlisted"],
-    guard: "LOTTERY_RESULT_WAITLIST",
-    invariant: "WAITLIST_WITHOUT_NUMBER",
-  },
-  {
-    states: ["ineligible"],
-    guard: "ELIGIBILITY_INELIGIBLE",
-    invariant: "INELIGIBLE_NOT_SCREENED_OUT",
-  },
-  {
-    states: ["confirmed", "questionnaireDone", "visited"],
-    guard: "INTENT_PARTICIPATE",
-    invariant: "CONFIRMED_WITHOUT_INTENT",
-  },
-  { states: ["declined"], guard: "INTENT_DECLINE", invariant: "DECLINED_WITHOUT_INTENT" },
-  {
-    states: ["questionnaireDone", "visited"],
-    guard: "QUESTIONNAIRE_EXISTS",
-    invariant: "ANSWERED_WITHOUT_QUESTIONNAIRE",
-  },
-  { states: ["visited"], guard: "VISIT_RECORDED", invariant: "VISITED_WITHOUT_RECORD" },
-];
+const STATE_GUARDS: Array<{ states: readonly StateKey[]; guard: GuardId; invariant: InvariantId }> =
+  [
+    { states: WINNER_PATH, guard: "LOTTERY_RESULT_WINNER", invariant: "WINNER_WITHOUT_RANK" },
+    {
+      states: ["waitlisted"],
+      guard: "LOTTERY_RESULT_WAITLIST",
+      invariant: "WAITLIST_WITHOUT_NUMBER",
+    },
+    {
+      states: ["ineligible"],
+      guard: "ELIGIBILITY_INELIGIBLE",
+      invariant: "INELIGIBLE_NOT_SCREENED_OUT",
+    },
+    {
+      states: ["confirmed", "questionnaireDone", "visited"],
+      guard: "INTENT_PARTICIPATE",
+      invariant: "CONFIRMED_WITHOUT_INTENT",
+    },
+    { states: ["declined"], guard: "INTENT_DECLINE", invariant: "DECLINED_WITHOUT_INTENT" },
+    {
+      states: ["questionnaireDone", "visited"],
+      guard: "QUESTIONNAIRE_EXISTS",
+      invariant: "ANSWERED_WITHOUT_QUESTIONNAIRE",
+    },
+    { states: ["visited"], guard: "VISIT_RECORDED", invariant: "VISITED_WITHOUT_RECORD" },
+  ];
 
 function messageOf(invariant: InvariantId, r: WorkflowRecord): Localized {
   switch (invariant) {
@@ -196,20 +197,19 @@ function reportWaitlistOrder(
   names: ProcessNames,
   report: (invariant: InvariantId, r: WorkflowRecord) => void,
 ): void {
-  const numbered = records.filter((r) => r.waitlistNo !== null);
-  const seen = new Map<number, WorkflowRecord[]>();
-  for (const r of numbered) seen.set(r.waitlistNo!, [...(seen.get(r.waitlistNo!) ?? []), r]);
-  for (const group of seen.values()) {
+  const numbered = records.flatMap((r) => (r.waitlistNo === null ? [] : [{ r, no: r.waitlistNo }]));
+  const byNumber = new Map<number, WorkflowRecord[]>();
+  for (const { r, no } of numbered) byNumber.set(no, [...(byNumber.get(no) ?? []), r]);
+  for (const group of byNumber.values()) {
     if (group.length > 1) group.forEach((r) => report("WAITLIST_DUPLICATE", r));
   }
-  const promoted = numbered.filter((r) => {
+  let highestPromoted = -Infinity;
+  for (const { r, no } of numbered) {
     const state = stateKeyOf(r.status, names);
-    return state !== undefined && WINNER_PATH.includes(state);
-  });
-  const highestPromoted = Math.max(-Infinity, ...promoted.map((r) => r.waitlistNo!));
-  for (const r of numbered) {
-    if (r.status === names.states.waitlisted && r.waitlistNo! < highestPromoted) {
-      report("WAITLIST_SKIPPED", r);
-    }
+    if (state !== undefined && WINNER_PATH.includes(state))
+      highestPromoted = Math.max(highestPromoted, no);
+  }
+  for (const { r, no } of numbered) {
+    if (r.status === names.states.waitlisted && no < highestPromoted) report("WAITLIST_SKIPPED", r);
   }
 }
