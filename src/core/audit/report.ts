@@ -1,0 +1,163 @@
+/**
+ * The text `followup audit` prints: what was checked, then every problem grouped by kind, each
+ * with the application it concerns and what is wrong, so a secretariat member can open the record
+ * and fix it. The checks themselves live in core/workflow (invariants) and core/lottery (chain,
+ * bundles); this module only words their findings.
+ */
+import { type Lang, type Localized, pick } from "../i18n";
+import type { BundleVerdict, ChainVerdict } from "../lottery";
+import type { InvariantId, InvariantViolation } from "../workflow";
+
+export interface AuditFindings {
+  counts: { applications: number; questionnaires: number; logEntries: number };
+  violations: readonly InvariantViolation[];
+  chain: ChainVerdict;
+  /** Each completed draw's verification bundle, recomputed. */
+  bundles: ReadonlyArray<{ runId: string; verdict: BundleVerdict }>;
+}
+
+const INVARIANT_TITLES: Record<InvariantId, Localized> = {
+  UNKNOWN_STATUS: { ja: "設定にないステータス", en: "Status not in the settings" },
+  WINNER_WITHOUT_RANK: {
+    ja: "当選の流れにあるのに当選順位がない",
+    en: "On the winner path without a winning rank",
+  },
+  WAITLIST_WITHOUT_NUMBER: { ja: "補欠なのに補欠順位がない", en: "Waitlisted without a number" },
+  INELIGIBLE_NOT_SCREENED_OUT: {
+    ja: "対象外なのに審査結果が対象外でない",
+    en: "対象外 without an ineligible screening",
+  },
+  INELIGIBLE_IN_PROGRAM: {
+    ja: "適格でない申込が抽選後の状態にある",
+    en: "Not 適格 but drawn",
+  },
+  CONFIRMED_WITHOUT_INTENT: {
+    ja: "参加確定なのに参加意思が「参加する」でない",
+    en: "Confirmed without 参加する",
+  },
+  DECLINED_WITHOUT_INTENT: {
+    ja: "辞退なのに参加意思が「辞退する」でない",
+    en: "Declined without 辞退する",
+  },
+  ANSWERED_WITHOUT_QUESTIONNAIRE: {
+    ja: "質問票回答済なのに質問票がない",
+    en: "Questionnaire done without a questionnaire",
+  },
+  VISITED_WITHOUT_RECORD: {
+    ja: "訪問済なのに訪問日か訪問専門家がない",
+    en: "Visited without visit date or expert",
+  },
+  DRAWN_BUT_NOT_MOVED: {
+    ja: "抽選結果があるのに申込受付のまま",
+    en: "Drawn but still in 申込受付",
+  },
+  WAITLIST_DUPLICATE: { ja: "補欠順位の重複", en: "Duplicate waitlist number" },
+  WAITLIST_SKIPPED: { ja: "補欠順位の順でない繰り上げ", en: "Promotion out of waitlist order" },
+};
+
+export function auditPassed(findings: AuditFindings): boolean {
+  return (
+    findings.violations.length === 0 &&
+    findings.chain.ok &&
+    findings.bundles.every((bundle) => bundle.verdict.ok)
+  );
+}
+
+export function problemCount(findings: AuditFindings): number {
+  return (
+    findings.violations.length +
+    (findings.chain.ok ? 0 : 1) +
+    findings.bundles.filter((bundle) => !bundle.verdict.ok).length
+  );
+}
+
+function groupByInvariant(
+  violations: readonly InvariantViolation[],
+): Map<InvariantId, InvariantViolation[]> {
+  const groups = new Map<InvariantId, InvariantViolation[]>();
+  for (const violation of violations) {
+    groups.set(violation.invariant, [...(groups.get(violation.invariant) ?? []), violation]);
+  }
+  return groups;
+}
+
+function applicationLine(violation: InvariantViolation, lang: Lang): string {
+  const who = pick(lang, {
+    ja: `受付番号 ${violation.applicationNo || "-"}（レコードID ${violation.recordId}・${violation.status || "状態なし"}）`,
+    en: `application ${violation.applicationNo || "-"} (record ${violation.recordId}, ${violation.status || "no status"})`,
+  });
+  return `  - ${who}: ${pick(lang, violation.message)}`;
+}
+
+function chainLines(findings: AuditFindings, lang: Lang): string[] {
+  const { chain } = findings;
+  if (chain.ok) {
+    return [
+      pick(lang, {
+        ja: `抽選記録のハッシュチェーン: 正常（${findings.counts.logEntries} 件）`,
+        en: `Lottery log hash chain: intact (${findings.counts.logEntries} entries)`,
+      }),
+    ];
+  }
+  return [
+    pick(lang, {
+      ja: `■ 抽選記録のハッシュチェーンが壊れています（通番 ${chain.sequence}）`,
+      en: `■ The lottery log's hash chain is broken (sequence ${chain.sequence})`,
+    }),
+    `  - ${chain.problem}`,
+    pick(lang, {
+      ja: "    抽選記録が書き換えられたか削除された可能性があります。記録アプリの変更履歴を確認してください。",
+      en: "    A log entry may have been edited or deleted; check the log app's change history.",
+    }),
+  ];
+}
+
+function bundleLines(findings: AuditFindings, lang: Lang): string[] {
+  return findings.bundles.map(({ runId, verdict }) =>
+    verdict.ok
+      ? pick(lang, {
+          ja: `抽選 ${runId} の検証データ: 再計算で一致`,
+          en: `Draw ${runId} bundle: recomputes to the same ranking`,
+        })
+      : pick(lang, {
+          ja: `■ 抽選 ${runId} の検証データが再計算と一致しません: ${verdict.difference}`,
+          en: `■ Draw ${runId} bundle does not recompute: ${verdict.difference}`,
+        }),
+  );
+}
+
+/** A readable report; the last line says whether anything needs fixing. */
+export function formatAuditReport(findings: AuditFindings, lang: Lang): string {
+  const { counts } = findings;
+  const lines = [
+    pick(lang, {
+      ja: `監査対象: 申込 ${counts.applications} 件・質問票 ${counts.questionnaires} 件・抽選記録 ${counts.logEntries} 件`,
+      en: `Checked: ${counts.applications} applications, ${counts.questionnaires} questionnaires, ${counts.logEntries} lottery log entries`,
+    }),
+    "",
+  ];
+  for (const [invariant, group] of groupByInvariant(findings.violations)) {
+    lines.push(`■ ${pick(lang, INVARIANT_TITLES[invariant])} (${invariant}): ${group.length}`);
+    lines.push(...group.map((violation) => applicationLine(violation, lang)));
+    lines.push("");
+  }
+  if (findings.violations.length === 0) {
+    lines.push(
+      pick(lang, {
+        ja: "申込の状態と項目: 不整合なし",
+        en: "Application states and fields: consistent",
+      }),
+    );
+  }
+  lines.push(...chainLines(findings, lang), ...bundleLines(findings, lang), "");
+  const problems = problemCount(findings);
+  lines.push(
+    problems === 0
+      ? pick(lang, { ja: "結果: 問題はありません。", en: "Result: no problems found." })
+      : pick(lang, {
+          ja: `結果: 問題が ${problems} 件あります。該当する申込を開いて修正し、もう一度 followup audit を実行してください。`,
+          en: `Result: ${problems} problem(s). Open the applications above, fix them, and run followup audit again.`,
+        }),
+  );
+  return lines.join("\n") + "\n";
+}
