@@ -1,0 +1,84 @@
+import type { ApplicationField } from "./vocabulary";
+
+/** The fields an applicant fills in that are kept as text (kintone REST gives NUMBER values as strings too). */
+export const APPLICATION_TEXT_FIELDS = [
+  "company_name",
+  "entity_type",
+  "corporate_number",
+  "representative_name",
+  "postal_code",
+  "prefecture",
+  "address",
+  "industry",
+  "capital_yen",
+  "employees",
+  "participation_category",
+  "prior_program",
+  "contact_name",
+  "contact_email",
+  "contact_phone",
+] as const satisfies readonly ApplicationField[];
+export type ApplicationTextField = (typeof APPLICATION_TEXT_FIELDS)[number];
+
+/** The CHECK_BOX fields of an application: their values are the checked option labels. */
+export const APPLICATION_CHOICE_FIELDS = [
+  "consent_survey",
+  "declarations",
+] as const satisfies readonly ApplicationField[];
+export type ApplicationChoiceField = (typeof APPLICATION_CHOICE_FIELDS)[number];
+
+/**
+ * One application as the eligibility rules read it: raw values as the applicant (or kintone) gave them,
+ * before any normalization. Missing fields are `undefined`. `id` is the record's `$id`; `appliedAt` is
+ * the receipt instant (`applied_at`, ISO 8601).
+ */
+export type ApplicationInput = { [F in ApplicationTextField]?: string } & {
+  [F in ApplicationChoiceField]?: string[];
+} & {
+  id?: string;
+  appliedAt?: string;
+};
+
+/** Logical field code → the field code in the actual kintone app (only where they differ). */
+export type FieldMap = Partial<Record<ApplicationField, string>>;
+
+/** A kintone REST record: field code → `{value}` (plus `type` and other keys we ignore). */
+export type KintoneRecordLike = Record<string, { value?: unknown } | undefined>;
+
+function textOf(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "bigint") return String(value);
+  return undefined;
+}
+
+function choicesOf(value: unknown): string[] | undefined {
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
+  const single = textOf(value);
+  return single === undefined || single === "" ? undefined : [single];
+}
+
+/**
+ * Reads an application out of a kintone REST record. `fieldMap` names the app's field codes where
+ * they differ from the logical ones. Values of an unexpected shape (e.g. an object in a text field)
+ * are read as missing, so the rules report them rather than passing them silently.
+ */
+export function applicationFromRecord(
+  record: KintoneRecordLike,
+  fieldMap: FieldMap = {},
+): ApplicationInput {
+  const valueOf = (field: ApplicationField): unknown => record[fieldMap[field] ?? field]?.value;
+  const application: ApplicationInput = {};
+  for (const field of APPLICATION_TEXT_FIELDS) {
+    const text = textOf(valueOf(field));
+    if (text !== undefined) application[field] = text;
+  }
+  for (const field of APPLICATION_CHOICE_FIELDS) {
+    const choices = choicesOf(valueOf(field));
+    if (choices !== undefined) application[field] = choices;
+  }
+  const id = textOf(record.$id?.value);
+  if (id !== undefined && id !== "") application.id = id;
+  const appliedAt = textOf(valueOf("applied_at"));
+  if (appliedAt !== undefined && appliedAt.trim() !== "") application.appliedAt = appliedAt;
+  return application;
+}

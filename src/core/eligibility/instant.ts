@@ -1,0 +1,84 @@
+/**
+ * Instants in Japan time, independent of the machine's time zone. Japan has kept UTC+9 without
+ * daylight saving since 1951, so a fixed offset is exact; no `Date` local-time method is used.
+ */
+import type { Lang } from "../i18n";
+import { toHalfWidth } from "./normalize";
+
+const JST_OFFSET_MINUTES = 9 * 60;
+const MINUTE = 60_000;
+
+const ISO_LIKE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+function offsetMinutes(zone: string | undefined): number {
+  if (zone === undefined) return JST_OFFSET_MINUTES;
+  if (zone.toUpperCase() === "Z") return 0;
+  const sign = zone.startsWith("-") ? -1 : 1;
+  const digits = zone.slice(1).replace(":", "");
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
+}
+
+/**
+ * Epoch milliseconds of an ISO 8601 date-time (kintone's DATETIME is `2024-08-09T08:00:00Z`).
+ * Without an offset the time is read as Japan time, and a date alone as 00:00 JST.
+ * Returns `undefined` for anything else, including impossible dates such as 2024-02-30.
+ */
+export function parseInstant(value: string): number | undefined {
+  const match = ISO_LIKE.exec(toHalfWidth(value).trim());
+  if (!match) return undefined;
+  const [, year, month, day, hour = "0", minute = "0", second = "0", fraction = "0", zone] = match;
+  const parts = [year, month, day, hour, minute, second].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const [y, mo, d, h, mi, s] = parts;
+  if (mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59) return undefined;
+  const wallClock = Date.UTC(y, mo - 1, d, h, mi, s, Number(fraction.padEnd(3, "0").slice(0, 3)));
+  if (new Date(wallClock).getUTCDate() !== d) return undefined;
+  return wallClock - offsetMinutes(zone) * MINUTE;
+}
+
+const WEEKDAYS_JA = ["日", "月", "火", "水", "木", "金", "土"];
+const WEEKDAYS_EN = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS_EN = [
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "May",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Oct",
+  "Nov",
+  "Dec",
+];
+/** 令和 began on 2019-05-01 JST. */
+const REIWA_START = Date.UTC(2019, 4, 1);
+
+function japaneseYear(wallClock: number, year: number): string {
+  if (wallClock < REIWA_START) return `${year}年`;
+  const reiwa = year - 2018;
+  return `令和${reiwa === 1 ? "元" : reiwa}年`;
+}
+
+/** An instant as notices write it: 令和6年8月9日（金）17:00 / Fri 9 Aug 2024 17:00 JST. */
+export function formatJapanTime(epochMs: number, lang: Lang): string {
+  const wall = new Date(epochMs + JST_OFFSET_MINUTES * MINUTE);
+  const year = wall.getUTCFullYear();
+  const month = wall.getUTCMonth();
+  const day = wall.getUTCDate();
+  const weekday = wall.getUTCDay();
+  const clock = [wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds()];
+  if (clock[2] === 0) clock.pop();
+  const time = clock.map((part) => String(part).padStart(2, "0")).join(":");
+  if (lang === "en")
+    return `${WEEKDAYS_EN[weekday]} ${day} ${MONTHS_EN[month]} ${year} ${time} JST`;
+  return `${japaneseYear(wall.getTime(), year)}${month + 1}月${day}日（${WEEKDAYS_JA[weekday]}）${time}`;
+}

@@ -1,0 +1,278 @@
+/**
+ * The per-application rules of spec §4, in the table's order. Pure: the program settings are
+ * compiled once (ScreeningProgram) and each application is checked against them.
+ */
+import type { ApplicationInput } from "../application";
+import type { Lang } from "../i18n";
+import type { IndustryLimit, ProgramSettings } from "../settings/programSettings";
+import {
+  CONSENT_OPTION,
+  DECLARATIONS,
+  ENTITY_TYPES,
+  PARTICIPATION_CATEGORIES,
+  PREFECTURES,
+  type ApplicationField,
+} from "../vocabulary";
+import { CORPORATE_NUMBER_PATTERN, corporateNumberCheckDigit } from "./corporateNumber";
+import { formatJapanTime, parseInstant } from "./instant";
+import { formatYen, type MessageParams, ruleMessage } from "./messages";
+import {
+  normalizeCode,
+  normalizeEmail,
+  normalizePostalCode,
+  normalizeText,
+  parseWholeNumber,
+} from "./normalize";
+import type { RuleId, Severity, Violation } from "./types";
+
+const TOKYO = "東京都";
+
+/** The settings in the form the rules use, built once per settings object and language. */
+export interface ScreeningProgram {
+  lang: Lang;
+  settings: ProgramSettings;
+  industries: Map<string, IndustryLimit>;
+  opensAt: number;
+  closesAt: number;
+  baseParams: MessageParams;
+}
+
+const compiled = new WeakMap<ProgramSettings, Partial<Record<Lang, ScreeningProgram>>>();
+
+export function screeningProgram(settings: ProgramSettings, lang: Lang): ScreeningProgram {
+  const byLang = compiled.get(settings) ?? {};
+  const cached = byLang[lang];
+  if (cached) return cached;
+  const enabled = settings.industries.filter((row) => row.enabled);
+  const opensAt = Date.parse(settings.window.opensAt);
+  const closesAt = Date.parse(settings.window.closesAt);
+  const separator = lang === "ja" ? "、" : ", ";
+  const program: ScreeningProgram = {
+    lang,
+    settings,
+    industries: new Map(enabled.map((row) => [normalizeText(row.industry), row])),
+    opensAt,
+    closesAt,
+    baseParams: {
+      industries: enabled.map((row) => row.industry).join(separator),
+      categories: PARTICIPATION_CATEGORIES.join(separator),
+      opensAt: formatJapanTime(opensAt, lang),
+      closesAt: formatJapanTime(closesAt, lang),
+    },
+  };
+  compiled.set(settings, { ...byLang, [lang]: program });
+  return program;
+}
+
+/** What the batch rules need from an application, normalized once. */
+export interface ApplicationFacts {
+  /** 13-digit corporate number of a 法人; undefined otherwise. */
+  corporateNumber?: string;
+  /** Valid phone number, digits only. */
+  phone?: string;
+  /** Valid e-mail address, lower case. */
+  email?: string;
+  /** Receipt instant (epoch ms); `now` when the application has none; NaN when unreadable. */
+  appliedAt: number;
+}
+
+export interface ApplicationCheck {
+  violations: Violation[];
+  facts: ApplicationFacts;
+}
+
+const normalizedSet = (values: readonly string[]) =>
+  new Set(values.map((value) => normalizeText(value)));
+const ENTITY_TYPE_SET = normalizedSet(ENTITY_TYPES);
+const CATEGORY_SET = normalizedSet(PARTICIPATION_CATEGORIES);
+const CONSENT = normalizeText(CONSENT_OPTION);
+const NORMALIZED_DECLARATIONS = DECLARATIONS.map((label) => normalizeText(label));
+const PHONE_PATTERN = /^0\d{9,10}$/;
+const POSTAL_CODE_PATTERN = /^\d{7}$/;
+const EMAIL_PATTERN =
+  /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/i;
+/** A postal code written before the address (〒163-8001 東京都…) is skipped when reading its prefecture. */
+const LEADING_POSTAL_CODE = /^〒?\s*\d{3}\s*[-ー－‐―−]?\s*\d{4}\s*/;
+
+/** Phone number digits: also turns +81 into the domestic leading 0. */
+export function normalizePhone(value: string | undefined): string {
+  return normalizeCode(value).replace(/^\+81(?=[1-9])/, "0");
+}
+
+function shown(value: string | undefined, lang: Lang): string {
+  const text = normalizeText(value);
+  if (text !== "") return text;
+  return lang === "ja" ? "未入力" : "blank";
+}
+
+/** The prefecture an address starts with, if it names one. */
+export function addressPrefecture(address: string | undefined): string | undefined {
+  const text = normalizeText(address).replace(LEADING_POSTAL_CODE, "");
+  return PREFECTURES.find((prefecture) => text.startsWith(prefecture));
+}
+
+function sizeLimits(limit: IndustryLimit, soleProprietor: boolean, lang: Lang): string {
+  const capital = formatYen(limit.capitalLimitYen, lang);
+  if (lang === "en") {
+    const employees = `at most ${limit.employeeLimit} regular employees`;
+    return soleProprietor
+      ? `${employees}; a sole proprietor is judged on employees only`
+      : `capital at most ${capital} or ${employees}`;
+  }
+  const employees = `常時使用する従業員${limit.employeeLimit}人以下`;
+  return soleProprietor
+    ? `${employees}。個人事業主は従業員数で判定します`
+    : `資本金${capital}以下又は${employees}`;
+}
+
+/** Checks one application against every per-record rule and returns all violations at once. */
+export function checkApplication(
+  application: ApplicationInput,
+  program: ScreeningProgram,
+  now: number,
+): ApplicationCheck {
+  const { lang } = program;
+  const violations: Violation[] = [];
+  const report = (
+    rule: RuleId,
+    severity: Severity,
+    field: ApplicationField,
+    params: MessageParams = {},
+  ) => {
+    violations.push({
+      rule,
+      severity,
+      field,
+      message: ruleMessage(
+        rule,
+        lang,
+        { ...program.baseParams, ...params },
+        program.settings.messages,
+      ),
+    });
+  };
+  const facts: ApplicationFacts = { appliedAt: now };
+
+  if (normalizeText(application.company_name) === "")
+    report("COMPANY_NAME_REQUIRED", "error", "company_name");
+
+  const entityType = normalizeText(application.entity_type);
+  if (!ENTITY_TYPE_SET.has(entityType)) report("ENTITY_TYPE_REQUIRED", "error", "entity_type");
+  const isCorporation = entityType === "法人";
+  const isSoleProprietor = entityType === "個人事業主";
+
+  if (isCorporation) {
+    const corporateNumber = normalizeCode(application.corporate_number);
+    if (!CORPORATE_NUMBER_PATTERN.test(corporateNumber)) {
+      report("CORPORATE_NUMBER_FORMAT", "error", "corporate_number", {
+        value: shown(application.corporate_number, lang),
+      });
+    } else {
+      facts.corporateNumber = corporateNumber;
+      if (corporateNumberCheckDigit(corporateNumber) !== corporateNumber.charCodeAt(0) - 48) {
+        report("CORPORATE_NUMBER_CHECK_DIGIT", "error", "corporate_number");
+      }
+    }
+  }
+
+  const prefecture = normalizeText(application.prefecture);
+  if (prefecture !== TOKYO) {
+    report("PREFECTURE_NOT_TOKYO", "error", "prefecture", {
+      prefecture: prefecture === "" ? (lang === "ja" ? "未選択" : "not selected") : prefecture,
+    });
+  }
+  const statedPrefecture = prefecture === "" ? TOKYO : prefecture;
+  const prefectureInAddress = addressPrefecture(application.address);
+  if (prefectureInAddress !== undefined && prefectureInAddress !== statedPrefecture) {
+    report("ADDRESS_PREFECTURE_MISMATCH", "warning", "address", {
+      addressPrefecture: prefectureInAddress,
+      prefecture: statedPrefecture,
+    });
+  }
+
+  if (!POSTAL_CODE_PATTERN.test(normalizePostalCode(application.postal_code))) {
+    report("POSTAL_CODE_FORMAT", "error", "postal_code", {
+      value: shown(application.postal_code, lang),
+    });
+  }
+
+  const phone = normalizePhone(application.contact_phone);
+  if (PHONE_PATTERN.test(phone)) facts.phone = phone;
+  else
+    report("PHONE_FORMAT", "error", "contact_phone", {
+      value: shown(application.contact_phone, lang),
+    });
+
+  const email = normalizeEmail(application.contact_email);
+  if (EMAIL_PATTERN.test(email)) facts.email = email;
+  else
+    report("EMAIL_FORMAT", "error", "contact_email", {
+      value: shown(application.contact_email, lang),
+    });
+
+  const limit = program.industries.get(normalizeText(application.industry));
+  if (!limit)
+    report("INDUSTRY_REQUIRED", "error", "industry", { value: shown(application.industry, lang) });
+
+  const employees = parseWholeNumber(application.employees);
+  if (employees === undefined) {
+    report("EMPLOYEES_INVALID", "error", "employees", {
+      value: shown(application.employees, lang),
+    });
+  }
+  // A sole proprietor has no capital: whatever is in the field is ignored (domain-rules §1.1).
+  const capital = isCorporation ? parseWholeNumber(application.capital_yen) : undefined;
+  if (isCorporation && capital === undefined) {
+    report("CAPITAL_INVALID", "error", "capital_yen", {
+      value: shown(application.capital_yen, lang),
+    });
+  }
+
+  // Judged only when the facts decide it; a missing value is reported by its own rule above.
+  if (limit && employees !== undefined && employees > limit.employeeLimit) {
+    const withinByCapital = capital !== undefined && capital <= limit.capitalLimitYen;
+    const decided = isSoleProprietor || (isCorporation && capital !== undefined);
+    if (decided && !withinByCapital) {
+      report("SME_SIZE_EXCEEDED", "error", "employees", {
+        industry: limit.industry,
+        limits: sizeLimits(limit, isSoleProprietor, lang),
+      });
+    }
+  }
+
+  if (!CATEGORY_SET.has(normalizeText(application.participation_category))) {
+    report("PARTICIPATION_CATEGORY_REQUIRED", "error", "participation_category");
+  }
+
+  const consents = (application.consent_survey ?? []).map((choice) => normalizeText(choice));
+  if (!consents.includes(CONSENT)) report("CONSENT_REQUIRED", "error", "consent_survey");
+
+  const declared = new Set((application.declarations ?? []).map((choice) => normalizeText(choice)));
+  const missing = DECLARATIONS.filter(
+    (_, index) => !declared.has(NORMALIZED_DECLARATIONS[index] ?? ""),
+  );
+  if (missing.length > 0) {
+    report("DECLARATIONS_INCOMPLETE", "error", "declarations", {
+      missing: missing.map((label) => label.split(" ")[0]).join(lang === "ja" ? "、" : ", "),
+    });
+  }
+
+  if (application.appliedAt !== undefined && normalizeText(application.appliedAt) !== "") {
+    facts.appliedAt = parseInstant(application.appliedAt) ?? Number.NaN;
+  }
+  if (Number.isNaN(facts.appliedAt)) {
+    report("APPLIED_AT_INVALID", "error", "applied_at", {
+      value: shown(application.appliedAt, lang),
+    });
+  } else if (facts.appliedAt < program.opensAt) {
+    report("APPLIED_BEFORE_WINDOW", "error", "applied_at", {
+      appliedAt: formatJapanTime(facts.appliedAt, lang),
+    });
+  } else if (facts.appliedAt > program.closesAt) {
+    report("APPLIED_AFTER_WINDOW", "error", "applied_at", {
+      appliedAt: formatJapanTime(facts.appliedAt, lang),
+    });
+  }
+
+  return { violations, facts };
+}
