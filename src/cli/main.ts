@@ -2,7 +2,9 @@ import { type Lang, toLang } from "../core/i18n";
 import { type Command, type CommandContext, CommandError } from "./command";
 
 /** Every command of spec §6, loaded only when called so `followup check` stays fast and offline. */
-const commands: Record<string, () => Promise<Command>> = {};
+const commands: Record<string, () => Promise<Command>> = {
+  check: async () => (await import("./commands/check")).checkCommand,
+};
 
 function usage(): string {
   return [
