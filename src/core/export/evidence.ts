@@ -1,0 +1,195 @@
+/**
+ * The evidence folder an auditor asks for after a draw (lottery-anchors §1.11 ⑦): the settings in
+ * force, the pool with every exclusion and its reason, the seed, the ranking with each score, the
+ * verification bundle, every later promotion and cancellation from the log, and a README in
+ * Japanese that shows how to recompute the draw without trusting this program.
+ * Pure: it turns what was read from kintone into file names and contents.
+ */
+import type { KintoneRecordLike } from "../application";
+import {
+  type BundleVerdict,
+  type ChainedEntry,
+  type ChainVerdict,
+  type LotteryBundle,
+  scoreKeys,
+} from "../lottery";
+import { ELIGIBILITY_LABELS, LOTTERY_LOG_KINDS, STATES } from "../vocabulary";
+import { recordIdOf, statusOf } from "../workflow";
+import { toCsv } from "./csv";
+import { evidenceReadme } from "./evidenceReadme";
+
+/** A lottery log entry as the evidence shows it: the hashed content plus who wrote it and when. */
+export interface EvidenceLogEntry extends ChainedEntry {
+  state: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface EvidenceInput {
+  /** The completed draw the evidence is about, and its verification bundle. */
+  draw: EvidenceLogEntry;
+  bundle: LotteryBundle;
+  bundleVerdict: BundleVerdict;
+  /** Every entry of the lottery log, and whether its hash chain holds. */
+  log: readonly EvidenceLogEntry[];
+  chain: ChainVerdict;
+  /** Every application record (all fields the evidence names), as read now. */
+  applications: readonly KintoneRecordLike[];
+  /** The program settings in force (thresholds, window, quota), when they could be read. */
+  programSettings: unknown;
+  exportedAt: string;
+}
+
+export interface EvidenceFile {
+  name: string;
+  content: string;
+}
+
+export const EVIDENCE_FILES = {
+  readme: "README.md",
+  settings: "settings.json",
+  pool: "pool.csv",
+  poolKeys: "pool.txt",
+  seed: "seed.txt",
+  ranking: "ranking.csv",
+  bundle: "bundle.json",
+  events: "events.csv",
+  log: "lottery-log.json",
+} as const;
+
+function text(record: KintoneRecordLike | undefined, code: string): string {
+  const value = record?.[code]?.value;
+  return typeof value === "string" || typeof value === "number" ? String(value) : "";
+}
+
+/** Why an application is not in the draw's pool, in words an auditor can check against the record. */
+export function exclusionReason(record: KintoneRecordLike): string {
+  const eligibility = text(record, "eligibility");
+  const notes = text(record, "eligibility_notes").trim().split(/\r?\n/).filter(Boolean);
+  if (eligibility === ELIGIBILITY_LABELS.ineligible) {
+    return [`審査結果「対象外」`, ...notes].join(" / ");
+  }
+  if (eligibility !== ELIGIBILITY_LABELS.eligible) {
+    return [
+      `審査結果「${eligibility || ELIGIBILITY_LABELS.unscreened}」（適格でない）`,
+      ...notes,
+    ].join(" / ");
+  }
+  const status = statusOf(record);
+  if (status === STATES.declined) return "抽選前に辞退";
+  return `抽選時に母集団外（抽選後の受付、または抽選時に「${STATES.applied}」でなかった。現在の状態「${status}」）`;
+}
+
+function poolCsv(input: EvidenceInput): string {
+  const inPool = new Set(input.bundle.pool);
+  const rows = input.applications.map((record) => {
+    const id = recordIdOf(record);
+    const drawn = inPool.has(id);
+    return [
+      id,
+      text(record, "application_no"),
+      text(record, "company_name"),
+      text(record, "eligibility"),
+      statusOf(record),
+      drawn ? "対象" : "除外",
+      drawn ? "" : exclusionReason(record),
+    ];
+  });
+  const known = new Set(rows.map((row) => row[0]));
+  for (const key of input.bundle.pool) {
+    if (!known.has(key)) {
+      rows.push([key, "", "", "", "", "対象", "抽選後にレコードが削除されています"]);
+    }
+  }
+  rows.sort((a, b) => Number(a[0]) - Number(b[0]));
+  return toCsv(
+    ["レコードID", "受付番号", "企業名", "審査結果", "現在の状態", "抽選", "除外理由"],
+    rows,
+  );
+}
+
+async function rankingCsv(input: EvidenceInput): Promise<string> {
+  const scores = await scoreKeys(input.bundle.seed, input.bundle.pool);
+  const byId = new Map(input.applications.map((record) => [recordIdOf(record), record]));
+  const rows = input.bundle.ranking.map((entry) => [
+    String(entry.rank),
+    entry.key,
+    text(byId.get(entry.key), "application_no"),
+    entry.result,
+    entry.waitlist_no === null ? "" : String(entry.waitlist_no),
+    scores.get(entry.key) ?? "",
+  ]);
+  return toCsv(["順位", "レコードID", "受付番号", "結果", "補欠順位", "スコア(HMAC-SHA256)"], rows);
+}
+
+/** What a promotion or cancellation changed, from the log entry's ranking field. */
+function eventSummary(entry: EvidenceLogEntry): string {
+  const ranking = entry.ranking as {
+    declined?: unknown[];
+    promoted?: Array<{ key?: unknown; rank?: unknown; waitlist_no?: unknown }>;
+  } | null;
+  const parts: string[] = [];
+  if (ranking && Array.isArray(ranking.declined) && ranking.declined.length > 0) {
+    parts.push(`辞退: ${ranking.declined.map(String).join(" ")}`);
+  }
+  if (ranking && Array.isArray(ranking.promoted)) {
+    for (const p of ranking.promoted) {
+      parts.push(
+        `繰り上げ: レコード ${String(p.key)}（順位 ${String(p.rank)}・補欠順位 ${String(p.waitlist_no)}）`,
+      );
+    }
+  }
+  return parts.join(" / ");
+}
+
+function eventsCsv(input: EvidenceInput): string {
+  const rows = input.log
+    .filter((entry) => entry.kind !== LOTTERY_LOG_KINDS.draw)
+    .sort((a, b) => a.sequence - b.sequence)
+    .map((entry) => [
+      String(entry.sequence),
+      entry.run_id,
+      entry.kind,
+      entry.state,
+      entry.createdAt,
+      entry.createdBy,
+      eventSummary(entry),
+      entry.reason,
+      entry.entry_hash,
+    ]);
+  return toCsv(["通番", "ID", "種別", "状態", "日時", "実行者", "内容", "理由", "ハッシュ"], rows);
+}
+
+function settingsJson(input: EvidenceInput): string {
+  const { draw, bundle } = input;
+  const settings = {
+    run_id: draw.run_id,
+    algorithm: bundle.algorithm,
+    quota: bundle.quota,
+    pool_size: bundle.pool.length,
+    pool_fingerprint: bundle.pool_fingerprint,
+    drawn_at: draw.createdAt,
+    drawn_by: draw.createdBy,
+    log_sequence: draw.sequence,
+    entry_hash: draw.entry_hash,
+    program_settings: input.programSettings ?? null,
+    exported_at: input.exportedAt,
+  };
+  return JSON.stringify(settings, null, 2) + "\n";
+}
+
+export async function buildEvidence(input: EvidenceInput): Promise<EvidenceFile[]> {
+  const f = EVIDENCE_FILES;
+  return [
+    { name: f.readme, content: evidenceReadme(input) },
+    { name: f.settings, content: settingsJson(input) },
+    { name: f.pool, content: poolCsv(input) },
+    // Exactly the bytes the fingerprint hashes (no trailing newline): `sha256sum pool.txt`.
+    { name: f.poolKeys, content: input.bundle.pool.join("\n") },
+    { name: f.seed, content: input.bundle.seed + "\n" },
+    { name: f.ranking, content: await rankingCsv(input) },
+    { name: f.bundle, content: JSON.stringify(input.bundle, null, 2) + "\n" },
+    { name: f.events, content: eventsCsv(input) },
+    { name: f.log, content: JSON.stringify(input.log, null, 2) + "\n" },
+  ];
+}

@@ -1,0 +1,130 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { buildEvidence, type EvidenceLogEntry } from "../../src/core/export/evidence";
+import { buildBundle, poolFingerprint, verifyBundle } from "../../src/core/lottery";
+import { parseCsv } from "./support/parseCsv";
+
+const SEED = "5f".repeat(32);
+
+const application = (id: number, eligibility: string, status: string, notes = "") => ({
+  $id: { value: String(id) },
+  application_no: { value: String(id) },
+  company_name: { value: `会社${id}` },
+  eligibility: { value: eligibility },
+  eligibility_notes: { value: notes },
+  ステータス: { type: "STATUS", value: status },
+});
+
+async function evidenceFolder() {
+  const bundle = await buildBundle({ seed: SEED, quota: 2, ids: [3, 10, 4, 12, 7] });
+  const draw: EvidenceLogEntry = {
+    sequence: 1,
+    run_id: "run-1",
+    kind: "抽選",
+    algorithm: bundle.algorithm,
+    seed: bundle.seed,
+    pool_fingerprint: bundle.pool_fingerprint,
+    pool_size: 5,
+    quota: 2,
+    pool: bundle.pool,
+    ranking: bundle.ranking,
+    reason: "",
+    previous_hash: "0".repeat(64),
+    entry_hash: "ab".repeat(32),
+    state: "完了",
+    createdAt: "2024-08-21T10:00:00+09:00",
+    createdBy: "事務局A",
+  };
+  const promotion: EvidenceLogEntry = {
+    ...draw,
+    sequence: 2,
+    run_id: "run-1-p1",
+    kind: "繰り上げ",
+    seed: "",
+    pool: null,
+    ranking: { declined: ["3"], promoted: [{ key: "10", rank: 3, waitlist_no: 1 }] },
+    reason: "辞退のため",
+  };
+  const applications = [
+    ...[3, 4, 7, 10, 12].map((id) => application(id, "適格", "当選")),
+    application(5, "対象外", "対象外", "主たる事業所が東京都ではありません"),
+    application(6, "適格", "辞退"),
+  ];
+  const files = await buildEvidence({
+    draw,
+    bundle,
+    bundleVerdict: await verifyBundle(bundle),
+    log: [draw, promotion],
+    chain: { ok: true },
+    applications,
+    programSettings: { quota: 2 },
+    exportedAt: "2024-08-22T09:00:00+09:00",
+  });
+  const dir = mkdtempSync(path.join(tmpdir(), "evidence-"));
+  for (const file of files) writeFileSync(path.join(dir, file.name), file.content);
+  return { dir, bundle, read: (name: string) => readFileSync(path.join(dir, name), "utf8") };
+}
+
+const rows = (csv: string) => parseCsv(csv.replace(/^\uFEFF/, ""));
+
+describe("evidence folder", () => {
+  it("lists every application with why it was left out of the pool", async () => {
+    const { read } = await evidenceFolder();
+    const pool = rows(read("pool.csv"));
+    expect(pool[0]).toEqual([
+      "レコードID",
+      "受付番号",
+      "企業名",
+      "審査結果",
+      "現在の状態",
+      "抽選",
+      "除外理由",
+    ]);
+    const byId = new Map(pool.slice(1).map((row) => [row[0], row]));
+    expect(byId.size).toBe(7);
+    expect(byId.get("5")?.[5]).toBe("除外");
+    expect(byId.get("5")?.[6]).toContain("主たる事業所が東京都ではありません");
+    expect(byId.get("6")?.[6]).toBe("抽選前に辞退");
+    expect(byId.get("12")?.[5]).toBe("対象");
+  });
+
+  it("recomputes to the same ranking from bundle.json", async () => {
+    const { read } = await evidenceFolder();
+    expect(await verifyBundle(JSON.parse(read("bundle.json")))).toEqual({ ok: true });
+  });
+
+  it("hashes pool.txt to the fingerprint, as the README tells the auditor", async () => {
+    const { read, bundle } = await evidenceFolder();
+    expect(await poolFingerprint(read("pool.txt").split("\n"))).toBe(bundle.pool_fingerprint);
+  });
+
+  it("gives the same ranking by hand with the README's openssl recipe", async () => {
+    const { dir, read, bundle } = await evidenceFolder();
+    const readme = read("README.md");
+    const recipe = /```sh\n\s*(SEED=\$\(cat seed\.txt\)[\s\S]*?)```/.exec(readme)?.[1];
+    expect(recipe).toBeDefined();
+    const output = execFileSync("bash", ["-c", recipe!], { cwd: dir, encoding: "utf8" });
+    const byHand = output
+      .trim()
+      .split("\n")
+      .map((line) => line.trim().split(" "));
+    expect(byHand.map(([rank, key]) => [Number(rank), key])).toEqual(
+      bundle.ranking.map((entry) => [entry.rank, entry.key]),
+    );
+    const ranking = rows(read("ranking.csv"));
+    expect(byHand.map(([, key, score]) => [key, score])).toEqual(
+      ranking.slice(1).map((row) => [row[1], row[5]]),
+    );
+  });
+
+  it("lists promotions and cancellations from the log", async () => {
+    const { read } = await evidenceFolder();
+    const events = rows(read("events.csv"));
+    expect(events).toHaveLength(2);
+    expect(events[1]?.[2]).toBe("繰り上げ");
+    expect(events[1]?.[6]).toContain("繰り上げ: レコード 10");
+    expect(events[1]?.[7]).toBe("辞退のため");
+  });
+});
