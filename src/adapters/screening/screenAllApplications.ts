@@ -1,0 +1,199 @@
+/**
+ * The write side of screening (spec §4): reads every application, runs the eligibility rules (batch
+ * duplicate rules included), writes eligibility / eligibility_notes / screened_at only where they
+ * changed, and moves 対象外 applications from 申込受付 to 対象外. Used by the plugin's 審査 button
+ * and by `followup screen`.
+ */
+import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import {
+  applicationFromRecord,
+  type FieldMap,
+  type KintoneRecordLike,
+} from "../../core/application";
+import {
+  eligibilityLabel,
+  formatEligibilityNotes,
+  screenApplications,
+  type EligibilityStatus,
+} from "../../core/eligibility";
+import type { Lang } from "../../core/i18n";
+import type { ProgramSettings } from "../../core/settings/programSettings";
+import { ACTIONS, type ApplicationField, ELIGIBILITY_LABELS, STATES } from "../../core/vocabulary";
+import { recordIdOf, statusOf } from "../../core/workflow/record";
+import { readAllRecords } from "../applications";
+import { type RetryOptions, withRetry } from "../retry";
+
+export const RECORDS_PER_WRITE = 100;
+export const REQUESTS_PER_BULK = 20;
+
+export interface ScreenAllOptions {
+  appId: number | string;
+  fieldMap?: FieldMap;
+  settings: ProgramSettings;
+  /** Write only applications not screened yet (eligibility empty or 未判定); all are still read for the duplicate rules. */
+  onlyUnscreened?: boolean;
+  /** Compute and report, write nothing. */
+  dryRun?: boolean;
+  /** Language of eligibility_notes (default ja). */
+  lang?: Lang;
+  /** Screening time: written to screened_at, and used for applications without applied_at. */
+  now?: Date;
+  /** The app's state/action names where they differ from spec §3. */
+  states?: Partial<typeof STATES>;
+  actions?: Partial<typeof ACTIONS>;
+  retry?: RetryOptions;
+  /** Records written so far, of the total to write. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ScreeningChange {
+  id: string;
+  applicationNo: string;
+  companyName: string;
+  before: string;
+  after: string;
+  notes: string;
+}
+
+export interface ScreeningSummary {
+  /** Applications read (all records of the app). */
+  read: number;
+  /** Applications in 申込受付 that were screened (the ones screening may write). */
+  screened: number;
+  counts: Record<EligibilityStatus, number>;
+  /** Records whose eligibility or notes changed (written unless dryRun). */
+  changed: ScreeningChange[];
+  /** Records moved (or, in a dry run, to be moved) 申込受付 → 対象外. */
+  movedToIneligible: string[];
+  dryRun: boolean;
+}
+
+interface Update {
+  id: string;
+  revision: string;
+  record: Record<string, { value: string }>;
+}
+
+function text(record: KintoneRecordLike, code: string): string {
+  const value = record[code]?.value;
+  if (typeof value === "number") return String(value);
+  return typeof value === "string" ? value : "";
+}
+
+export async function screenAllApplications(
+  client: KintoneRestAPIClient,
+  options: ScreenAllOptions,
+): Promise<ScreeningSummary> {
+  const fieldMap = options.fieldMap ?? {};
+  const code = (field: ApplicationField) => fieldMap[field] ?? field;
+  const states = { ...STATES, ...options.states };
+  const actions = { ...ACTIONS, ...options.actions };
+  const now = options.now ?? new Date();
+  const lang = options.lang ?? "ja";
+  const call = <T>(request: () => Promise<T>) => withRetry(request, options.retry);
+
+  const records = await readAllRecords(client, { app: options.appId, retry: options.retry });
+  const results = screenApplications(
+    records.map((record) => applicationFromRecord(record, fieldMap)),
+    options.settings,
+    { lang, now },
+  );
+
+  const summary: ScreeningSummary = {
+    read: records.length,
+    screened: 0,
+    counts: { eligible: 0, review: 0, ineligible: 0 },
+    changed: [],
+    movedToIneligible: [],
+    dryRun: options.dryRun === true,
+  };
+  const updates: Update[] = [];
+  records.forEach((record, index) => {
+    const result = results[index];
+    if (!result || statusOf(record) !== states.applied) return;
+    const before = text(record, code("eligibility"));
+    const unscreened = before === "" || before === ELIGIBILITY_LABELS.unscreened;
+    if (options.onlyUnscreened && !unscreened) return;
+    summary.screened++;
+    summary.counts[result.status]++;
+    const id = recordIdOf(record);
+    const after = eligibilityLabel(result.status);
+    const notes = formatEligibilityNotes(result.violations, lang);
+    if (result.status === "ineligible") summary.movedToIneligible.push(id);
+    if (before === after && text(record, code("eligibility_notes")) === notes) return;
+    summary.changed.push({
+      id,
+      applicationNo: text(record, code("application_no")),
+      companyName: text(record, code("company_name")),
+      before,
+      after,
+      notes,
+    });
+    updates.push({
+      id,
+      revision: text(record, "$revision"),
+      record: {
+        [code("eligibility")]: { value: after },
+        [code("eligibility_notes")]: { value: notes },
+        [code("screened_at")]: { value: now.toISOString().replace(/\.\d{3}Z$/, "Z") },
+      },
+    });
+  });
+  if (summary.dryRun) return summary;
+
+  const total = updates.length + summary.movedToIneligible.length;
+  let done = 0;
+  const revisions = new Map<string, string>();
+  for (const bulk of chunk(chunk(updates, RECORDS_PER_WRITE), REQUESTS_PER_BULK)) {
+    const response = await call(() =>
+      client.bulkRequest({
+        requests: bulk.map((records) => ({
+          method: "PUT" as const,
+          api: "/k/v1/records.json",
+          payload: {
+            app: options.appId,
+            records: records.map((u) => ({
+              id: u.id,
+              record: u.record,
+              ...(u.revision ? { revision: u.revision } : {}),
+            })),
+          },
+        })),
+      }),
+    );
+    for (const result of response.results as Array<{
+      records?: Array<{ id: string; revision: string }>;
+    }>) {
+      for (const written of result.records ?? []) revisions.set(written.id, written.revision);
+    }
+    done += bulk.reduce((sum, records) => sum + records.length, 0);
+    options.onProgress?.(done, total);
+  }
+
+  for (const bulk of chunk(
+    chunk(summary.movedToIneligible, RECORDS_PER_WRITE),
+    REQUESTS_PER_BULK,
+  )) {
+    await call(() =>
+      client.bulkRequest({
+        requests: bulk.map((ids) => ({
+          method: "PUT" as const,
+          api: "/k/v1/records/status.json",
+          payload: {
+            app: options.appId,
+            records: ids.map((id) => ({ id, action: actions.registerIneligible })),
+          },
+        })),
+      }),
+    );
+    done += bulk.reduce((sum, ids) => sum + ids.length, 0);
+    options.onProgress?.(done, total);
+  }
+  return summary;
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}

@@ -1,0 +1,137 @@
+import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import { screenAllApplications } from "../../src/adapters/screening/screenAllApplications";
+import { defaultProgramSettings } from "../../src/core/settings/programSettings";
+import { DECLARATIONS } from "../../src/core/vocabulary";
+
+type Fields = Record<string, { value: unknown; type?: string }>;
+
+function application(id: number, overrides: Record<string, unknown> = {}): Fields {
+  const values: Record<string, unknown> = {
+    company_name: `株式会社テスト${id}`,
+    entity_type: "個人事業主",
+    corporate_number: "",
+    postal_code: "1638001",
+    prefecture: "東京都",
+    address: "東京都新宿区西新宿2-8-1",
+    industry: "サービス業",
+    capital_yen: "",
+    employees: "5",
+    participation_category: "新規（支援を希望）",
+    consent_survey: ["同意する"],
+    declarations: [...DECLARATIONS],
+    contact_email: `user${id}@example.jp`,
+    contact_phone: `03-1234-${String(1000 + id)}`,
+    applied_at: "2024-07-20T01:00:00Z",
+    eligibility: "未判定",
+    eligibility_notes: "",
+    ...overrides,
+  };
+  const record: Fields = {
+    $id: { type: "__ID__", value: String(id) },
+    $revision: { type: "__REVISION__", value: "1" },
+    application_no: { type: "RECORD_NUMBER", value: String(id) },
+    ステータス: { type: "STATUS", value: (overrides.status as string) ?? "申込受付" },
+  };
+  for (const [code, value] of Object.entries(values))
+    if (code !== "status") record[code] = { value };
+  return record;
+}
+
+function fakeClient(records: Fields[]) {
+  const bulkCalls: Array<
+    Array<{ api: string; payload: { records: Array<Record<string, unknown>> } }>
+  > = [];
+  const client = {
+    record: {
+      getRecords: jest.fn(async ({ query }: { query: string }) => {
+        const lastId = Number(/\$id > (\d+)/.exec(query)?.[1] ?? 0);
+        return { records: records.filter((r) => Number(r.$id?.value) > lastId).slice(0, 500) };
+      }),
+    },
+    bulkRequest: jest.fn(async ({ requests }: { requests: (typeof bulkCalls)[number] }) => {
+      bulkCalls.push(requests);
+      return {
+        results: requests.map((r) => ({
+          records: r.payload.records.map((rec) => ({ id: rec.id, revision: "2" })),
+        })),
+      };
+    }),
+  };
+  return { client: client as unknown as KintoneRestAPIClient, bulkCalls, raw: client };
+}
+
+describe("screenAllApplications", () => {
+  const settings = defaultProgramSettings();
+  const now = new Date("2024-08-10T00:00:00Z");
+
+  it("writes results only where they change and moves 対象外 records with 対象外登録", async () => {
+    const records = [
+      application(1),
+      application(2, { prefecture: "神奈川県", address: "神奈川県横浜市" }),
+      application(3, { eligibility: "適格" }),
+      application(4, { status: "当選", eligibility: "適格" }),
+    ];
+    const { client, bulkCalls } = fakeClient(records);
+    const summary = await screenAllApplications(client, { appId: 1, settings, now });
+    expect(summary.read).toBe(4);
+    expect(summary.screened).toBe(3);
+    expect(summary.counts).toEqual({ eligible: 2, review: 0, ineligible: 1 });
+    expect(summary.changed.map((c) => [c.id, c.after])).toEqual([
+      ["1", "適格"],
+      ["2", "対象外"],
+    ]);
+    expect(summary.movedToIneligible).toEqual(["2"]);
+    const [writes, moves] = bulkCalls;
+    expect(writes?.[0]?.api).toBe("/k/v1/records.json");
+    const written = writes?.[0]?.payload.records ?? [];
+    expect(written.map((r) => [r.id, r.revision])).toEqual([
+      ["1", "1"],
+      ["2", "1"],
+    ]);
+    expect(JSON.stringify(written[1])).toContain("PREFECTURE_NOT_TOKYO");
+    expect(moves?.[0]).toMatchObject({
+      api: "/k/v1/records/status.json",
+      payload: { records: [{ id: "2", action: "対象外登録" }] },
+    });
+  });
+
+  it("a dry run writes nothing; onlyUnscreened leaves screened records alone", async () => {
+    const records = [
+      application(1),
+      application(2, { eligibility: "要確認", eligibility_notes: "x" }),
+    ];
+    const dry = fakeClient(records);
+    const summary = await screenAllApplications(dry.client, {
+      appId: 1,
+      settings,
+      now,
+      dryRun: true,
+    });
+    expect(summary.changed).toHaveLength(2);
+    expect(dry.bulkCalls).toHaveLength(0);
+    const only = fakeClient(records);
+    const partial = await screenAllApplications(only.client, {
+      appId: 1,
+      settings,
+      now,
+      onlyUnscreened: true,
+    });
+    expect(partial.changed.map((c) => c.id)).toEqual(["1"]);
+  });
+
+  it("splits writes into 100 records per request and 20 requests per bulkRequest", async () => {
+    const records = Array.from({ length: 2101 }, (_, i) => application(i + 1));
+    const { client, bulkCalls, raw } = fakeClient(records);
+    const progress: number[] = [];
+    await screenAllApplications(client, {
+      appId: 1,
+      settings,
+      now,
+      onProgress: (done) => progress.push(done),
+    });
+    expect(raw.record.getRecords).toHaveBeenCalledTimes(5);
+    expect(bulkCalls.map((requests) => requests.length)).toEqual([20, 2]);
+    expect(bulkCalls[1]?.[1]?.payload.records).toHaveLength(1);
+    expect(progress).toEqual([2000, 2101]);
+  });
+});
