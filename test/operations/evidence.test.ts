@@ -105,7 +105,7 @@ describe("evidence folder", () => {
     const readme = read("README.md");
     const recipe = /```sh\n\s*(SEED=\$\(cat seed\.txt\)[\s\S]*?)```/.exec(readme)?.[1];
     expect(recipe).toBeDefined();
-    const output = execFileSync("bash", ["-c", recipe!], { cwd: dir, encoding: "utf8" });
+    const output = execFileSync("bash", ["-c", recipe ?? ""], { cwd: dir, encoding: "utf8" });
     const byHand = output
       .trim()
       .split("\n")
