@@ -147,12 +147,12 @@ export async function screenAllApplications(
   for (const bulk of chunk(chunk(updates, RECORDS_PER_WRITE), REQUESTS_PER_BULK)) {
     const response = await call(() =>
       client.bulkRequest({
-        requests: bulk.map((records) => ({
+        requests: bulk.map((batch) => ({
           method: "PUT" as const,
           api: "/k/v1/records.json",
           payload: {
             app: options.appId,
-            records: records.map((u) => ({
+            records: batch.map((u) => ({
               id: u.id,
               record: u.record,
               ...(u.revision ? { revision: u.revision } : {}),
@@ -166,7 +166,7 @@ export async function screenAllApplications(
     }>) {
       for (const written of result.records ?? []) revisions.set(written.id, written.revision);
     }
-    done += bulk.reduce((sum, records) => sum + records.length, 0);
+    done += bulk.reduce((sum, batch) => sum + batch.length, 0);
     options.onProgress?.(done, total);
   }
 
