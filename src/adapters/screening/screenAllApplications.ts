@@ -65,6 +65,8 @@ export interface ScreeningSummary {
   changed: ScreeningChange[];
   /** Records moved (or, in a dry run, to be moved) 申込受付 → 対象外. */
   movedToIneligible: string[];
+  /** Applications screened 要確認 (changed or not): a person has to look at them. */
+  needsReview: ScreeningChange[];
   dryRun: boolean;
 }
 
@@ -105,6 +107,7 @@ export async function screenAllApplications(
     counts: { eligible: 0, review: 0, ineligible: 0 },
     changed: [],
     movedToIneligible: [],
+    needsReview: [],
     dryRun: options.dryRun === true,
   };
   const updates: Update[] = [];
@@ -119,16 +122,18 @@ export async function screenAllApplications(
     const id = recordIdOf(record);
     const after = eligibilityLabel(result.status);
     const notes = formatEligibilityNotes(result.violations, lang);
-    if (result.status === "ineligible") summary.movedToIneligible.push(id);
-    if (before === after && text(record, code("eligibility_notes")) === notes) return;
-    summary.changed.push({
+    const change: ScreeningChange = {
       id,
       applicationNo: text(record, code("application_no")),
       companyName: text(record, code("company_name")),
       before,
       after,
       notes,
-    });
+    };
+    if (result.status === "ineligible") summary.movedToIneligible.push(id);
+    if (result.status === "review") summary.needsReview.push(change);
+    if (before === after && text(record, code("eligibility_notes")) === notes) return;
+    summary.changed.push(change);
     updates.push({
       id,
       revision: text(record, "$revision"),
