@@ -20,10 +20,10 @@ export const PLACE_HOLDING_STATES: readonly string[] = [
 ];
 
 /** The `count` applications still in 補欠 with the lowest waitlist numbers, in that order. */
-export function nextToPromote(
-  applications: readonly DrawnApplication[],
+export function nextToPromote<T extends DrawnApplication>(
+  applications: readonly T[],
   count: number,
-): DrawnApplication[] {
+): T[] {
   return applications
     .filter((a) => a.status === STATES.waitlisted && a.waitlist_no !== null)
     .sort((a, b) => (a.waitlist_no ?? 0) - (b.waitlist_no ?? 0))

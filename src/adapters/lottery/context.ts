@@ -1,0 +1,122 @@
+import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import type { FieldMap, KintoneRecordLike } from "../../core/application";
+import { ACTIONS, type ApplicationField, STATES } from "../../core/vocabulary";
+import { type RetryOptions, withRetry } from "../retry";
+
+/** The two apps the lottery touches. */
+export interface LotteryApps {
+  applications: number | string;
+  lotteryLog: number | string;
+}
+
+/** What every lottery operation needs; the plugin passes a session-auth client and its field map. */
+export interface LotteryOptions {
+  client: KintoneRestAPIClient;
+  apps: LotteryApps;
+  /** Logical field code → the applications app's actual code, where they differ. */
+  fieldMap?: FieldMap;
+  /** The applications app's STATUS field code; looked up from the form when omitted. */
+  statusField?: string;
+  /** Process state and action names, where the app's differ from spec §3 (or are localized). */
+  states?: Partial<typeof STATES>;
+  actions?: Partial<typeof ACTIONS>;
+  retry?: RetryOptions;
+  /** Records written so far, of the total to write: for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export const RECORDS_PER_READ = 500;
+export const RECORDS_PER_WRITE = 100;
+export const REQUESTS_PER_BULK = 20;
+
+/** Resolved names: field codes, states and actions as the target app spells them. */
+export interface LotteryContext {
+  client: KintoneRestAPIClient;
+  apps: LotteryApps;
+  field: (logical: ApplicationField) => string;
+  statusField: string;
+  states: typeof STATES;
+  actions: typeof ACTIONS;
+  call: <T>(request: () => Promise<T>) => Promise<T>;
+  onProgress: (done: number, total: number) => void;
+}
+
+export async function resolveContext(options: LotteryOptions): Promise<LotteryContext> {
+  const call = <T>(request: () => Promise<T>) => withRetry(request, options.retry);
+  const fieldMap = options.fieldMap ?? {};
+  return {
+    client: options.client,
+    apps: options.apps,
+    field: (logical) => fieldMap[logical] ?? logical,
+    statusField: options.statusField ?? (await findStatusField(options.client, options.apps, call)),
+    states: { ...STATES, ...options.states },
+    actions: { ...ACTIONS, ...options.actions },
+    call,
+    onProgress: options.onProgress ?? (() => undefined),
+  };
+}
+
+async function findStatusField(
+  client: KintoneRestAPIClient,
+  apps: LotteryApps,
+  call: LotteryContext["call"],
+): Promise<string> {
+  const { properties } = await call(() => client.app.getFormFields({ app: apps.applications }));
+  const status = Object.values(properties).find((field) => field.type === "STATUS");
+  return status?.code ?? "ステータス";
+}
+
+/** A quoted kintone query string literal. */
+export function quote(value: string): string {
+  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+
+export function inList(values: readonly string[]): string {
+  return `(${values.map(quote).join(", ")})`;
+}
+
+/**
+ * Every record matching `condition`, in pages of 500 by `$id` (never an offset, so past 10,000
+ * too). The first page asks for the total count, so exactly ⌈N/500⌉ requests are made.
+ */
+export async function readPages(
+  context: LotteryContext,
+  app: number | string,
+  condition: string,
+  fields: string[],
+): Promise<KintoneRecordLike[]> {
+  const records: KintoneRecordLike[] = [];
+  let lastId = 0;
+  let total: number | undefined;
+  for (;;) {
+    const query = `$id > ${lastId} and (${condition}) order by $id asc limit ${RECORDS_PER_READ}`;
+    const totalCount = total === undefined;
+    const page = await context.call(() =>
+      context.client.record.getRecords({
+        app,
+        fields: ["$id", "$revision", ...fields],
+        query,
+        totalCount,
+      }),
+    );
+    total ??= Number(page.totalCount ?? Number.POSITIVE_INFINITY);
+    const pageRecords = page.records as KintoneRecordLike[];
+    records.push(...pageRecords);
+    if (pageRecords.length < RECORDS_PER_READ || records.length >= total) return records;
+    lastId = Number(pageRecords[pageRecords.length - 1]?.$id?.value);
+  }
+}
+
+export function textValue(record: KintoneRecordLike, code: string): string {
+  const value = record[code]?.value;
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  return "";
+}
+
+export function numberValue(record: KintoneRecordLike, code: string): number | null {
+  const text = textValue(record, code);
+  if (text === "") return null;
+  const number = Number(text);
+  return Number.isFinite(number) ? number : null;
+}

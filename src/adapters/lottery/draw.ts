@@ -1,0 +1,296 @@
+/**
+ * The draw against kintone: prepare (read and refuse), draw (rank and write), resume (finish an
+ * interrupted draw with the ranking already logged). The CLI and the plugin's 抽選 button call
+ * these same functions.
+ */
+import {
+  buildBundle,
+  generateSeed,
+  isValidQuota,
+  type LotteryBundle,
+  normalizeSeed,
+  poolFingerprint,
+  poolKeys,
+  verifyBundle,
+} from "../../core/lottery";
+import {
+  ELIGIBILITY_LABELS,
+  LOTTERY_ALGORITHM,
+  LOTTERY_LOG_KINDS,
+  LOTTERY_LOG_STATES,
+} from "../../core/vocabulary";
+import {
+  inList,
+  type LotteryContext,
+  type LotteryOptions,
+  quote,
+  readPages,
+  resolveContext,
+  textValue,
+} from "./context";
+import { errorStatus, isPermissionError, listIds, LotteryRefusal, notAllowed } from "./errors";
+import { chainEntry, type LogRecord, readLog, uploadBundle, withDetachedValues } from "./log";
+import { type PendingWrite, writeRanking } from "./writer";
+
+/** What the operator confirms before the draw: how many, and which pool (its fingerprint). */
+export interface DrawPlan {
+  quota: number;
+  poolSize: number;
+  poolFingerprint: string;
+  keys: string[];
+  /** Revision of each pool record as read. */
+  revisions: Map<string, string>;
+  log: LogRecord[];
+  statusField: string;
+}
+
+export interface DrawOutcome {
+  runId: string;
+  bundle: LotteryBundle;
+  /** bulkRequests sent by this call (reads, upload and retries not counted). */
+  bulkRequests: number;
+  logRecordId: string;
+  /** For a resumed draw: records written before the interruption. */
+  alreadyWritten: number;
+}
+
+export interface DrawHooks {
+  onChunkWritten?: (chunk: number, chunks: number) => void | Promise<void>;
+}
+
+function refuseExistingDraw(log: readonly LogRecord[]): void {
+  const draw = log.find((entry) => entry.kind === LOTTERY_LOG_KINDS.draw);
+  if (!draw) return;
+  if (draw.state === LOTTERY_LOG_STATES.completed) {
+    throw new LotteryRefusal("draw-exists", {
+      ja: `この回の抽選は完了しています（抽選ID ${draw.run_id}）。抽選は1回だけです。欠員は繰り上げで補充してください`,
+      en: `the draw for this round is complete (run ${draw.run_id}); a round is drawn once, fill vacancies by promotion`,
+    });
+  }
+  throw new LotteryRefusal("draw-running", {
+    ja: `抽選 ${draw.run_id} が途中です。同じ順位で書き込みを再開してください（followup draw --resume）`,
+    en: `draw ${draw.run_id} is unfinished; resume it with the same ranking (followup draw --resume)`,
+  });
+}
+
+/** Reads the log and the pool and refuses what must not be drawn. Makes no change. */
+export async function prepareDraw(options: LotteryOptions & { quota: number }): Promise<DrawPlan> {
+  if (!isValidQuota(options.quota)) {
+    throw new LotteryRefusal("invalid-quota", {
+      ja: `当選枠（quota）は1以上の整数で指定してください（指定値: ${String(options.quota)}）`,
+      en: `the quota must be a positive integer (given: ${String(options.quota)})`,
+    });
+  }
+  const context = await resolveContext(options);
+  const log = await readLog(context);
+  refuseExistingDraw(log);
+  await refuseUnscreened(context);
+  const records = await readPages(context, context.apps.applications, poolCondition(context), []);
+  if (records.length === 0) {
+    throw new LotteryRefusal("empty-pool", {
+      ja: "抽選の対象（申込受付で審査結果が適格）の申込がありません",
+      en: "no applications to draw from (status 申込受付 with eligibility 適格)",
+    });
+  }
+  const keys = poolKeys(records.map((r) => textValue(r, "$id")));
+  await refuseWithoutEditRight(context, keys[0] ?? "");
+  return {
+    quota: options.quota,
+    poolSize: keys.length,
+    poolFingerprint: await poolFingerprint(keys),
+    keys,
+    revisions: new Map(records.map((r) => [textValue(r, "$id"), textValue(r, "$revision")])),
+    log,
+    statusField: context.statusField,
+  };
+}
+
+function poolCondition(context: LotteryContext): string {
+  return `${context.statusField} in ${inList([context.states.applied])} and ${context.field("eligibility")} in ${inList([ELIGIBILITY_LABELS.eligible])}`;
+}
+
+async function refuseUnscreened(context: LotteryContext): Promise<void> {
+  const labels = [ELIGIBILITY_LABELS.unscreened, ELIGIBILITY_LABELS.review, ""];
+  const query = `${context.statusField} in ${inList([context.states.applied])} and ${context.field("eligibility")} in ${inList(labels)} order by $id asc limit 20`;
+  const page = await context.call(() =>
+    context.client.record.getRecords({
+      app: context.apps.applications,
+      fields: ["$id"],
+      query,
+      totalCount: true,
+    }),
+  );
+  const total = Number(page.totalCount ?? page.records.length);
+  if (total === 0) return;
+  const ids = page.records.map((r) => String(r.$id?.value));
+  const list = listIds(ids, 20);
+  const more =
+    total > ids.length
+      ? { ja: ` ほか${total - ids.length}件`, en: ` and ${total - ids.length} more` }
+      : { ja: "", en: "" };
+  throw new LotteryRefusal(
+    "unscreened-records",
+    {
+      ja: `申込受付に審査結果が未判定または要確認の申込が${total}件あります（レコード ${list.ja}${more.ja}）。審査を終えてから抽選してください`,
+      en: `${total} applications in 申込受付 are still 未判定 or 要確認 (records ${list.en}${more.en}); finish screening before the draw`,
+    },
+    ids,
+  );
+}
+
+/** Asks kintone whether this user may edit the result fields (the sandbox or an old kintone may not answer). */
+async function refuseWithoutEditRight(context: LotteryContext, id: string): Promise<void> {
+  try {
+    const { rights } = await context.call(() =>
+      context.client.app.evaluateRecordsAcl({ app: context.apps.applications, ids: [id] }),
+    );
+    const right = rights[0];
+    const fieldRight = right?.fields?.[context.field("lottery_result")];
+    if (right && (!right.record.editable || fieldRight?.editable === false)) throw notAllowed();
+  } catch (error) {
+    if (error instanceof LotteryRefusal) throw error;
+    if (isPermissionError(error)) throw notAllowed();
+    if (errorStatus(error) === undefined || errorStatus(error) === 404) return;
+    throw error;
+  }
+}
+
+function newRunId(prefix: string): string {
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
+  const random = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(4)), (b) =>
+    b.toString(16).padStart(2, "0"),
+  ).join("");
+  return `${prefix}-${stamp}-${random}`;
+}
+
+/**
+ * Draws once: ranks the pool with the seed (generated unless given), uploads the verification
+ * bundle, appends the log entry and writes every record. Pass the plan the operator confirmed.
+ */
+export async function drawLottery(
+  options: LotteryOptions & {
+    quota: number;
+    seed?: string;
+    reason?: string;
+    plan?: DrawPlan;
+  } & DrawHooks,
+): Promise<DrawOutcome> {
+  const plan = options.plan ?? (await prepareDraw(options));
+  const context = await resolveContext({ ...options, statusField: plan.statusField });
+  let seed = generateSeed();
+  if (options.seed !== undefined) {
+    const given = normalizeSeed(options.seed);
+    if (!given) {
+      throw new LotteryRefusal("invalid-seed", {
+        ja: "シード値は16進数64文字で指定してください",
+        en: "the seed must be 64 hexadecimal characters",
+      });
+    }
+    seed = given;
+  }
+  const bundle = await buildBundle({ seed, quota: plan.quota, ids: plan.keys });
+  const runId = newRunId("draw");
+  const fileKey = await uploadBundle(context, runId, bundle);
+  const entry = await chainEntry(
+    plan.log,
+    {
+      run_id: runId,
+      kind: LOTTERY_LOG_KINDS.draw,
+      algorithm: LOTTERY_ALGORITHM,
+      seed,
+      pool_fingerprint: bundle.pool_fingerprint,
+      pool_size: bundle.pool.length,
+      quota: bundle.quota,
+      pool: bundle.pool,
+      ranking: bundle.ranking,
+      reason: options.reason ?? "",
+    },
+    LOTTERY_LOG_STATES.started,
+    fileKey,
+  );
+  const writes: PendingWrite[] = bundle.ranking.map((ranked) => ({
+    id: ranked.key,
+    revision: plan.revisions.get(ranked.key) ?? "-1",
+    entry: ranked,
+  }));
+  const written = await writeRanking(context, {
+    runId,
+    writes,
+    append: entry,
+    onChunkWritten: options.onChunkWritten,
+  });
+  return { runId, bundle, ...written, alreadyWritten: 0 };
+}
+
+/** Finishes an interrupted draw with the ranking in its log entry; never draws again. */
+export async function resumeDraw(options: LotteryOptions & DrawHooks): Promise<DrawOutcome> {
+  const context = await resolveContext(options);
+  const log = await readLog(context);
+  const logged = log.find((entry) => entry.kind === LOTTERY_LOG_KINDS.draw);
+  if (!logged || logged.state === LOTTERY_LOG_STATES.completed) {
+    throw new LotteryRefusal("no-draw-to-resume", {
+      ja: logged
+        ? `抽選 ${logged.run_id} は完了しています。再開するものはありません`
+        : "再開する抽選がありません",
+      en: logged
+        ? `draw ${logged.run_id} is complete; nothing to resume`
+        : "there is no unfinished draw to resume",
+    });
+  }
+  const draw = await withDetachedValues(context, logged);
+  const bundle = {
+    algorithm: draw.algorithm,
+    seed: draw.seed,
+    quota: draw.quota,
+    pool: draw.pool,
+    pool_fingerprint: draw.pool_fingerprint,
+    ranking: draw.ranking,
+  } as LotteryBundle;
+  const verdict = await verifyBundle(bundle);
+  if (!verdict.ok)
+    throw new Error(`lottery log entry ${draw.run_id} does not verify: ${verdict.difference}`);
+
+  const runIdField = context.field("lottery_run_id");
+  const records = await readPages(
+    context,
+    context.apps.applications,
+    `(${poolCondition(context)}) or ${runIdField} = ${quote(draw.run_id)}`,
+    [runIdField],
+  );
+  const byId = new Map(records.map((r) => [textValue(r, "$id"), r]));
+  const missing = bundle.pool.filter((key) => !byId.has(key));
+  if (missing.length > 0) {
+    const list = listIds(missing);
+    throw new LotteryRefusal(
+      "pool-changed",
+      {
+        ja: `抽選 ${draw.run_id} の対象だった申込が、申込受付・適格でなくなっています（レコード ${list.ja}）。状態を戻すか、抽選を取り消してください`,
+        en: `applications in the pool of draw ${draw.run_id} are no longer 申込受付 and 適格 (records ${list.en}); restore them or cancel the draw`,
+      },
+      missing,
+    );
+  }
+  const pending = bundle.ranking.filter(
+    (ranked) => textValue(byId.get(ranked.key) ?? {}, runIdField) !== draw.run_id,
+  );
+  const writes = pending.map((ranked) => ({
+    id: ranked.key,
+    revision: textValue(byId.get(ranked.key) ?? {}, "$revision"),
+    entry: ranked,
+  }));
+  const written = await writeRanking(context, {
+    runId: draw.run_id,
+    writes,
+    logRecord: draw,
+    onChunkWritten: options.onChunkWritten,
+  });
+  return {
+    runId: draw.run_id,
+    bundle,
+    ...written,
+    alreadyWritten: bundle.pool.length - pending.length,
+  };
+}

@@ -1,0 +1,200 @@
+/**
+ * The lottery log app (spec §2.3): append-only entries chained by hash (src/core/lottery/chain.ts).
+ * `sequence` is a unique NUMBER field: each entry takes the last sequence + 1, so two appends made
+ * from the same view of the log collide in kintone and only one is stored.
+ */
+import type { KintoneRecordLike } from "../../core/application";
+import {
+  type ChainedEntry,
+  entryHash,
+  GENESIS_HASH,
+  type LogEntryContent,
+  type LotteryBundle,
+} from "../../core/lottery";
+import { LOTTERY_LOG_KINDS } from "../../core/vocabulary";
+import { type LotteryContext, numberValue, readPages, textValue } from "./context";
+
+/** Text fields keep pool and ranking up to this many characters; beyond, only the bundle file does. */
+export const INLINE_TEXT_LIMIT = 60_000;
+
+export interface LogRecord extends ChainedEntry {
+  /** kintone record id and revision of the log record. */
+  recordId: string;
+  revision: string;
+  state: string;
+  bundleFileKey?: string;
+}
+
+const LOG_FIELDS = [
+  "sequence",
+  "run_id",
+  "kind",
+  "algorithm",
+  "seed",
+  "pool_fingerprint",
+  "pool_size",
+  "quota",
+  "pool",
+  "ranking",
+  "reason",
+  "state",
+  "previous_hash",
+  "entry_hash",
+  "bundle",
+];
+
+function parseJson(text: string): unknown {
+  if (text === "") return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text; // kept as found, so the hash check reports the entry instead of crashing
+  }
+}
+
+function toLogRecord(record: KintoneRecordLike): LogRecord {
+  const files = record.bundle?.value;
+  const fileKey = Array.isArray(files)
+    ? (files[0] as { fileKey?: string } | undefined)?.fileKey
+    : undefined;
+  return {
+    recordId: textValue(record, "$id"),
+    revision: textValue(record, "$revision"),
+    state: textValue(record, "state"),
+    bundleFileKey: fileKey,
+    sequence: numberValue(record, "sequence") ?? 0,
+    run_id: textValue(record, "run_id"),
+    kind: textValue(record, "kind"),
+    algorithm: textValue(record, "algorithm"),
+    seed: textValue(record, "seed"),
+    pool_fingerprint: textValue(record, "pool_fingerprint"),
+    pool_size: numberValue(record, "pool_size"),
+    quota: numberValue(record, "quota"),
+    pool: parseJson(textValue(record, "pool")) as string[] | null,
+    ranking: parseJson(textValue(record, "ranking")),
+    reason: textValue(record, "reason"),
+    previous_hash: textValue(record, "previous_hash"),
+    entry_hash: textValue(record, "entry_hash"),
+  };
+}
+
+/** Every log entry, ordered by sequence. Draw entries may still need `withDetachedValues`. */
+export async function readLog(context: LotteryContext): Promise<LogRecord[]> {
+  const records = await readPages(context, context.apps.lotteryLog, "$id > 0", LOG_FIELDS);
+  return records.map(toLogRecord).sort((a, b) => a.sequence - b.sequence);
+}
+
+/** A draw too large for the text fields keeps pool and ranking only in its bundle file: fetch them. */
+export async function withDetachedValues(
+  context: LotteryContext,
+  entry: LogRecord,
+): Promise<LogRecord> {
+  if (
+    entry.kind !== LOTTERY_LOG_KINDS.draw ||
+    (entry.pool && entry.ranking) ||
+    !entry.bundleFileKey
+  ) {
+    return entry;
+  }
+  const bundle = await downloadBundle(context, entry.bundleFileKey);
+  return { ...entry, pool: entry.pool ?? bundle.pool, ranking: entry.ranking ?? bundle.ranking };
+}
+
+export async function downloadBundle(
+  context: LotteryContext,
+  fileKey: string,
+): Promise<LotteryBundle> {
+  const data = await context.call(() => context.client.file.downloadFile({ fileKey }));
+  return JSON.parse(new TextDecoder().decode(data)) as LotteryBundle;
+}
+
+export async function uploadBundle(
+  context: LotteryContext,
+  runId: string,
+  bundle: LotteryBundle,
+): Promise<string> {
+  const { fileKey } = await context.call(() =>
+    context.client.file.uploadFile({
+      file: { name: `lottery-${runId}.json`, data: JSON.stringify(bundle, null, 1) },
+    }),
+  );
+  return fileKey;
+}
+
+export interface NewEntry {
+  content: LogEntryContent;
+  entryHash: string;
+  state: string;
+  bundleFileKey?: string;
+}
+
+/** The next entry's content, chained onto the last one read. */
+export async function chainEntry(
+  log: readonly LogRecord[],
+  content: Omit<LogEntryContent, "sequence" | "previous_hash">,
+  state: string,
+  bundleFileKey?: string,
+): Promise<NewEntry> {
+  const last = log[log.length - 1];
+  const full: LogEntryContent = {
+    ...content,
+    sequence: (last?.sequence ?? 0) + 1,
+    previous_hash: last?.entry_hash ?? GENESIS_HASH,
+  };
+  return { content: full, entryHash: await entryHash(full), state, bundleFileKey };
+}
+
+function inline(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  const text = JSON.stringify(value);
+  return text.length <= INLINE_TEXT_LIMIT ? text : "";
+}
+
+/** The bulk-request item that appends an entry. */
+export function appendRequest(context: LotteryContext, entry: NewEntry) {
+  const c = entry.content;
+  const text = (value: string | number | null) => ({ value: value === null ? "" : String(value) });
+  return {
+    method: "POST" as const,
+    endpointName: "record" as const,
+    payload: {
+      app: context.apps.lotteryLog,
+      record: {
+        sequence: text(c.sequence),
+        run_id: text(c.run_id),
+        kind: text(c.kind),
+        algorithm: text(c.algorithm),
+        seed: text(c.seed),
+        pool_fingerprint: text(c.pool_fingerprint),
+        pool_size: text(c.pool_size),
+        quota: text(c.quota),
+        pool: text(inline(c.pool)),
+        ranking: text(inline(c.ranking)),
+        reason: text(c.reason),
+        state: text(entry.state),
+        previous_hash: text(c.previous_hash),
+        entry_hash: text(entry.entryHash),
+        ...(entry.bundleFileKey ? { bundle: { value: [{ fileKey: entry.bundleFileKey }] } } : {}),
+      },
+    },
+  };
+}
+
+/** The bulk-request item that marks a draw entry 完了: the only update a log entry ever gets. */
+export function completeRequest(
+  context: LotteryContext,
+  recordId: string,
+  revision: string,
+  state: string,
+) {
+  return {
+    method: "PUT" as const,
+    endpointName: "record" as const,
+    payload: {
+      app: context.apps.lotteryLog,
+      id: recordId,
+      revision,
+      record: { state: { value: state } },
+    },
+  };
+}

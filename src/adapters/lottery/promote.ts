@@ -1,0 +1,231 @@
+/**
+ * 繰り上げ: fills places left by declined winners with the lowest waitlist numbers still in 補欠,
+ * in one bulkRequest together with its log entry. Never re-draws.
+ */
+import { type DrawnApplication, nextToPromote, vacancies } from "../../core/lottery";
+import {
+  LOTTERY_ALGORITHM,
+  LOTTERY_LOG_KINDS,
+  LOTTERY_LOG_STATES,
+  LOTTERY_RESULTS,
+} from "../../core/vocabulary";
+import {
+  type LotteryContext,
+  type LotteryOptions,
+  numberValue,
+  quote,
+  RECORDS_PER_WRITE,
+  readPages,
+  REQUESTS_PER_BULK,
+  resolveContext,
+  textValue,
+} from "./context";
+import { listIds, LotteryRefusal } from "./errors";
+import { appendRequest, chainEntry, type LogRecord, readLog } from "./log";
+import { sendBulk } from "./writer";
+
+export interface PromotionRequest {
+  /** How many to promote; default: every vacancy. */
+  count?: number;
+  /** Promote even without a vacancy (the secretariat decided to take more). */
+  force?: boolean;
+  /** Free text kept in the log entry. */
+  note?: string;
+}
+
+export interface PromotionOutcome {
+  runId: string;
+  drawRunId: string;
+  promoted: Array<{ key: string; waitlist_no: number }>;
+  /** Declined winners whose places this promotion fills. */
+  declined: string[];
+  vacanciesBefore: number;
+}
+
+/** The most a single bulk can promote: 2 requests per 100 records, plus the log entry. */
+export const MAX_PROMOTIONS = Math.floor((REQUESTS_PER_BULK - 1) / 2) * RECORDS_PER_WRITE;
+
+interface PromotionLogRanking {
+  declined?: string[];
+}
+
+export async function promoteFromWaitlist(
+  options: LotteryOptions & PromotionRequest,
+): Promise<PromotionOutcome> {
+  if (
+    options.count !== undefined &&
+    (!Number.isSafeInteger(options.count) || options.count < 1 || options.count > MAX_PROMOTIONS)
+  ) {
+    throw new LotteryRefusal("invalid-count", {
+      ja: `繰り上げ人数は1〜${MAX_PROMOTIONS}の整数で指定してください`,
+      en: `the count must be an integer from 1 to ${MAX_PROMOTIONS}`,
+    });
+  }
+  const context = await resolveContext(options);
+  const log = await readLog(context);
+  const draw = completedDraw(log);
+  const quota = draw.quota ?? 0;
+  const drawn = await readDrawn(context, draw.run_id);
+
+  const free = vacancies(drawn, quota);
+  if (free === 0 && !options.force) {
+    throw new LotteryRefusal("no-vacancy", {
+      ja: `欠員がありません（当選枠 ${quota}件はすべて埋まっています）。繰り上げは行いませんでした`,
+      en: `no vacancy: all ${quota} places are taken; nobody was promoted`,
+    });
+  }
+  const count = options.count ?? Math.max(free, 1);
+  if (count > free && !options.force) {
+    throw new LotteryRefusal("no-vacancy", {
+      ja: `欠員は${free}件です。${count}件の繰り上げはできません`,
+      en: `there are ${free} vacancies; ${count} cannot be promoted`,
+    });
+  }
+  const chosen = nextToPromote(drawn, count);
+  if (chosen.length === 0) {
+    throw new LotteryRefusal("waitlist-empty", {
+      ja: "補欠の申込が残っていません。繰り上げできません",
+      en: "the waitlist is empty; nobody can be promoted",
+    });
+  }
+
+  const covered = new Set(
+    log
+      .filter((entry) => entry.kind === LOTTERY_LOG_KINDS.promotion)
+      .flatMap((entry) => (entry.ranking as PromotionLogRanking | null)?.declined ?? []),
+  );
+  const declined = drawn
+    .filter(
+      (a) =>
+        a.status === context.states.declined &&
+        a.lottery_result === LOTTERY_RESULTS.winner &&
+        !covered.has(a.key),
+    )
+    .map((a) => a.key);
+  const promoted = chosen.map((a) => ({
+    key: a.key,
+    waitlist_no: a.waitlist_no ?? 0,
+    revision: a.revision,
+  }));
+  const runId = `${draw.run_id}-promotion-${(log.at(-1)?.sequence ?? 0) + 1}`;
+  const reason = promotionReason(declined, promoted, options);
+  const entry = await chainEntry(
+    log,
+    {
+      run_id: runId,
+      kind: LOTTERY_LOG_KINDS.promotion,
+      algorithm: LOTTERY_ALGORITHM,
+      seed: "",
+      pool_fingerprint: draw.pool_fingerprint,
+      pool_size: null,
+      quota,
+      pool: null,
+      ranking: {
+        declined,
+        promoted: promoted.map(({ key, waitlist_no }) => ({ key, waitlist_no })),
+      },
+      reason,
+    },
+    LOTTERY_LOG_STATES.completed,
+  );
+  const requests: unknown[] = [appendRequest(context, entry)];
+  for (let i = 0; i < promoted.length; i += RECORDS_PER_WRITE) {
+    const group = promoted.slice(i, i + RECORDS_PER_WRITE);
+    requests.push(
+      {
+        method: "PUT",
+        endpointName: "records",
+        payload: {
+          app: context.apps.applications,
+          records: group.map((p) => ({
+            id: p.key,
+            revision: p.revision,
+            record: { [context.field("lottery_result")]: { value: LOTTERY_RESULTS.winner } },
+          })),
+        },
+      },
+      {
+        method: "PUT",
+        endpointName: "records/status",
+        payload: {
+          app: context.apps.applications,
+          records: group.map((p) => ({
+            id: p.key,
+            action: context.actions.promote,
+            revision: String(Number(p.revision) + 1),
+          })),
+        },
+      },
+    );
+  }
+  await sendBulk(context, {
+    runId,
+    requests,
+    writes: promoted.map((p) => ({
+      id: p.key,
+      revision: p.revision,
+      entry: { key: p.key, rank: 0, result: LOTTERY_RESULTS.winner, waitlist_no: p.waitlist_no },
+    })),
+    appendSequence: entry.content.sequence,
+  });
+  context.onProgress(promoted.length, promoted.length);
+  return {
+    runId,
+    drawRunId: draw.run_id,
+    promoted: promoted.map(({ key, waitlist_no }) => ({ key, waitlist_no })),
+    declined,
+    vacanciesBefore: free,
+  };
+}
+
+function completedDraw(log: readonly LogRecord[]): LogRecord {
+  const draw = log.find((entry) => entry.kind === LOTTERY_LOG_KINDS.draw);
+  if (!draw) {
+    throw new LotteryRefusal("no-draw", {
+      ja: "抽選がまだ行われていません。繰り上げは抽選の後に行えます",
+      en: "there has been no draw yet; promotion comes after the draw",
+    });
+  }
+  if (draw.state !== LOTTERY_LOG_STATES.completed) {
+    throw new LotteryRefusal("draw-incomplete", {
+      ja: `抽選 ${draw.run_id} の書き込みが途中です。先に再開して完了させてください（followup draw --resume）`,
+      en: `draw ${draw.run_id} is unfinished; resume it first (followup draw --resume)`,
+    });
+  }
+  return draw;
+}
+
+async function readDrawn(
+  context: LotteryContext,
+  runId: string,
+): Promise<Array<DrawnApplication & { revision: string }>> {
+  const { field, statusField } = context;
+  const records = await readPages(
+    context,
+    context.apps.applications,
+    `${field("lottery_run_id")} = ${quote(runId)}`,
+    [statusField, field("lottery_result"), field("waitlist_no")],
+  );
+  return records.map((r) => ({
+    key: textValue(r, "$id"),
+    revision: textValue(r, "$revision"),
+    status: textValue(r, statusField),
+    lottery_result: textValue(r, field("lottery_result")),
+    waitlist_no: numberValue(r, field("waitlist_no")),
+  }));
+}
+
+function promotionReason(
+  declined: string[],
+  promoted: Array<{ key: string; waitlist_no: number }>,
+  options: PromotionRequest,
+): string {
+  const who = promoted.map((p) => `${p.key}（補欠${p.waitlist_no}）`).join(", ");
+  const lines = [
+    declined.length > 0 ? `辞退した当選者: ${listIds(declined, 1000).ja}` : "辞退した当選者: なし",
+    `繰り上げ: ${who}`,
+  ];
+  if (options.force) lines.push("欠員なしでの繰り上げ（強制）");
+  if (options.note) lines.push(options.note);
+  return lines.join("\n");
+}
