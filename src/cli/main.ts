@@ -4,6 +4,7 @@ import { type Command, type CommandContext, CommandError } from "./command";
 /** Every command of spec §6, loaded only when called so `followup check` stays fast and offline. */
 const commands: Record<string, () => Promise<Command>> = {
   check: async () => (await import("./commands/check")).checkCommand,
+  screen: async () => (await import("./commands/screen")).screenCommand,
 };
 
 function usage(): string {

@@ -1,0 +1,136 @@
+/**
+ * `followup screen [--dry-run] [--yes] [--settings FILE]`: screens every application with the
+ * eligibility engine (batch rules included) through the same adapter as the plugin's 審査 button,
+ * writes only what changed, and lists the applications a person has to look at (要確認).
+ */
+import {
+  type ScreeningSummary,
+  screenAllApplications,
+} from "../../adapters/screening/screenAllApplications";
+import { type Lang, pick } from "../../core/i18n";
+import { parseCommandArgs } from "../args";
+import type { Command, CommandContext } from "../command";
+import { confirmWrite } from "../confirm";
+import { explainKintoneFailure } from "../kintoneFailure";
+import { startProgress } from "../progress";
+import { readSettingsFile } from "../settingsFile";
+import { connectToProgram, TARGET_OPTIONS } from "../target";
+
+const OPTIONS = {
+  ...TARGET_OPTIONS,
+  "dry-run": { type: "boolean" },
+  yes: { type: "boolean" },
+  settings: { type: "string" },
+} as const;
+
+function indent(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => `      ${line}`)
+    .join("\n");
+}
+
+function writesLine(summary: ScreeningSummary, lang: Lang): string {
+  const changed = summary.changed.length;
+  const moved = summary.movedToIneligible.length;
+  return summary.dryRun
+    ? pick(lang, {
+        ja: `  書き込み予定（まだ書き込んでいません）: 審査結果の更新 ${changed} 件・対象外への移動 ${moved} 件`,
+        en: `  to write (nothing written yet): ${changed} screening results, ${moved} moved to 対象外`,
+      })
+    : pick(lang, {
+        ja: `  書き込み済み: 審査結果の更新 ${changed} 件・対象外への移動 ${moved} 件`,
+        en: `  written: ${changed} screening results, ${moved} moved to 対象外`,
+      });
+}
+
+export function formatScreeningSummary(summary: ScreeningSummary, lang: Lang): string {
+  const { counts } = summary;
+  const lines = [
+    pick(lang, {
+      ja: `申込 ${summary.read} 件を読み込み、申込受付の ${summary.screened} 件を審査しました。`,
+      en: `Read ${summary.read} applications; screened the ${summary.screened} in 申込受付.`,
+    }),
+    pick(lang, {
+      ja: `  適格 ${counts.eligible} 件 / 要確認 ${counts.review} 件 / 対象外 ${counts.ineligible} 件`,
+      en: `  eligible (適格) ${counts.eligible} / review (要確認) ${counts.review} / ineligible (対象外) ${counts.ineligible}`,
+    }),
+    writesLine(summary, lang),
+  ];
+  if (summary.needsReview.length > 0) {
+    lines.push(
+      "",
+      pick(lang, {
+        ja: `要確認（担当者の確認が必要）: ${summary.needsReview.length} 件`,
+        en: `Needs a person (要確認): ${summary.needsReview.length}`,
+      }),
+    );
+    for (const review of summary.needsReview) {
+      lines.push(
+        pick(lang, {
+          ja: `  - 受付番号 ${review.applicationNo || "-"}（レコードID ${review.id}）${review.companyName}`,
+          en: `  - application ${review.applicationNo || "-"} (record ${review.id}) ${review.companyName}`,
+        }),
+        indent(review.notes),
+      );
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+
+function pendingWrites(summary: ScreeningSummary): number {
+  return summary.changed.length + summary.movedToIneligible.length;
+}
+
+export const screenCommand: Command = {
+  summary: "screen every application (spec §4) and write the results that changed",
+  async run(context: CommandContext) {
+    const { values } = parseCommandArgs(context, OPTIONS);
+    const { lang } = context;
+    const dryRun = values["dry-run"] === true;
+    const yes = values.yes === true;
+    // Without a terminal nobody can confirm: refuse before reading anything.
+    if (!dryRun && !yes && !context.interactive) await confirmWrite(context, "", { yes });
+    const { settings } = readSettingsFile(context.cwd, values.settings, lang);
+    const { client, apps, target } = connectToProgram(context, values, ["applications"]);
+    const progress = startProgress(context, pick(lang, { ja: "書き込み中", en: "writing" }));
+    const screen = (write: boolean) =>
+      screenAllApplications(client, {
+        appId: apps.applications,
+        settings,
+        lang,
+        dryRun: !write,
+        onProgress: (done, total) => progress.update(done, total),
+      });
+    try {
+      if (!dryRun && !yes) {
+        const preview = await screen(false);
+        context.stdout.write(formatScreeningSummary(preview, lang));
+        if (pendingWrites(preview) === 0) return 0;
+        const question = pick(lang, {
+          ja: `${target.baseUrl} に ${pendingWrites(preview)} 件を書き込みます。よろしいですか?`,
+          en: `Write ${pendingWrites(preview)} changes to ${target.baseUrl}?`,
+        });
+        if (!(await confirmWrite(context, question, { yes }))) {
+          context.stderr.write(
+            pick(lang, {
+              ja: "中止しました（何も書き込んでいません）\n",
+              en: "cancelled: nothing written\n",
+            }),
+          );
+          return 1;
+        }
+      }
+      const summary = await screen(!dryRun);
+      progress.finish();
+      const previewed = !dryRun && !yes;
+      context.stdout.write(
+        previewed ? writesLine(summary, lang) + "\n" : formatScreeningSummary(summary, lang),
+      );
+      return 0;
+    } catch (error) {
+      progress.finish();
+      throw explainKintoneFailure(error, lang, target.baseUrl);
+    }
+  },
+};
