@@ -1,0 +1,95 @@
+import { h } from "../dom";
+import type { FieldProperty } from "./types";
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+/** `2024-07-12T08:00:00Z` → `2024-07-12 17:00` in the browser's time zone, as kintone shows it. */
+export function formatDateTime(value: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+function formatNumber(value: string, property?: FieldProperty): string {
+  if (value === "") return "";
+  const unit = property?.unit ?? "";
+  return property?.unitPosition === "BEFORE" ? `${unit}${value}` : `${value}${unit}`;
+}
+
+function entityNames(value: unknown): string {
+  if (Array.isArray(value)) return value.map(entityNames).join(", ");
+  if (value && typeof value === "object" && "name" in value) {
+    const entity = value as { name?: string; code?: string };
+    return entity.name || entity.code || "";
+  }
+  return "";
+}
+
+/** The value of a field as plain text (no markup is ever interpreted). */
+export function fieldText(type: string, value: unknown, property?: FieldProperty): string {
+  if (value === null || value === undefined) return "";
+  switch (type) {
+    case "CHECK_BOX":
+    case "MULTI_SELECT":
+    case "CATEGORY":
+      return Array.isArray(value) ? value.join(", ") : String(value);
+    case "DATETIME":
+    case "CREATED_TIME":
+    case "UPDATED_TIME":
+      return value === "" ? "" : formatDateTime(String(value));
+    case "NUMBER":
+    case "CALC":
+      return formatNumber(String(value), property);
+    case "CREATOR":
+    case "MODIFIER":
+    case "USER_SELECT":
+    case "ORGANIZATION_SELECT":
+    case "GROUP_SELECT":
+    case "STATUS_ASSIGNEE":
+      return entityNames(value);
+    case "FILE":
+      return Array.isArray(value) ? value.map((file) => String(file?.name ?? "")).join(", ") : "";
+    case "SUBTABLE":
+      return Array.isArray(value) ? `${value.length}` : "";
+    default:
+      return typeof value === "object" ? JSON.stringify(value) : String(value);
+  }
+}
+
+/** A node showing the value: text, or a link for LINK and FILE fields (link text is the value). */
+export function fieldValueNode(type: string, value: unknown, property?: FieldProperty): Node {
+  if (type === "LINK" && typeof value === "string" && value !== "") {
+    const protocol = property?.protocol ?? "WEB";
+    const href =
+      protocol === "MAIL"
+        ? `mailto:${value}`
+        : protocol === "CALL"
+          ? `tel:${value}`
+          : /^https?:\/\//i.test(value)
+            ? value
+            : undefined;
+    return href ? h("a", { href, rel: "noopener noreferrer" }, value) : h("span", {}, value);
+  }
+  if (type === "FILE" && Array.isArray(value)) {
+    return h(
+      "span",
+      { class: "sb-files" },
+      ...value.map((file: { fileKey?: string; name?: string }) =>
+        h(
+          "a",
+          {
+            class: "sb-file",
+            href: `/k/v1/file.json?fileKey=${encodeURIComponent(file.fileKey ?? "")}`,
+          },
+          file.name ?? "",
+        ),
+      ),
+    );
+  }
+  if (type === "MULTI_LINE_TEXT" || type === "RICH_TEXT") {
+    return h("span", { class: "sb-multiline" }, typeof value === "string" ? value : "");
+  }
+  return document.createTextNode(fieldText(type, value, property));
+}

@@ -1,0 +1,61 @@
+import { readBootstrap } from "./bootstrap";
+import { createKintone } from "./kintone/global";
+import { pageRoot } from "./pages/chrome";
+import { showRecordPage } from "./pages/detail";
+import { showForm } from "./pages/form";
+import { showList } from "./pages/list";
+import { showLogin, showPluginList, showPluginSettings, showPortal } from "./pages/simple";
+import { setRequestToken } from "./rest";
+import { setLanguage } from "./text";
+
+/**
+ * The sandbox's kintone screens. This script installs the `kintone` global while the page loads,
+ * before the plugins' scripts; the screen is drawn on DOMContentLoaded, after they registered
+ * their handlers (as in kintone, handlers registered later miss the onload events).
+ */
+const boot = readBootstrap(document);
+setLanguage(boot.lang);
+setRequestToken(boot.requestToken ?? "");
+(window as unknown as { kintone: unknown }).kintone = createKintone(boot);
+
+async function run(): Promise<void> {
+  /* eslint-disable consistent-return -- each case returns the page's promise */
+  const root = pageRoot();
+  switch (boot.page) {
+    case "login":
+      return showLogin(boot, root);
+    case "portal":
+      return showPortal(boot, root);
+    case "index":
+      return showList(boot, root);
+    case "create":
+      return boot.recordId ? showRecordPage(boot, root) : showForm(boot, root);
+    case "show":
+      window.addEventListener("hashchange", () => {
+        showRecordPage(boot, root).catch(report);
+      });
+      return showRecordPage(boot, root);
+    case "plugins":
+      return showPluginList(boot, root);
+    case "config":
+      return showPluginSettings(boot, root);
+  }
+}
+
+function report(error: unknown): void {
+  console.error("[sandbox] page failed", error);
+  const root = document.getElementById("sandbox-root");
+  if (root) {
+    const box = document.createElement("div");
+    box.className = "sb-error-banner";
+    box.setAttribute("role", "alert");
+    box.textContent = error instanceof Error ? error.message : String(error);
+    root.prepend(box);
+  }
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  run()
+    .then(() => document.body.setAttribute("data-sandbox-ready", "true"))
+    .catch(report);
+});

@@ -1,0 +1,65 @@
+import qs from "qs";
+
+/** The error body kintone answers with; `kintone.api` rejects with this object. */
+export interface KintoneErrorBody {
+  code?: string;
+  id?: string;
+  message: string;
+  errors?: Record<string, { messages: string[] }>;
+}
+
+export class RestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: KintoneErrorBody,
+  ) {
+    super(body.message);
+    this.name = "RestError";
+  }
+}
+
+let requestToken = "";
+
+export function setRequestToken(token: string): void {
+  requestToken = token;
+}
+
+/** `/k/v1/records` or `/k/v1/records.json` or a full URL → a same-origin path ending in `.json`. */
+export function apiPath(pathOrUrl: string): string {
+  const path = pathOrUrl.startsWith("http") ? new URL(pathOrUrl).pathname : pathOrUrl;
+  return path.endsWith(".json") ? path : `${path}.json`;
+}
+
+export function queryString(params: Record<string, unknown>): string {
+  return qs.stringify(params, { encodeValuesOnly: true, arrayFormat: "indices" });
+}
+
+/** One REST call with the browser session, the way kintone's own pages make them. */
+export async function callApi<T = any>(
+  pathOrUrl: string,
+  method: string,
+  params: Record<string, unknown> = {},
+): Promise<T> {
+  const verb = method.toUpperCase();
+  const path = apiPath(pathOrUrl);
+  const headers: Record<string, string> = { "X-Requested-With": "XMLHttpRequest" };
+  let url = path;
+  let body: string | undefined;
+  if (verb === "GET") {
+    const query = queryString(params);
+    if (query) url = `${path}?${query}`;
+  } else {
+    headers["Content-Type"] = "application/json";
+    body = JSON.stringify({ ...params, __REQUEST_TOKEN__: requestToken });
+  }
+  const response = await fetch(url, { method: verb, headers, body, credentials: "same-origin" });
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : {};
+  } catch {
+    parsed = { message: text || `${response.status}` };
+  }
+  if (!response.ok) throw new RestError(response.status, parsed as KintoneErrorBody);
+  return parsed as T;
+}
