@@ -1,0 +1,274 @@
+import {
+  ACTIONS,
+  CONSENT_OPTION,
+  DECLARATIONS,
+  ELIGIBILITY_LABELS,
+  ENTITY_TYPES,
+  FOLLOWUP_PANEL_SPACE,
+  INDUSTRIES,
+  LOTTERY_RESULTS,
+  PARTICIPATION_CATEGORIES,
+  PARTICIPATION_INTENTS,
+  PREFECTURES,
+  STATES,
+} from "../core/vocabulary";
+import {
+  at,
+  checkBox,
+  date,
+  dateTime,
+  dropDown,
+  heading,
+  mailLink,
+  multiLineText,
+  numberField,
+  radioButton,
+  recordNumber,
+  row,
+  singleLineText,
+  spacer,
+} from "./fields";
+import type {
+  ActionDefinition,
+  AppDefinition,
+  FieldProperty,
+  ProcessDefinition,
+  ProgramAppRefs,
+  ViewDefinition,
+} from "./model";
+import { QUESTIONNAIRE_SUMMARY_FIELDS } from "./questionnairesApp";
+
+export const APPLICATIONS_APP_NAME = "申込管理";
+
+/** `field in ("a", "b")`: kintone's condition for a choice field. */
+export function inChoices(field: string, ...labels: string[]): string {
+  return `${field} in (${labels.map((label) => JSON.stringify(label)).join(", ")})`;
+}
+
+function applicationFields(refs: ProgramAppRefs) {
+  return {
+    application_no: recordNumber("application_no", "受付番号"),
+    company_name: singleLineText("company_name", "企業名・屋号", { required: true }),
+    entity_type: radioButton("entity_type", "事業形態", ENTITY_TYPES, "法人"),
+    corporate_number: singleLineText("corporate_number", "法人番号"),
+    representative_name: singleLineText("representative_name", "代表者氏名"),
+    postal_code: singleLineText("postal_code", "郵便番号"),
+    prefecture: dropDown("prefecture", "主たる事業所の都道府県", PREFECTURES),
+    address: singleLineText("address", "主たる事業所の所在地"),
+    industry: dropDown("industry", "業種", INDUSTRIES),
+    capital_yen: numberField("capital_yen", "資本金又は出資の総額（円）", {
+      digit: true,
+      unit: "円",
+    }),
+    employees: numberField("employees", "常時使用する従業員数", { unit: "人" }),
+    participation_category: radioButton(
+      "participation_category",
+      "参加区分",
+      PARTICIPATION_CATEGORIES,
+      "新規（支援を希望）",
+    ),
+    prior_program: singleLineText("prior_program", "参加した事業名"),
+    consent_survey: checkBox("consent_survey", "アンケート・ヒアリングへの協力", [CONSENT_OPTION]),
+    declarations: checkBox("declarations", "誓約事項", DECLARATIONS),
+    contact_name: singleLineText("contact_name", "担当者氏名"),
+    contact_email: mailLink("contact_email", "メールアドレス"),
+    contact_phone: singleLineText("contact_phone", "電話番号"),
+    applied_at: dateTime("applied_at", "申込日時", { defaultNow: true }),
+    eligibility: dropDown("eligibility", "審査結果", Object.values(ELIGIBILITY_LABELS), {
+      defaultValue: ELIGIBILITY_LABELS.unscreened,
+    }),
+    eligibility_notes: multiLineText("eligibility_notes", "審査メモ"),
+    screened_at: dateTime("screened_at", "審査日時"),
+    lottery_result: dropDown("lottery_result", "抽選結果", Object.values(LOTTERY_RESULTS), {
+      defaultValue: LOTTERY_RESULTS.undrawn,
+    }),
+    lottery_rank: numberField("lottery_rank", "抽選順位", { minValue: "1" }),
+    waitlist_no: numberField("waitlist_no", "補欠順位", { minValue: "1" }),
+    lottery_run_id: singleLineText("lottery_run_id", "抽選ID"),
+    participation_intent: radioButton(
+      "participation_intent",
+      "参加意思",
+      Object.values(PARTICIPATION_INTENTS),
+      PARTICIPATION_INTENTS.unanswered,
+    ),
+    questionnaires: {
+      type: "REFERENCE_TABLE",
+      code: "questionnaires",
+      label: "質問票",
+      noLabel: false,
+      referenceTable: {
+        relatedApp: { app: refs.questionnaires },
+        condition: { field: "application_no", relatedField: "application_no" },
+        filterCond: "",
+        displayFields: [...QUESTIONNAIRE_SUMMARY_FIELDS],
+        sort: "answered_at desc",
+        size: "5",
+      },
+    },
+    visit_date: date("visit_date", "訪問日"),
+    expert_name: singleLineText("expert_name", "訪問専門家"),
+    visit_report: multiLineText("visit_report", "訪問記録"),
+  } satisfies Record<string, FieldProperty>;
+}
+
+const LIST_FIELDS = [
+  "application_no",
+  "company_name",
+  "entity_type",
+  "prefecture",
+  "industry",
+  "applied_at",
+  "eligibility",
+  "lottery_result",
+  "lottery_rank",
+  "waitlist_no",
+  "participation_intent",
+];
+
+function view(
+  name: string,
+  filterCond: string,
+  sort: string,
+  fields = LIST_FIELDS,
+): ViewDefinition {
+  return { type: "LIST", name, fields, filterCond, sort };
+}
+
+const APPLICATION_VIEWS: ViewDefinition[] = [
+  view("全件", "", "application_no asc"),
+  view("未判定", inChoices("eligibility", ELIGIBILITY_LABELS.unscreened), "applied_at asc"),
+  view("要確認", inChoices("eligibility", ELIGIBILITY_LABELS.review), "applied_at asc", [
+    ...LIST_FIELDS,
+    "eligibility_notes",
+  ]),
+  view("対象外", inChoices("eligibility", ELIGIBILITY_LABELS.ineligible), "applied_at asc", [
+    ...LIST_FIELDS,
+    "eligibility_notes",
+  ]),
+  view(
+    "抽選対象（適格）",
+    `${inChoices("eligibility", ELIGIBILITY_LABELS.eligible)} and ${inChoices("lottery_result", LOTTERY_RESULTS.undrawn)}`,
+    "application_no asc",
+  ),
+  view("当選者", inChoices("lottery_result", LOTTERY_RESULTS.winner), "lottery_rank asc"),
+  view(
+    "補欠（順位順）",
+    inChoices("lottery_result", LOTTERY_RESULTS.waitlisted),
+    "waitlist_no asc",
+  ),
+  view(
+    "参加確定",
+    `${inChoices("lottery_result", LOTTERY_RESULTS.winner)} and ${inChoices("participation_intent", PARTICIPATION_INTENTS.participate)}`,
+    "visit_date asc",
+    [...LIST_FIELDS, "visit_date", "expert_name"],
+  ),
+  view(
+    "辞退",
+    inChoices("participation_intent", PARTICIPATION_INTENTS.decline),
+    "application_no asc",
+  ),
+  view("訪問予定", 'visit_date != ""', "visit_date asc", [
+    "application_no",
+    "company_name",
+    "address",
+    "contact_name",
+    "contact_phone",
+    "visit_date",
+    "expert_name",
+  ]),
+];
+
+const NO_ASSIGNEE = { type: "ONE" as const, entities: [] };
+
+function action(name: string, from: string, to: string, filterCond = ""): ActionDefinition {
+  return { name, from, to, filterCond, type: "PRIMARY" };
+}
+
+/**
+ * Spec §3. Guards kintone can express are `filterCond`s; the rest ("next in waitlist order", "a
+ * questionnaire exists") are checked by the plugin and re-checked by screening/audit.
+ */
+export const APPLICATION_PROCESS: ProcessDefinition = {
+  enable: true,
+  states: Object.values(STATES).map((name, index) => ({
+    name,
+    index: String(index),
+    assignee: NO_ASSIGNEE,
+  })),
+  actions: [
+    action(
+      ACTIONS.registerWinner,
+      STATES.applied,
+      STATES.winner,
+      inChoices("lottery_result", LOTTERY_RESULTS.winner),
+    ),
+    action(
+      ACTIONS.registerWaitlist,
+      STATES.applied,
+      STATES.waitlisted,
+      inChoices("lottery_result", LOTTERY_RESULTS.waitlisted),
+    ),
+    action(
+      ACTIONS.registerIneligible,
+      STATES.applied,
+      STATES.ineligible,
+      inChoices("eligibility", ELIGIBILITY_LABELS.ineligible),
+    ),
+    action(ACTIONS.promote, STATES.waitlisted, STATES.winner),
+    action(
+      ACTIONS.confirm,
+      STATES.winner,
+      STATES.confirmed,
+      inChoices("participation_intent", PARTICIPATION_INTENTS.participate),
+    ),
+    ...[STATES.winner, STATES.waitlisted, STATES.confirmed].map((from) =>
+      action(
+        ACTIONS.decline,
+        from,
+        STATES.declined,
+        inChoices("participation_intent", PARTICIPATION_INTENTS.decline),
+      ),
+    ),
+    action(ACTIONS.answerQuestionnaire, STATES.confirmed, STATES.questionnaireDone),
+    action(
+      ACTIONS.completeVisit,
+      STATES.questionnaireDone,
+      STATES.visited,
+      'visit_date != "" and expert_name != ""',
+    ),
+  ],
+};
+
+export function applicationsApp(refs: ProgramAppRefs): AppDefinition {
+  const f = applicationFields(refs);
+  return {
+    key: "applications",
+    name: APPLICATIONS_APP_NAME,
+    fields: Object.values(f),
+    layout: [
+      row(spacer(FOLLOWUP_PANEL_SPACE)),
+      row(heading("申込者")),
+      row(at(f.application_no), at(f.applied_at)),
+      row(at(f.company_name), at(f.entity_type)),
+      row(at(f.corporate_number), at(f.representative_name)),
+      row(at(f.postal_code), at(f.prefecture)),
+      row(at(f.address)),
+      row(at(f.industry), at(f.capital_yen), at(f.employees)),
+      row(at(f.participation_category), at(f.prior_program)),
+      row(at(f.consent_survey)),
+      row(at(f.declarations)),
+      row(at(f.contact_name), at(f.contact_email), at(f.contact_phone)),
+      row(heading("審査・抽選（事務局）")),
+      row(at(f.eligibility), at(f.screened_at)),
+      row(at(f.eligibility_notes)),
+      row(at(f.lottery_result), at(f.lottery_rank), at(f.waitlist_no), at(f.lottery_run_id)),
+      row(at(f.participation_intent)),
+      row(heading("質問票・訪問")),
+      row(at(f.questionnaires)),
+      row(at(f.visit_date), at(f.expert_name)),
+      row(at(f.visit_report)),
+    ],
+    views: APPLICATION_VIEWS,
+    process: APPLICATION_PROCESS,
+  };
+}

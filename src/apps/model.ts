@@ -1,0 +1,99 @@
+/**
+ * The shape of an app "as code": what `followup setup` wants an app to look like, in kintone's own
+ * REST vocabulary (the bodies of preview/app/form/fields, form/layout, views and status), so the plan
+ * compares like with like and sends the definitions unchanged.
+ */
+
+/** One field property as kintone's form fields API takes and returns it (only the keys we care about). */
+export interface FieldProperty {
+  type: string;
+  code: string;
+  label: string;
+  [key: string]: unknown;
+}
+
+/** A layout element: a field by code, or a SPACER / LABEL / HR. `size` is never compared. */
+export interface LayoutElement {
+  type: string;
+  code?: string;
+  elementId?: string;
+  label?: string;
+  size?: Record<string, string>;
+}
+
+export interface LayoutRow {
+  type: "ROW";
+  fields: LayoutElement[];
+}
+
+export interface ViewDefinition {
+  type: "LIST";
+  name: string;
+  fields: string[];
+  filterCond: string;
+  sort: string;
+}
+
+export interface StateDefinition {
+  name: string;
+  index: string;
+  assignee: { type: "ONE" | "ALL" | "ANY"; entities: unknown[] };
+}
+
+export interface ActionDefinition {
+  name: string;
+  from: string;
+  to: string;
+  filterCond: string;
+  type: "PRIMARY";
+}
+
+export interface ProcessDefinition {
+  enable: true;
+  states: StateDefinition[];
+  actions: ActionDefinition[];
+}
+
+export type ProgramAppKey = "applications" | "questionnaires" | "lotteryLog";
+
+export interface AppDefinition {
+  key: ProgramAppKey;
+  /** The app's name in kintone; a re-run without the ids file finds the app by it. */
+  name: string;
+  /** In form order: the order fields are added in. */
+  fields: FieldProperty[];
+  layout: LayoutRow[];
+  views: ViewDefinition[];
+  process?: ProcessDefinition;
+}
+
+/** App ids as kintone gives them (strings), needed for lookups and related records. */
+export interface ProgramAppRefs {
+  applications: string;
+  questionnaires: string;
+  lotteryLog: string;
+}
+
+/** What one app looks like now, read from the preview settings. */
+export interface CurrentAppState {
+  properties: Record<string, FieldProperty>;
+  layout: Array<{ type: string; code?: string; fields?: LayoutElement[]; layout?: unknown }>;
+  views: Record<string, CurrentView>;
+  process: {
+    enable: boolean;
+    states: Record<string, { name: string; index: string; assignee?: unknown }> | null;
+    actions: Array<Record<string, unknown>> | null;
+  };
+}
+
+export interface CurrentView {
+  type: string;
+  name: string;
+  index: string;
+  id?: string;
+  builtinType?: string;
+  fields?: string[];
+  filterCond?: string;
+  sort?: string;
+  [key: string]: unknown;
+}
