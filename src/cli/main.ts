@@ -3,8 +3,12 @@ import { type Command, type CommandContext, CommandError } from "./command";
 
 /** Every command of spec §6, loaded only when called so `followup check` stays fast and offline. */
 const commands: Record<string, () => Promise<Command>> = {
+  sandbox: async () => (await import("./commands/sandbox")).sandboxCommand,
   check: async () => (await import("./commands/check")).checkCommand,
   screen: async () => (await import("./commands/screen")).screenCommand,
+  draw: async () => (await import("./commands/draw")).drawCommand,
+  promote: async () => (await import("./commands/promote")).promoteCommand,
+  verify: async () => (await import("./commands/verify")).verifyCommand,
 };
 
 function usage(): string {

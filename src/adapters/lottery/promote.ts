@@ -31,6 +31,8 @@ export interface PromotionRequest {
   force?: boolean;
   /** Free text kept in the log entry. */
   note?: string;
+  /** Work out who would be promoted, and write nothing (for the confirmation). */
+  dryRun?: boolean;
 }
 
 export interface PromotionOutcome {
@@ -128,6 +130,14 @@ export async function promoteFromWaitlist(
     },
     LOTTERY_LOG_STATES.completed,
   );
+  const outcome: PromotionOutcome = {
+    runId,
+    drawRunId: draw.run_id,
+    promoted: promoted.map(({ key, waitlist_no }) => ({ key, waitlist_no })),
+    declined,
+    vacanciesBefore: free,
+  };
+  if (options.dryRun) return outcome;
   const requests: unknown[] = [appendRequest(context, entry)];
   for (let i = 0; i < promoted.length; i += RECORDS_PER_WRITE) {
     const group = promoted.slice(i, i + RECORDS_PER_WRITE);
@@ -169,13 +179,7 @@ export async function promoteFromWaitlist(
     appendSequence: entry.content.sequence,
   });
   context.onProgress(promoted.length, promoted.length);
-  return {
-    runId,
-    drawRunId: draw.run_id,
-    promoted: promoted.map(({ key, waitlist_no }) => ({ key, waitlist_no })),
-    declined,
-    vacanciesBefore: free,
-  };
+  return outcome;
 }
 
 function completedDraw(log: readonly LogRecord[]): LogRecord {

@@ -1,0 +1,153 @@
+/**
+ * `followup draw --quota N [--seed HEX] [--dry-run] [--out FILE] [--resume] [--yes]`: the lottery
+ * of spec §5 on the target kintone, through the same adapter as the plugin's 抽選 button.
+ * `--dry-run` prints the ranking and writes nothing; `--out` saves the verification bundle;
+ * `--resume` finishes an interrupted draw with the ranking already in its log entry.
+ */
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { type DrawOutcome, drawLottery, prepareDraw, resumeDraw } from "../../adapters/lottery";
+import { pick } from "../../core/i18n";
+import { buildBundle, generateSeed, type LotteryBundle, normalizeSeed } from "../../core/lottery";
+import { parseCommandArgs } from "../args";
+import { type Command, type CommandContext, UsageError } from "../command";
+import { confirmWrite } from "../confirm";
+import { startProgress } from "../progress";
+import {
+  cancelled,
+  connectToLottery,
+  explainLotteryFailure,
+  integerFlag,
+  LOTTERY_TARGET_OPTIONS,
+} from "./lotteryShared";
+
+const OPTIONS = {
+  ...LOTTERY_TARGET_OPTIONS,
+  quota: { type: "string" },
+  seed: { type: "string" },
+  "dry-run": { type: "boolean" },
+  out: { type: "string" },
+  resume: { type: "boolean" },
+  reason: { type: "string" },
+  yes: { type: "boolean" },
+} as const;
+
+function rankingTable(bundle: LotteryBundle): string {
+  const lines = ["rank\tkey\tresult\twaitlist_no"];
+  for (const e of bundle.ranking)
+    lines.push(`${e.rank}\t${e.key}\t${e.result}\t${e.waitlist_no ?? ""}`);
+  return lines.join("\n") + "\n";
+}
+
+function saveBundle(
+  context: CommandContext,
+  file: string | undefined,
+  bundle: LotteryBundle,
+): void {
+  if (!file) return;
+  writeFileSync(path.resolve(context.cwd, file), JSON.stringify(bundle, null, 2) + "\n");
+  context.stdout.write(
+    pick(context.lang, {
+      ja: `検証用データを保存しました: ${file}\n`,
+      en: `verification bundle saved: ${file}\n`,
+    }),
+  );
+}
+
+function summary(context: CommandContext, outcome: DrawOutcome): string {
+  const { bundle } = outcome;
+  const winners = bundle.ranking.filter((e) => e.waitlist_no === null).length;
+  return pick(context.lang, {
+    ja: `抽選を記録しました（抽選ID ${outcome.runId}）: 母集団 ${bundle.pool.length}件、当選 ${winners}件、補欠 ${bundle.pool.length - winners}件\nシード ${bundle.seed}\n母集団の指紋 ${bundle.pool_fingerprint}\n`,
+    en: `draw recorded (run ${outcome.runId}): pool ${bundle.pool.length}, winners ${winners}, waitlisted ${bundle.pool.length - winners}\nseed ${bundle.seed}\npool fingerprint ${bundle.pool_fingerprint}\n`,
+  });
+}
+
+export const drawCommand: Command = {
+  summary: "draw the lottery (spec §5), or finish an interrupted draw with --resume",
+  async run(context) {
+    const { values } = parseCommandArgs(context, OPTIONS);
+    const { lang } = context;
+    const dryRun = values["dry-run"] === true;
+    const yes = values.yes === true;
+    const quota = integerFlag(context, "quota", values.quota);
+    if (!values.resume && quota === undefined) {
+      throw new UsageError(
+        pick(lang, { ja: "--quota N（当選枠）を指定してください", en: "--quota N is required" }),
+      );
+    }
+    if (values.seed !== undefined && !normalizeSeed(values.seed)) {
+      throw new UsageError(
+        pick(lang, {
+          ja: "--seed は16進数64文字で指定してください",
+          en: "--seed takes 64 hexadecimal characters",
+        }),
+      );
+    }
+    // Without a terminal nobody can confirm: refuse before reading anything.
+    if (!dryRun && !yes && !context.interactive) await confirmWrite(context, "", { yes });
+    const { client, apps, target } = connectToLottery(context, values);
+    const options = {
+      client,
+      apps: { applications: apps.applications, lotteryLog: apps.lotteryLog },
+    };
+    const progress = startProgress(context, pick(lang, { ja: "書き込み中", en: "writing" }));
+    try {
+      if (values.resume) {
+        const question = pick(lang, {
+          ja: `${target.baseUrl} の途中の抽選を、記録済みの順位のまま書き込みます。よろしいですか?`,
+          en: `Finish writing the interrupted draw on ${target.baseUrl} with its logged ranking?`,
+        });
+        if (!(await confirmWrite(context, question, { yes }))) return cancelled(context);
+        const outcome = await resumeDraw({
+          ...options,
+          onProgress: (d, t) => progress.update(d, t),
+        });
+        progress.finish();
+        context.stdout.write(summary(context, outcome));
+        saveBundle(context, values.out, outcome.bundle);
+        return 0;
+      }
+      const plan = await prepareDraw({ ...options, quota: quota ?? 0 });
+      context.stdout.write(
+        pick(lang, {
+          ja: `母集団 ${plan.poolSize}件（申込受付・適格）、当選枠 ${plan.quota}\n母集団の指紋 ${plan.poolFingerprint}\n`,
+          en: `pool ${plan.poolSize} (申込受付, 適格), quota ${plan.quota}\npool fingerprint ${plan.poolFingerprint}\n`,
+        }),
+      );
+      if (dryRun) {
+        const seed = values.seed ?? generateSeed();
+        const bundle = await buildBundle({ seed, quota: plan.quota, ids: plan.keys });
+        context.stdout.write(rankingTable(bundle));
+        context.stdout.write(
+          pick(lang, {
+            ja: `（試行: シード ${bundle.seed}。何も書き込んでいません）\n`,
+            en: `(dry run with seed ${bundle.seed}; nothing written)\n`,
+          }),
+        );
+        saveBundle(context, values.out, bundle);
+        return 0;
+      }
+      const question = pick(lang, {
+        ja: `${target.baseUrl} で抽選を行い、${plan.poolSize}件に結果を書き込みます。抽選は1回だけです。よろしいですか?`,
+        en: `Draw now on ${target.baseUrl} and write results to ${plan.poolSize} applications? A round is drawn once.`,
+      });
+      if (!(await confirmWrite(context, question, { yes }))) return cancelled(context);
+      const outcome = await drawLottery({
+        ...options,
+        quota: plan.quota,
+        seed: values.seed,
+        reason: values.reason,
+        plan,
+        onProgress: (d, t) => progress.update(d, t),
+      });
+      progress.finish();
+      context.stdout.write(summary(context, outcome));
+      saveBundle(context, values.out, outcome.bundle);
+      return 0;
+    } catch (error) {
+      progress.finish();
+      throw explainLotteryFailure(error, context, target.baseUrl);
+    }
+  },
+};

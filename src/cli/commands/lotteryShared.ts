@@ -1,0 +1,70 @@
+import { LotteryRefusal } from "../../adapters/lottery";
+import { pick } from "../../core/i18n";
+import { type CommandContext, CommandError, UsageError } from "../command";
+import { explainKintoneFailure } from "../kintoneFailure";
+import { connectToProgram, TARGET_OPTIONS, type TargetFlags } from "../target";
+
+/** Target flags of every command, plus the short --app / --log-app the lottery commands also take. */
+export const LOTTERY_TARGET_OPTIONS = {
+  ...TARGET_OPTIONS,
+  app: { type: "string" },
+  "log-app": { type: "string" },
+} as const;
+
+export function connectToLottery(
+  context: CommandContext,
+  values: TargetFlags & { app?: string; "log-app"?: string },
+) {
+  const flags: TargetFlags = {
+    ...values,
+    "applications-app": values["applications-app"] ?? values.app,
+    "lottery-log-app": values["lottery-log-app"] ?? values["log-app"],
+  };
+  return connectToProgram(context, flags, ["applications", "lotteryLog"]);
+}
+
+/** A refusal becomes its message in the user's language; other failures are explained as kintone's. */
+export function explainLotteryFailure(
+  error: unknown,
+  context: CommandContext,
+  baseUrl: string,
+): CommandError {
+  if (error instanceof LotteryRefusal) {
+    const usage =
+      error.code === "invalid-quota" ||
+      error.code === "invalid-seed" ||
+      error.code === "invalid-count";
+    const message = pick(context.lang, error.text);
+    return usage ? new UsageError(message) : new CommandError(message);
+  }
+  return explainKintoneFailure(error, context.lang, baseUrl);
+}
+
+/** A whole number flag, or undefined when absent; anything else is a usage error. */
+export function integerFlag(
+  context: CommandContext,
+  name: string,
+  value: string | undefined,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value.trim());
+  if (value.trim() === "" || !Number.isSafeInteger(number) || number < 1) {
+    throw new UsageError(
+      pick(context.lang, {
+        ja: `--${name} には1以上の整数を指定してください: ${value}`,
+        en: `--${name} takes a positive integer: ${value}`,
+      }),
+    );
+  }
+  return number;
+}
+
+export function cancelled(context: CommandContext): number {
+  context.stderr.write(
+    pick(context.lang, {
+      ja: "中止しました（何も書き込んでいません）\n",
+      en: "cancelled: nothing written\n",
+    }),
+  );
+  return 1;
+}
