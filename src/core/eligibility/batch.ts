@@ -54,65 +54,118 @@ function groupBy(
   return groups;
 }
 
+type Report = (index: number, violation: Violation) => void;
+
+function checkDuplicateCorporateNumbers(
+  entries: readonly BatchEntry[],
+  program: ScreeningProgram,
+  report: Report,
+): void {
+  for (const group of groupBy(entries, (facts) => facts.corporateNumber).values()) {
+    if (group.length < 2) continue;
+    const [kept = 0, ...others] = [...group].sort(keptFirst(entries));
+    const message = ruleMessage(
+      "DUPLICATE_CORPORATE_NUMBER",
+      program.lang,
+      { ...program.baseParams, kept: reference(entries, kept, program.lang) },
+      program.settings.messages,
+    );
+    for (const index of others) {
+      report(index, {
+        rule: "DUPLICATE_CORPORATE_NUMBER",
+        severity: "error",
+        field: "corporate_number",
+        message,
+      });
+    }
+  }
+}
+
+interface ContactKey {
+  field: ApplicationField;
+  key: (facts: ApplicationFacts) => string | undefined;
+  label: { ja: string; en: string };
+}
+
+const CONTACT_KEYS: ContactKey[] = [
+  {
+    field: "contact_phone",
+    key: (facts) => facts.phone,
+    label: { ja: "電話番号が同じ：", en: "same phone number: " },
+  },
+  {
+    field: "contact_email",
+    key: (facts) => facts.email,
+    label: { ja: "メールアドレスが同じ：", en: "same e-mail address: " },
+  },
+];
+
+/** The other applications of a group that are not the same 法人 as `index`, as a message lists them. */
+function describeMatches(
+  entries: readonly BatchEntry[],
+  group: readonly number[],
+  index: number,
+  identity: (index: number) => string,
+  otherCount: number,
+  lang: Lang,
+): string {
+  const listed: string[] = [];
+  for (const other of group) {
+    if (listed.length === MAX_LISTED) break;
+    if (identity(other) !== identity(index)) listed.push(reference(entries, other, lang));
+  }
+  const more = otherCount - listed.length;
+  if (more > 0) listed.push(lang === "ja" ? `ほか${more}件` : `and ${more} more`);
+  return listed.join(lang === "ja" ? "、" : ", ");
+}
+
+function checkSharedContacts(
+  entries: readonly BatchEntry[],
+  program: ScreeningProgram,
+  report: Report,
+): void {
+  // Applications of the same 法人 are handled by DUPLICATE_CORPORATE_NUMBER, so they are not flagged again.
+  const identity = (index: number) => entries[index]?.facts.corporateNumber ?? `#${index}`;
+  for (const { field, key, label } of CONTACT_KEYS) {
+    for (const unordered of groupBy(entries, key).values()) {
+      if (unordered.length < 2) continue;
+      // Listed earliest first, so the message does not depend on the order of the input.
+      const group = unordered.sort(keptFirst(entries));
+      const sameIdentity = new Map<string, number>();
+      for (const index of group) {
+        sameIdentity.set(identity(index), (sameIdentity.get(identity(index)) ?? 0) + 1);
+      }
+      for (const index of group) {
+        const otherCount = group.length - (sameIdentity.get(identity(index)) ?? 0);
+        if (otherCount === 0) continue;
+        const matches =
+          label[program.lang] +
+          describeMatches(entries, group, index, identity, otherCount, program.lang);
+        const params = { ...program.baseParams, matches };
+        report(index, {
+          rule: "POSSIBLE_DUPLICATE",
+          severity: "warning",
+          field,
+          message: ruleMessage(
+            "POSSIBLE_DUPLICATE",
+            program.lang,
+            params,
+            program.settings.messages,
+          ),
+        });
+      }
+    }
+  }
+}
+
 /** Violations of the batch rules, per entry (same order as `entries`). */
 export function checkBatch(
   entries: readonly BatchEntry[],
   program: ScreeningProgram,
 ): Violation[][] {
-  const { lang, settings } = program;
   const found: Violation[][] = entries.map(() => []);
-  const message = (rule: Violation["rule"], params: Record<string, string>) =>
-    ruleMessage(rule, lang, { ...program.baseParams, ...params }, settings.messages);
-
-  for (const group of groupBy(entries, (facts) => facts.corporateNumber).values()) {
-    if (group.length < 2) continue;
-    const [kept, ...others] = [...group].sort(keptFirst(entries));
-    for (const index of others) {
-      found[index]?.push({
-        rule: "DUPLICATE_CORPORATE_NUMBER",
-        severity: "error",
-        field: "corporate_number",
-        message: message("DUPLICATE_CORPORATE_NUMBER", {
-          kept: reference(entries, kept ?? index, lang),
-        }),
-      });
-    }
-  }
-
-  // Applications of the same 法人 are already handled above, so they are not flagged again here.
-  const identity = (index: number) => entries[index]?.facts.corporateNumber ?? `#${index}`;
-  const contactRules: Array<
-    [ApplicationField, (facts: ApplicationFacts) => string | undefined, string, string]
-  > = [
-    ["contact_phone", (facts) => facts.phone, "電話番号が同じ", "same phone number"],
-    ["contact_email", (facts) => facts.email, "メールアドレスが同じ", "same e-mail address"],
-  ];
-  for (const [field, key, labelJa, labelEn] of contactRules) {
-    for (const group of groupBy(entries, key).values()) {
-      if (group.length < 2) continue;
-      const identities = new Map<string, number>();
-      for (const index of group)
-        identities.set(identity(index), (identities.get(identity(index)) ?? 0) + 1);
-      for (const index of group) {
-        const others = group.length - (identities.get(identity(index)) ?? 0);
-        if (others === 0) continue;
-        const listed: string[] = [];
-        for (const other of group) {
-          if (listed.length === MAX_LISTED) break;
-          if (identity(other) !== identity(index)) listed.push(reference(entries, other, lang));
-        }
-        const more = others - listed.length;
-        const rest = more > 0 ? (lang === "ja" ? `ほか${more}件` : `and ${more} more`) : "";
-        const separator = lang === "ja" ? "、" : ", ";
-        const matches = `${lang === "ja" ? labelJa : labelEn}${lang === "ja" ? "：" : ": "}${[...listed, rest].filter(Boolean).join(separator)}`;
-        found[index]?.push({
-          rule: "POSSIBLE_DUPLICATE",
-          severity: "warning",
-          field,
-          message: message("POSSIBLE_DUPLICATE", { matches }),
-        });
-      }
-    }
-  }
+  const report: Report = (index, violation) => found[index]?.push(violation);
+  checkDuplicateCorporateNumbers(entries, program, report);
+  checkSharedContacts(entries, program, report);
   return found;
 }

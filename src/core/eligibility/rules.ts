@@ -99,12 +99,6 @@ export function normalizePhone(value: string | undefined): string {
   return normalizeCode(value).replace(/^\+81(?=[1-9])/, "0");
 }
 
-function shown(value: string | undefined, lang: Lang): string {
-  const text = normalizeText(value);
-  if (text !== "") return text;
-  return lang === "ja" ? "未入力" : "blank";
-}
-
 /** The prefecture an address starts with, if it names one. */
 export function addressPrefecture(address: string | undefined): string | undefined {
   const text = normalizeText(address).replace(LEADING_POSTAL_CODE, "");
@@ -125,60 +119,47 @@ function sizeLimits(limit: IndustryLimit, soleProprietor: boolean, lang: Lang): 
     : `資本金${capital}以下又は${employees}`;
 }
 
-/** Checks one application against every per-record rule and returns all violations at once. */
-export function checkApplication(
-  application: ApplicationInput,
-  program: ScreeningProgram,
-  now: number,
-): ApplicationCheck {
-  const { lang } = program;
-  const violations: Violation[] = [];
-  const report = (
-    rule: RuleId,
-    severity: Severity,
-    field: ApplicationField,
-    params: MessageParams = {},
-  ) => {
-    violations.push({
-      rule,
-      severity,
-      field,
-      message: ruleMessage(
-        rule,
-        lang,
-        { ...program.baseParams, ...params },
-        program.settings.messages,
-      ),
-    });
-  };
-  const facts: ApplicationFacts = { appliedAt: now };
+/** What each group of rules shares while checking one application. */
+interface Check {
+  application: ApplicationInput;
+  program: ScreeningProgram;
+  facts: ApplicationFacts;
+  report(rule: RuleId, severity: Severity, field: ApplicationField, params?: MessageParams): void;
+  /** A raw value as quoted in a message ("未入力" when blank). */
+  shown(value: string | undefined): string;
+}
 
-  if (normalizeText(application.company_name) === "")
+type EntityKind = "corporation" | "soleProprietor" | undefined;
+
+function checkIdentity({ application, facts, report, shown }: Check): EntityKind {
+  if (normalizeText(application.company_name) === "") {
     report("COMPANY_NAME_REQUIRED", "error", "company_name");
-
+  }
   const entityType = normalizeText(application.entity_type);
   if (!ENTITY_TYPE_SET.has(entityType)) report("ENTITY_TYPE_REQUIRED", "error", "entity_type");
-  const isCorporation = entityType === "法人";
-  const isSoleProprietor = entityType === "個人事業主";
+  if (entityType === "個人事業主") return "soleProprietor";
+  if (entityType !== "法人") return undefined;
 
-  if (isCorporation) {
-    const corporateNumber = normalizeCode(application.corporate_number);
-    if (!CORPORATE_NUMBER_PATTERN.test(corporateNumber)) {
-      report("CORPORATE_NUMBER_FORMAT", "error", "corporate_number", {
-        value: shown(application.corporate_number, lang),
-      });
-    } else {
-      facts.corporateNumber = corporateNumber;
-      if (corporateNumberCheckDigit(corporateNumber) !== corporateNumber.charCodeAt(0) - 48) {
-        report("CORPORATE_NUMBER_CHECK_DIGIT", "error", "corporate_number");
-      }
-    }
+  const corporateNumber = normalizeCode(application.corporate_number);
+  if (!CORPORATE_NUMBER_PATTERN.test(corporateNumber)) {
+    report("CORPORATE_NUMBER_FORMAT", "error", "corporate_number", {
+      value: shown(application.corporate_number),
+    });
+    return "corporation";
   }
+  facts.corporateNumber = corporateNumber;
+  if (corporateNumberCheckDigit(corporateNumber) !== corporateNumber.charCodeAt(0) - 48) {
+    report("CORPORATE_NUMBER_CHECK_DIGIT", "error", "corporate_number");
+  }
+  return "corporation";
+}
 
+function checkLocation({ application, program, report, shown }: Check): void {
   const prefecture = normalizeText(application.prefecture);
   if (prefecture !== TOKYO) {
+    const notSelected = program.lang === "ja" ? "未選択" : "not selected";
     report("PREFECTURE_NOT_TOKYO", "error", "prefecture", {
-      prefecture: prefecture === "" ? (lang === "ja" ? "未選択" : "not selected") : prefecture,
+      prefecture: prefecture === "" ? notSelected : prefecture,
     });
   }
   const statedPrefecture = prefecture === "" ? TOKYO : prefecture;
@@ -189,61 +170,56 @@ export function checkApplication(
       prefecture: statedPrefecture,
     });
   }
-
   if (!POSTAL_CODE_PATTERN.test(normalizePostalCode(application.postal_code))) {
-    report("POSTAL_CODE_FORMAT", "error", "postal_code", {
-      value: shown(application.postal_code, lang),
-    });
+    report("POSTAL_CODE_FORMAT", "error", "postal_code", { value: shown(application.postal_code) });
   }
+}
 
+function checkContact({ application, facts, report, shown }: Check): void {
   const phone = normalizePhone(application.contact_phone);
   if (PHONE_PATTERN.test(phone)) facts.phone = phone;
   else
-    report("PHONE_FORMAT", "error", "contact_phone", {
-      value: shown(application.contact_phone, lang),
-    });
+    report("PHONE_FORMAT", "error", "contact_phone", { value: shown(application.contact_phone) });
 
   const email = normalizeEmail(application.contact_email);
   if (EMAIL_PATTERN.test(email)) facts.email = email;
   else
-    report("EMAIL_FORMAT", "error", "contact_email", {
-      value: shown(application.contact_email, lang),
-    });
+    report("EMAIL_FORMAT", "error", "contact_email", { value: shown(application.contact_email) });
+}
 
+/** Industry, employees, capital and the SME size test (中小企業基本法 §2(1), limits inclusive). */
+function checkSize({ application, program, report, shown }: Check, entity: EntityKind): void {
   const limit = program.industries.get(normalizeText(application.industry));
   if (!limit)
-    report("INDUSTRY_REQUIRED", "error", "industry", { value: shown(application.industry, lang) });
+    report("INDUSTRY_REQUIRED", "error", "industry", { value: shown(application.industry) });
 
   const employees = parseWholeNumber(application.employees);
   if (employees === undefined) {
-    report("EMPLOYEES_INVALID", "error", "employees", {
-      value: shown(application.employees, lang),
-    });
+    report("EMPLOYEES_INVALID", "error", "employees", { value: shown(application.employees) });
   }
   // A sole proprietor has no capital: whatever is in the field is ignored (domain-rules §1.1).
-  const capital = isCorporation ? parseWholeNumber(application.capital_yen) : undefined;
-  if (isCorporation && capital === undefined) {
-    report("CAPITAL_INVALID", "error", "capital_yen", {
-      value: shown(application.capital_yen, lang),
-    });
+  const capital = entity === "corporation" ? parseWholeNumber(application.capital_yen) : undefined;
+  if (entity === "corporation" && capital === undefined) {
+    report("CAPITAL_INVALID", "error", "capital_yen", { value: shown(application.capital_yen) });
   }
 
   // Judged only when the facts decide it; a missing value is reported by its own rule above.
-  if (limit && employees !== undefined && employees > limit.employeeLimit) {
-    const withinByCapital = capital !== undefined && capital <= limit.capitalLimitYen;
-    const decided = isSoleProprietor || (isCorporation && capital !== undefined);
-    if (decided && !withinByCapital) {
-      report("SME_SIZE_EXCEEDED", "error", "employees", {
-        industry: limit.industry,
-        limits: sizeLimits(limit, isSoleProprietor, lang),
-      });
-    }
+  if (!limit || employees === undefined || employees <= limit.employeeLimit) return;
+  const decided =
+    entity === "soleProprietor" || (entity === "corporation" && capital !== undefined);
+  const withinByCapital = capital !== undefined && capital <= limit.capitalLimitYen;
+  if (decided && !withinByCapital) {
+    report("SME_SIZE_EXCEEDED", "error", "employees", {
+      industry: limit.industry,
+      limits: sizeLimits(limit, entity === "soleProprietor", program.lang),
+    });
   }
+}
 
+function checkCommitments({ application, program, report }: Check): void {
   if (!CATEGORY_SET.has(normalizeText(application.participation_category))) {
     report("PARTICIPATION_CATEGORY_REQUIRED", "error", "participation_category");
   }
-
   const consents = (application.consent_survey ?? []).map((choice) => normalizeText(choice));
   if (!consents.includes(CONSENT)) report("CONSENT_REQUIRED", "error", "consent_survey");
 
@@ -253,26 +229,61 @@ export function checkApplication(
   );
   if (missing.length > 0) {
     report("DECLARATIONS_INCOMPLETE", "error", "declarations", {
-      missing: missing.map((label) => label.split(" ")[0]).join(lang === "ja" ? "、" : ", "),
+      // The letter ア–キ that starts each label.
+      missing: missing
+        .map((label) => label.split(" ")[0])
+        .join(program.lang === "ja" ? "、" : ", "),
     });
   }
+}
 
+/** The receipt instant against the window; both ends inclusive. */
+function checkWindow({ application, program, facts, report, shown }: Check): void {
   if (application.appliedAt !== undefined && normalizeText(application.appliedAt) !== "") {
     facts.appliedAt = parseInstant(application.appliedAt) ?? Number.NaN;
   }
   if (Number.isNaN(facts.appliedAt)) {
-    report("APPLIED_AT_INVALID", "error", "applied_at", {
-      value: shown(application.appliedAt, lang),
-    });
-  } else if (facts.appliedAt < program.opensAt) {
-    report("APPLIED_BEFORE_WINDOW", "error", "applied_at", {
-      appliedAt: formatJapanTime(facts.appliedAt, lang),
-    });
-  } else if (facts.appliedAt > program.closesAt) {
-    report("APPLIED_AFTER_WINDOW", "error", "applied_at", {
-      appliedAt: formatJapanTime(facts.appliedAt, lang),
-    });
+    report("APPLIED_AT_INVALID", "error", "applied_at", { value: shown(application.appliedAt) });
+    return;
   }
+  const appliedAt = formatJapanTime(facts.appliedAt, program.lang);
+  if (facts.appliedAt < program.opensAt) {
+    report("APPLIED_BEFORE_WINDOW", "error", "applied_at", { appliedAt });
+  } else if (facts.appliedAt > program.closesAt) {
+    report("APPLIED_AFTER_WINDOW", "error", "applied_at", { appliedAt });
+  }
+}
 
-  return { violations, facts };
+/**
+ * Checks one application against every per-record rule and returns all violations at once, with
+ * the normalized facts the batch rules need. `now` (epoch ms) stands in for a missing applied_at.
+ */
+export function checkApplication(
+  application: ApplicationInput,
+  program: ScreeningProgram,
+  now: number,
+): ApplicationCheck {
+  const violations: Violation[] = [];
+  const check: Check = {
+    application,
+    program,
+    facts: { appliedAt: now },
+    report(rule, severity, field, params = {}) {
+      const allParams = { ...program.baseParams, ...params };
+      const message = ruleMessage(rule, program.lang, allParams, program.settings.messages);
+      violations.push({ rule, severity, field, message });
+    },
+    shown(value) {
+      const text = normalizeText(value);
+      if (text !== "") return text;
+      return program.lang === "ja" ? "未入力" : "blank";
+    },
+  };
+  const entity = checkIdentity(check);
+  checkLocation(check);
+  checkContact(check);
+  checkSize(check, entity);
+  checkCommitments(check);
+  checkWindow(check);
+  return { violations, facts: check.facts };
 }
