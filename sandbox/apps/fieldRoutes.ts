@@ -1,0 +1,172 @@
+import { assertAppRight } from "../auth/permissions";
+import { FieldErrorCollector } from "../http/errors";
+import type { ApiRequest, Router } from "../http/router";
+import { BUILT_IN_TYPES } from "./defaults";
+import { buildField, type FieldMap, type FieldProperty, getFields } from "./fields";
+import {
+  type LayoutRow,
+  checkLayout,
+  withFieldAdded,
+  withFieldRemoved,
+  withFieldRenamed,
+} from "./layout";
+import { registerSettingsEndpoint } from "./settingsEndpoint";
+import {
+  type AppRow,
+  checkRevision,
+  readSettings,
+  requireApp,
+  revisionOf,
+  type Stage,
+  writePreview,
+} from "./store";
+
+/** `app/form/fields` (GET live/preview, POST/PUT/DELETE preview) and `app/form/layout`. */
+export function registerFieldRoutes(router: Router): void {
+  const read = (stage: Stage) => (req: ApiRequest) => {
+    const app = requireApp(req.db, req.params.app, stage);
+    assertAppRight(req.db, req.auth, app.id, stage === "live" ? "view" : "manage", stage);
+    return { properties: getFields(req.db, app.id, stage), revision: revisionOf(app, stage) };
+  };
+  router.api("GET", "app/form/fields", read("live"));
+  router.api("GET", "preview/app/form/fields", read("preview"));
+  router.api("POST", "preview/app/form/fields", (req) =>
+    editFields(req, (fields, initialLayout, errorsOut) => {
+      let layout = initialLayout;
+      for (const [key, input] of Object.entries(propertiesOf(req, errorsOut))) {
+        if (fields[key]) {
+          errorsOut.add(`properties.${key}.code`, {
+            ja: `フィールドコード「${key}」は重複しています。`,
+            en: `The field code "${key}" is already used.`,
+          });
+          continue;
+        }
+        const field = buildField(req.db, key, input, undefined, errorsOut);
+        if (!field) continue;
+        fields[key] = field;
+        layout = withFieldAdded(layout, field);
+      }
+      return layout;
+    }),
+  );
+  router.api("PUT", "preview/app/form/fields", (req) =>
+    editFields(req, (fields, initialLayout, errorsOut) => {
+      let layout = initialLayout;
+      for (const [key, input] of Object.entries(propertiesOf(req, errorsOut))) {
+        const previous = fields[key];
+        if (!previous) {
+          errorsOut.add(`properties.${key}`, {
+            ja: `フィールド「${key}」が見つかりません。`,
+            en: `The field "${key}" is not found.`,
+          });
+          continue;
+        }
+        const field = buildField(req.db, key, input, previous, errorsOut);
+        if (!field) continue;
+        delete fields[key];
+        if (fields[field.code]) {
+          errorsOut.add(`properties.${key}.code`, {
+            ja: `フィールドコード「${field.code}」は重複しています。`,
+            en: `The field code "${field.code}" is already used.`,
+          });
+        }
+        fields[field.code] = field;
+        if (field.code !== key) layout = withFieldRenamed(layout, key, field.code);
+      }
+      return layout;
+    }),
+  );
+  router.api("DELETE", "preview/app/form/fields", (req) =>
+    editFields(req, (fields, initialLayout, errorsOut) => {
+      let layout = initialLayout;
+      const codes = listOf(req.params.fields);
+      if (codes.length === 0) errorsOut.add("fields", { ja: "必須です。", en: "Required field." });
+      codes.forEach((code, i) => {
+        const field = fields[code];
+        if (!field || BUILT_IN_TYPES.has(field.type)) {
+          errorsOut.add(`fields[${i}]`, {
+            ja: `削除できるフィールド「${code}」が見つかりません。`,
+            en: `No deletable field "${code}" is found.`,
+          });
+          return;
+        }
+        delete fields[code];
+        layout = withFieldRemoved(layout, code);
+      });
+      return layout;
+    }),
+  );
+
+  registerSettingsEndpoint<LayoutRow[]>(router, {
+    endpoint: "app/form/layout",
+    kind: "layout",
+    present: (layout) => ({ layout }),
+    update: (req, _current, app) => {
+      const errorsOut = new FieldErrorCollector();
+      const fields = readSettings<FieldMap>(req.db, app.id, "preview", "fields");
+      const layout = checkLayout(req.params.layout, fields, errorsOut);
+      errorsOut.throwIfAny();
+      return { value: layout };
+    },
+  });
+}
+
+function listOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (value && typeof value === "object") return Object.values(value).map(String);
+  return value === undefined ? [] : [String(value)];
+}
+
+function propertiesOf(
+  req: ApiRequest,
+  errorsOut: FieldErrorCollector,
+): Record<string, Record<string, unknown>> {
+  const properties = req.params.properties;
+  if (!properties || typeof properties !== "object" || Array.isArray(properties)) {
+    errorsOut.add("properties", { ja: "必須です。", en: "Required field." });
+    return {};
+  }
+  return properties as Record<string, Record<string, unknown>>;
+}
+
+/** Runs one change of the preview form, checks cross-field references, stores fields + layout. */
+function editFields(
+  req: ApiRequest,
+  change: (fields: FieldMap, layout: LayoutRow[], errorsOut: FieldErrorCollector) => LayoutRow[],
+) {
+  const app = requireApp(req.db, req.params.app, "preview");
+  assertAppRight(req.db, req.auth, app.id, "manage", "preview");
+  checkRevision(app, req.params.revision);
+  const errorsOut = new FieldErrorCollector();
+  const fields = readSettings<FieldMap>(req.db, app.id, "preview", "fields");
+  const layout = change(
+    fields,
+    readSettings<LayoutRow[]>(req.db, app.id, "preview", "layout"),
+    errorsOut,
+  );
+  checkLocalReferences(fields, errorsOut);
+  errorsOut.throwIfAny();
+  return { revision: writePreview(req.db, app, { fields, layout }, req.auth.user.code) };
+}
+
+/** Lookup mappings and reference-table conditions must name fields of this app. */
+function checkLocalReferences(fields: FieldMap, errorsOut: FieldErrorCollector): void {
+  for (const field of Object.values(fields) as FieldProperty[]) {
+    const lookup = field.lookup as { fieldMappings?: Array<{ field: string }> } | undefined;
+    lookup?.fieldMappings?.forEach((mapping, i) => {
+      if (!fields[mapping.field]) {
+        errorsOut.add(`properties.${field.code}.lookup.fieldMappings[${i}].field`, {
+          ja: `フィールド（${mapping.field}）がありません。`,
+          en: `The field (${mapping.field}) does not exist.`,
+        });
+      }
+    });
+    const table = field.referenceTable as { condition?: { field: string } } | undefined;
+    if (table?.condition && !fields[table.condition.field]) {
+      errorsOut.add(`properties.${field.code}.referenceTable.condition.field`, {
+        ja: `フィールド（${table.condition.field}）がありません。`,
+        en: `The field (${table.condition.field}) does not exist.`,
+      });
+    }
+  }
+}

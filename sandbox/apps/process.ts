@@ -1,0 +1,168 @@
+import type { SandboxDb } from "../db/database";
+import { FieldErrorCollector } from "../http/errors";
+import type { Router } from "../http/router";
+import { registerSettingsEndpoint } from "./settingsEndpoint";
+import { readSettings, requireApp } from "./store";
+
+export interface ProcessEntity {
+  entity: { type: string; code: string | null };
+  includeSubs?: boolean;
+}
+
+export interface ProcessState {
+  name: string;
+  index: string;
+  assignee: { type: "ONE" | "ALL" | "ANY"; entities: ProcessEntity[] };
+}
+
+export interface ProcessAction {
+  name: string;
+  from: string;
+  to: string;
+  filterCond: string;
+  type: "PRIMARY" | "SECONDARY";
+  executableUser?: { entities: ProcessEntity[] };
+}
+
+export interface ProcessSettings {
+  enable: boolean;
+  states: Record<string, ProcessState>;
+  actions: ProcessAction[];
+}
+
+/** The live process management of a deployed app (records use it for status changes). */
+export function getDeployedProcess(db: SandboxDb, appId: number): ProcessSettings {
+  requireApp(db, appId, "live");
+  return readSettings<ProcessSettings>(db, appId, "live", "status");
+}
+
+/** The first state by index: where new records start when process management is on. */
+export function initialState(process: ProcessSettings): ProcessState | undefined {
+  return Object.values(process.states).sort((a, b) => Number(a.index) - Number(b.index))[0];
+}
+
+/**
+ * `app/status` GET and `preview/app/status` GET/PUT. As in kintone: states given replace all
+ * states (a state left out is deleted), actions given replace all actions, and every action
+ * must go between existing states.
+ */
+export function registerProcessRoutes(router: Router): void {
+  registerSettingsEndpoint<ProcessSettings>(router, {
+    endpoint: "app/status",
+    kind: "status",
+    present: (value) => ({
+      enable: value.enable,
+      states: value.enable || Object.keys(value.states).length ? value.states : null,
+      actions: value.actions,
+    }),
+    update: (req, current) => {
+      const errorsOut = new FieldErrorCollector();
+      const next: ProcessSettings = { ...current };
+      if (req.params.enable !== undefined) {
+        next.enable = req.params.enable === true || req.params.enable === "true";
+      }
+      if (req.params.states !== undefined) next.states = checkStates(req.params.states, errorsOut);
+      if (req.params.actions !== undefined) {
+        next.actions = checkActions(req.params.actions, next.states, errorsOut);
+      } else {
+        next.actions.forEach((action, i) => checkEnds(action, i, next.states, errorsOut));
+      }
+      if (next.enable && Object.keys(next.states).length === 0) {
+        errorsOut.add("states", {
+          ja: "ステータスを1つ以上指定してください。",
+          en: "Specify at least one status.",
+        });
+      }
+      errorsOut.throwIfAny();
+      return { value: next };
+    },
+  });
+}
+
+function checkStates(raw: unknown, errorsOut: FieldErrorCollector): Record<string, ProcessState> {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
+    errorsOut.add("states", { ja: "必須です。", en: "Required field." });
+    return {};
+  }
+  const states: Record<string, ProcessState> = {};
+  for (const [key, value] of Object.entries(raw as Record<string, Record<string, unknown>>)) {
+    const name = value?.name === undefined ? key : String(value.name);
+    if (name !== key || name.trim() === "" || [...name].length > 64) {
+      errorsOut.add(`states.${key}.name`, {
+        ja: "ステータス名は1文字以上64文字以下で、キーと同じにしてください。",
+        en: "The status name must be 1 to 64 characters and equal its key.",
+      });
+    }
+    if (value?.index === undefined || !/^\d+$/.test(String(value.index))) {
+      errorsOut.add(`states.${key}.index`, { ja: "必須です。", en: "Required field." });
+    }
+    const assignee = (value?.assignee ?? {}) as { type?: unknown; entities?: unknown };
+    const type = ["ONE", "ALL", "ANY"].includes(String(assignee.type))
+      ? (String(assignee.type) as "ONE" | "ALL" | "ANY")
+      : "ONE";
+    states[key] = {
+      name,
+      index: String(value?.index ?? ""),
+      assignee: {
+        type,
+        entities: Array.isArray(assignee.entities) ? (assignee.entities as ProcessEntity[]) : [],
+      },
+    };
+  }
+  return states;
+}
+
+function checkActions(
+  raw: unknown,
+  states: Record<string, ProcessState>,
+  errorsOut: FieldErrorCollector,
+): ProcessAction[] {
+  if (!Array.isArray(raw)) {
+    errorsOut.add("actions", { ja: "配列を指定してください。", en: "Specify an array." });
+    return [];
+  }
+  const names = new Set<string>();
+  return raw.map((value: Record<string, unknown>, i) => {
+    const action: ProcessAction = {
+      name: String(value?.name ?? ""),
+      from: String(value?.from ?? ""),
+      to: String(value?.to ?? ""),
+      filterCond: String(value?.filterCond ?? ""),
+      type: value?.type === "SECONDARY" ? "SECONDARY" : "PRIMARY",
+      ...(value?.executableUser
+        ? { executableUser: value.executableUser as { entities: ProcessEntity[] } }
+        : {}),
+    };
+    if (action.name.trim() === "" || [...action.name].length > 64) {
+      errorsOut.add(`actions[${i}].name`, {
+        ja: "アクション名は1文字以上64文字以下で指定してください。",
+        en: "The action name must be 1 to 64 characters.",
+      });
+    }
+    if (names.has(`${action.from}\u0000${action.name}`)) {
+      errorsOut.add(`actions[${i}].name`, {
+        ja: `同じステータスからのアクション名「${action.name}」が重複しています。`,
+        en: `The action name "${action.name}" is used twice from the same status.`,
+      });
+    }
+    names.add(`${action.from}\u0000${action.name}`);
+    checkEnds(action, i, states, errorsOut);
+    return action;
+  });
+}
+
+function checkEnds(
+  action: ProcessAction,
+  i: number,
+  states: Record<string, ProcessState>,
+  errorsOut: FieldErrorCollector,
+): void {
+  for (const end of ["from", "to"] as const) {
+    if (!states[action[end]]) {
+      errorsOut.add(`actions[${i}].${end}`, {
+        ja: `ステータス「${action[end]}」が見つかりません。`,
+        en: `The status "${action[end]}" is not found.`,
+      });
+    }
+  }
+}

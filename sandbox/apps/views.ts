@@ -1,0 +1,94 @@
+import { FieldErrorCollector } from "../http/errors";
+import type { Router } from "../http/router";
+import type { FieldMap } from "./fields";
+import { registerSettingsEndpoint } from "./settingsEndpoint";
+import { readSettings } from "./store";
+
+type View = Record<string, unknown> & { id: string; name: string; type: string; index: string };
+type Views = Record<string, View>;
+
+const VIEW_TYPES = ["LIST", "CALENDAR", "CUSTOM"];
+
+/**
+ * `app/views` GET (live/preview) and PUT preview. A PUT replaces all views; a view keeps its id
+ * when its name is kept, as in kintone.
+ */
+export function registerViewRoutes(router: Router): void {
+  registerSettingsEndpoint<Views>(router, {
+    endpoint: "app/views",
+    kind: "views",
+    present: (views) => ({ views }),
+    update: (req, current, app) => {
+      const errorsOut = new FieldErrorCollector();
+      const input = req.params.views;
+      if (!input || typeof input !== "object" || Array.isArray(input)) {
+        errorsOut.add("views", { ja: "必須です。", en: "Required field." });
+        errorsOut.throwIfAny();
+      }
+      const fields = readSettings<FieldMap>(req.db, app.id, "preview", "fields");
+      const live = app.deployed ? readSettings<Views>(req.db, app.id, "live", "views") : {};
+      let nextId = nextViewId(app.id, current, live);
+      const views: Views = {};
+      for (const [key, raw] of Object.entries(input as Record<string, Record<string, unknown>>)) {
+        const path = `views.${key}`;
+        const type = String(raw?.type ?? "");
+        if (!VIEW_TYPES.includes(type)) {
+          errorsOut.add(`${path}.type`, {
+            ja: "LIST、CALENDAR、CUSTOMのいずれかを指定してください。",
+            en: "Specify LIST, CALENDAR or CUSTOM.",
+          });
+        }
+        const name = raw?.name === undefined ? key : String(raw.name);
+        if (name !== key || name.trim() === "" || [...name].length > 64) {
+          errorsOut.add(`${path}.name`, {
+            ja: "ビュー名は1文字以上64文字以下で、キーと同じにしてください。",
+            en: "The view name must be 1 to 64 characters and equal its key.",
+          });
+        }
+        if (raw?.index === undefined || !/^\d+$/.test(String(raw.index))) {
+          errorsOut.add(`${path}.index`, { ja: "必須です。", en: "Required field." });
+        }
+        const listFields = Array.isArray(raw?.fields) ? raw.fields.map(String) : [];
+        listFields.forEach((code, i) => {
+          if (!fields[code]) {
+            errorsOut.add(`${path}.fields[${i}]`, {
+              ja: `フィールド「${code}」が見つかりません。`,
+              en: `The field "${code}" is not found.`,
+            });
+          }
+        });
+        const id = current[key]?.id ?? live[key]?.id ?? String(nextId++);
+        views[key] = {
+          type,
+          name,
+          id,
+          index: String(raw?.index ?? ""),
+          filterCond: String(raw?.filterCond ?? ""),
+          sort: String(raw?.sort ?? ""),
+          device: String(raw?.device ?? "DESKTOP"),
+          ...(type === "LIST" ? { fields: listFields } : {}),
+          ...(type === "CUSTOM"
+            ? { html: String(raw?.html ?? ""), pager: raw?.pager !== false }
+            : {}),
+          ...(type === "CALENDAR"
+            ? { date: String(raw?.date ?? ""), title: String(raw?.title ?? "") }
+            : {}),
+        };
+      }
+      errorsOut.throwIfAny();
+      return {
+        value: views,
+        response: {
+          views: Object.fromEntries(Object.entries(views).map(([k, v]) => [k, { id: v.id }])),
+        },
+      };
+    },
+  });
+}
+
+/** View ids are unique across apps: the app id followed by a running number. */
+function nextViewId(appId: number, ...sets: Views[]): number {
+  const base = appId * 100_000;
+  const used = sets.flatMap((views) => Object.values(views).map((v) => Number(v.id)));
+  return Math.max(base, ...used) + 1;
+}

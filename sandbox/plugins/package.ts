@@ -1,0 +1,133 @@
+import { createHash, createPublicKey, verify } from "node:crypto";
+import { errors, type Message } from "../http/errors";
+import { unzip } from "./zip";
+
+export interface PluginManifest {
+  manifest_version: number;
+  version: number | string;
+  type: string;
+  name: Record<string, string>;
+  description?: Record<string, string>;
+  icon: string;
+  desktop?: { js?: string[]; css?: string[] };
+  mobile?: { js?: string[]; css?: string[] };
+  config?: { html?: string; js?: string[]; css?: string[]; required_params?: string[] };
+}
+
+export interface PluginPackage {
+  id: string;
+  manifest: PluginManifest;
+  /** Files of contents.zip by path. */
+  files: Map<string, Buffer>;
+}
+
+function invalid(text: Message) {
+  return errors.validation({ fileKey: [text] });
+}
+
+/**
+ * The plugin id from its public key, as @kintone/plugin-packer computes it: SHA-256 of the
+ * PUBKEY bytes (DER SubjectPublicKeyInfo), first 32 hex digits, 0-9a-f mapped to a-p.
+ */
+export function pluginIdOf(publicKeyDer: Buffer): string {
+  const hex = createHash("sha256").update(publicKeyDer).digest("hex").slice(0, 32);
+  return [...hex].map((c) => "abcdefghijklmnop"[parseInt(c, 16)]).join("");
+}
+
+/**
+ * Opens a packed plugin zip like kintone: `contents.zip` signed with RSA-SHA1 (PKCS#1 v1.5) by the
+ * key in `PUBKEY`; `manifest.json` inside contents.zip must be valid and name existing files.
+ */
+export async function readPluginPackage(zip: Buffer): Promise<PluginPackage> {
+  let outer: Map<string, Buffer>;
+  try {
+    outer = await unzip(zip);
+  } catch {
+    throw invalid({
+      ja: "プラグインファイルがzip形式ではありません。",
+      en: "The plugin file is not a zip file.",
+    });
+  }
+  const contents = outer.get("contents.zip");
+  const publicKey = outer.get("PUBKEY");
+  const signature = outer.get("SIGNATURE");
+  if (!contents || !publicKey || !signature) {
+    throw invalid({
+      ja: "プラグインファイルにcontents.zip、PUBKEY、SIGNATUREのいずれかがありません。",
+      en: "The plugin file lacks contents.zip, PUBKEY or SIGNATURE.",
+    });
+  }
+  if (!signatureValid(contents, publicKey, signature)) {
+    throw invalid({
+      ja: "プラグインファイルの署名が正しくありません。ファイルが改ざんされている可能性があります。",
+      en: "The signature of the plugin file is invalid. The file may have been tampered with.",
+    });
+  }
+  let files: Map<string, Buffer>;
+  try {
+    files = await unzip(contents);
+  } catch {
+    throw invalid({
+      ja: "contents.zipを展開できません。",
+      en: "contents.zip cannot be extracted.",
+    });
+  }
+  const manifest = parseManifest(files);
+  return { id: pluginIdOf(publicKey), manifest, files };
+}
+
+function signatureValid(contents: Buffer, publicKeyDer: Buffer, signature: Buffer): boolean {
+  try {
+    const key = createPublicKey({ key: publicKeyDer, format: "der", type: "spki" });
+    return verify("sha1", contents, key, signature);
+  } catch {
+    return false;
+  }
+}
+
+function parseManifest(files: Map<string, Buffer>): PluginManifest {
+  const raw = files.get("manifest.json");
+  if (!raw) {
+    throw invalid({
+      ja: "contents.zipにmanifest.jsonがありません。",
+      en: "contents.zip has no manifest.json.",
+    });
+  }
+  let manifest: PluginManifest;
+  try {
+    manifest = JSON.parse(raw.toString("utf8").replace(/^\uFEFF/, "")) as PluginManifest;
+  } catch {
+    throw invalid({
+      ja: "manifest.jsonが不正なJSONです。",
+      en: "manifest.json is not valid JSON.",
+    });
+  }
+  const problems: string[] = [];
+  if (!Number.isInteger(manifest.manifest_version)) problems.push("manifest_version");
+  if (manifest.type !== "APP") problems.push("type");
+  if (manifest.version === undefined || manifest.version === "") problems.push("version");
+  if (!manifest.name || typeof manifest.name.en !== "string") problems.push("name.en");
+  if (typeof manifest.icon !== "string" || !files.has(manifest.icon)) problems.push("icon");
+  for (const path of referencedFiles(manifest)) {
+    if (!/^https:\/\//.test(path) && !files.has(path)) problems.push(path);
+  }
+  if (problems.length) {
+    throw invalid({
+      ja: `manifest.jsonの内容が正しくありません: ${problems.join(", ")}`,
+      en: `manifest.json is invalid: ${problems.join(", ")}`,
+    });
+  }
+  return manifest;
+}
+
+function referencedFiles(manifest: PluginManifest): string[] {
+  return [
+    ...(manifest.desktop?.js ?? []),
+    ...(manifest.desktop?.css ?? []),
+    ...(manifest.mobile?.js ?? []),
+    ...(manifest.mobile?.css ?? []),
+    ...(manifest.config?.js ?? []),
+    ...(manifest.config?.css ?? []),
+    ...(manifest.config?.html ? [manifest.config.html] : []),
+  ];
+}

@@ -1,0 +1,97 @@
+/**
+ * The local kintone sandbox: kintone's REST API over SQLite, for development and tests only.
+ *
+ * For the other areas (records, pages):
+ * - Plug REST routes in by adding one `registerXxxRoutes(router, deps)` call in `startSandbox` below:
+ *   `router.api(method, endpoint, handler)` where endpoint is e.g. "records" or "record/status"
+ *   (served at /k/v1/<endpoint>.json and /k/guest/<space>/v1/<endpoint>.json). The handler gets an
+ *   `ApiRequest` {params, auth, lang, db, files} and returns the JSON body or throws `KintoneError`
+ *   (sandbox/http/errors.ts: `errors.*`, `FieldErrorCollector` for CB_VA01). Sync handlers of
+ *   POST/PUT/DELETE run in one SQLite transaction. Pages: `router.page("GET", "/k/:app/", handler)`.
+ * - deps.db is the better-sqlite3 handle; create your own tables with `db.exec(...)` at register time.
+ * - Field definitions: `getDeployedFields(db, appId)` (sandbox/apps/fields.ts); process settings:
+ *   `getDeployedProcess(db, appId)` (sandbox/apps/process.ts); permissions: `assertAppRight`
+ *   (sandbox/auth/permissions.ts); users/sessions: sandbox/auth/{users,session}.ts.
+ * - Plugins for pages: `listAppPlugins`, `getPluginFile`, `getPluginConfig`/`setPluginConfig`
+ *   (sandbox/plugins/*).
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { registerAppRoutes } from "./apps/routes";
+import { registerTestAuthRoutes } from "./auth/routes";
+import { seedDemoUsers } from "./auth/users";
+import { openDatabase, type SandboxDb } from "./db/database";
+import { registerFaultRoutes } from "./faults/faults";
+import { registerFileRoutes } from "./files/routes";
+import { Router } from "./http/router";
+import { registerPluginRoutes } from "./plugins/routes";
+
+export interface SandboxOptions {
+  /** 0 picks a free port. Default 3000. */
+  port?: number;
+  /** Loopback only: 127.0.0.1 (default) or ::1 / localhost. */
+  host?: "127.0.0.1" | "::1" | "localhost";
+  /** Directory of the SQLite file, or ":memory:". Default `.sandbox`. */
+  dataDir?: string;
+  /** Enables /__sandbox/* (fault injection, request counts, API tokens). */
+  testMode?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Sandbox {
+  baseUrl: string;
+  port: number;
+  db: SandboxDb;
+  router: Router;
+  close(): Promise<void>;
+}
+
+/** What every area's `registerXxxRoutes(router, deps)` receives. */
+export interface SandboxDeps {
+  db: SandboxDb;
+  testMode: boolean;
+  log: (line: string) => void;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const host = options.host ?? "127.0.0.1";
+  if (!["127.0.0.1", "::1", "localhost"].includes(host)) {
+    throw new Error("the sandbox listens on loopback only");
+  }
+  const log = options.log ?? (() => undefined);
+  const db = openDatabase(options.dataDir ?? ".sandbox");
+  seedDemoUsers(db);
+  const router = new Router(db, log);
+  const deps: SandboxDeps = { db, testMode: Boolean(options.testMode), log };
+  if (deps.testMode) {
+    registerFaultRoutes(router);
+    registerTestAuthRoutes(router, db);
+  }
+  registerAppRoutes(router);
+  registerFileRoutes(router);
+  registerPluginRoutes(router);
+  // Other areas: add one `registerXxxRoutes(router, deps);` line here.
+
+  const server = createServer((req, res) => {
+    router.handle(req, res).catch((error: unknown) => log(String(error)));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 3000, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    baseUrl: `http://localhost:${port}`,
+    port,
+    db,
+    router,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          db.close();
+          resolve();
+        });
+      }),
+  };
+}
