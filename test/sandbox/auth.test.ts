@@ -1,0 +1,205 @@
+import { KintoneRestAPIClient, KintoneRestAPIError } from "@kintone/rest-api-client";
+import { createSession, sessionCookie } from "../../sandbox/auth/session";
+import { startTestSandbox, type TestSandbox } from "../support/sandbox";
+
+let t: TestSandbox;
+let appId: string;
+
+beforeAll(async () => {
+  t = await startTestSandbox();
+  const admin = t.clientAs("admin");
+  ({ app: appId } = await admin.app.addApp({ name: "認証テスト" }));
+  await admin.app.addFormFields({
+    app: appId,
+    properties: { title: { type: "SINGLE_LINE_TEXT", code: "title", label: "題名" } },
+  });
+  await admin.app.deployApp({ apps: [{ app: appId }] });
+});
+afterAll(() => t.close());
+
+async function failure(call: Promise<unknown>): Promise<KintoneRestAPIError> {
+  try {
+    await call;
+  } catch (error) {
+    if (error instanceof KintoneRestAPIError) return error;
+    throw error;
+  }
+  throw new Error("the call succeeded");
+}
+
+describe("authentication", () => {
+  test("no credentials: 401 CB_AU01 in Japanese by default", async () => {
+    const response = await fetch(`${t.baseUrl}/k/v1/app.json?id=${appId}`);
+    expect(response.status).toBe(401);
+    const body = await response.json();
+    expect(body).toMatchObject({ code: "CB_AU01", message: "ログインしてください。" });
+    expect(typeof body.id).toBe("string");
+  });
+
+  test("the message follows Accept-Language", async () => {
+    const response = await fetch(`${t.baseUrl}/k/v1/app.json?id=${appId}`, {
+      headers: { "Accept-Language": "en-US,en;q=0.9" },
+    });
+    expect((await response.json()).message).toBe("Please login.");
+  });
+
+  test("wrong password and unknown user: 401 CB_WA01", async () => {
+    for (const client of [t.clientAs("admin", { password: "nope" }), t.clientAs("nobody")]) {
+      const error = await failure(client.app.getApp({ id: appId }));
+      expect(error.status).toBe(401);
+      expect(error.code).toBe("CB_WA01");
+    }
+  });
+
+  test("every response carries the concurrency headers", async () => {
+    const response = await fetch(`${t.baseUrl}/k/v1/app.json?id=${appId}`);
+    expect(response.headers.get("x-concurrencylimit-limit")).toBe("100");
+    expect(Number(response.headers.get("x-concurrencylimit-running"))).toBeGreaterThanOrEqual(1);
+  });
+
+  test("an English user gets English messages", async () => {
+    const error = await failure(t.clientAs("staff_en").app.getApp({ id: "999" }));
+    expect(error.code).toBe("GAIA_AP01");
+    expect(error.message).toContain("The app (ID: 999) not found.");
+  });
+});
+
+describe("API tokens", () => {
+  test("an unknown token: 400 GAIA_IA02", async () => {
+    const error = await failure(t.clientWithToken("not-a-token").app.getApp({ id: appId }));
+    expect(error.status).toBe(400);
+    expect(error.code).toBe("GAIA_IA02");
+  });
+
+  test("a token reads its app but may not change its settings without manage permission", async () => {
+    const token = await t.createApiToken(appId, { view: true });
+    const client = t.clientWithToken(token);
+    expect((await client.app.getApp({ id: appId })).name).toBe("認証テスト");
+    const error = await failure(client.app.updateAppSettings({ app: appId, name: "書き換え" }));
+    expect(error.status).toBe(403);
+    expect(error.code).toBe("GAIA_NO01");
+  });
+
+  test("a token with manage permission edits the preview settings", async () => {
+    const token = await t.createApiToken(appId, { view: true, manage: true });
+    const client = t.clientWithToken(token);
+    const { revision } = await client.app.updateAppSettings({ app: appId, description: "token" });
+    expect(Number(revision)).toBeGreaterThan(0);
+  });
+
+  test("a token of another app is refused for this app", async () => {
+    const { app: other } = await t.clientAs("admin").app.addApp({ name: "別アプリ" });
+    await t.clientAs("admin").app.deployApp({ apps: [{ app: other }] });
+    const token = await t.createApiToken(other, { view: true });
+    const error = await failure(t.clientWithToken(token).app.getApp({ id: appId }));
+    expect(error.code).toBe("GAIA_IA02");
+    const both = await t.createApiToken(appId, { view: true });
+    const client = t.clientWithToken([token, both]);
+    expect((await client.app.getApp({ id: appId })).appId).toBe(appId);
+    expect((await client.app.getApp({ id: other })).appId).toBe(other);
+  });
+});
+
+describe("permissions", () => {
+  test("the viewer may read the app but not change it", async () => {
+    const viewer = t.clientAs("viewer");
+    expect((await viewer.app.getFormFields({ app: appId })).properties.title).toBeDefined();
+    const error = await failure(
+      viewer.app.addFormFields({
+        app: appId,
+        properties: { x: { type: "NUMBER", code: "x", label: "x" } },
+      }),
+    );
+    expect(error.status).toBe(403);
+    expect(error.code).toBe("CB_NO02");
+  });
+
+  test("secretariat staff may manage the app", async () => {
+    const staff = t.clientAs("staff1");
+    await expect(staff.app.getFormFields({ app: appId, preview: true })).resolves.toBeDefined();
+  });
+});
+
+describe("browser session", () => {
+  function sessionFetch(cookie: string, method: string, body?: unknown) {
+    return fetch(`${t.baseUrl}/k/v1/preview/app/settings.json`, {
+      method,
+      headers: {
+        Cookie: cookie,
+        "X-Requested-With": "XMLHttpRequest",
+        "Content-Type": "application/json",
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  }
+
+  test("a session reads without a request token but must send it to write", async () => {
+    const session = createSession(t.sandbox.db, "staff1");
+    const cookie = sessionCookie(session).split(";")[0] ?? "";
+    const read = await fetch(`${t.baseUrl}/k/v1/app.json?id=${appId}`, {
+      headers: { Cookie: cookie },
+    });
+    expect(read.status).toBe(200);
+    const refused = await sessionFetch(cookie, "PUT", { app: appId, description: "x" });
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).code).toBe("CB_IL02");
+    const wrong = await sessionFetch(cookie, "PUT", {
+      app: appId,
+      description: "x",
+      __REQUEST_TOKEN__: "forged",
+    });
+    expect(wrong.status).toBe(403);
+    const accepted = await sessionFetch(cookie, "PUT", {
+      app: appId,
+      description: "by session",
+      __REQUEST_TOKEN__: session.requestToken,
+    });
+    expect(accepted.status).toBe(200);
+    const settings = await t.clientAs("admin").app.getAppSettings({ app: appId, preview: true });
+    expect(settings.description).toBe("by session");
+  });
+
+  test("an unknown session cookie is not logged in", async () => {
+    const response = await fetch(`${t.baseUrl}/k/v1/app.json?id=${appId}`, {
+      headers: { Cookie: "sandbox_session=forged" },
+    });
+    expect(response.status).toBe(401);
+  });
+});
+
+describe("request shapes", () => {
+  test("a long GET sent as POST with X-HTTP-Method-Override is answered as the GET", async () => {
+    const client = new KintoneRestAPIClient({
+      baseUrl: t.baseUrl,
+      auth: { username: "admin", password: "admin" },
+    });
+    const ids = Array.from({ length: 400 }, (_, i) => i + 1000);
+    const before = (await t.control("/__sandbox/stats")) as { requests: Record<string, number> };
+    const { apps } = await client.app.getApps({ ids: [...ids, Number(appId)] });
+    expect(apps.map((a) => a.appId)).toEqual([appId]);
+    const after = (await t.control("/__sandbox/stats")) as { requests: Record<string, number> };
+    expect((after.requests["POST apps"] ?? 0) - (before.requests["POST apps"] ?? 0)).toBe(1);
+  });
+
+  test("guest-space paths reach the same endpoints", async () => {
+    const client = new KintoneRestAPIClient({
+      baseUrl: t.baseUrl,
+      auth: { username: "admin", password: "admin" },
+      guestSpaceId: 7,
+    });
+    expect((await client.app.getApp({ id: appId })).appId).toBe(appId);
+  });
+
+  test("invalid JSON: 400 CB_IJ01", async () => {
+    const response = await fetch(`${t.baseUrl}/k/v1/preview/app.json`, {
+      method: "POST",
+      headers: {
+        "X-Cybozu-Authorization": Buffer.from("admin:admin").toString("base64"),
+        "Content-Type": "application/json",
+      },
+      body: "{not json",
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).code).toBe("CB_IJ01");
+  });
+});
