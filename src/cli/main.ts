@@ -6,6 +6,8 @@ const commands: Record<string, () => Promise<Command>> = {
   sandbox: async () => (await import("./commands/sandbox")).sandboxCommand,
   check: async () => (await import("./commands/check")).checkCommand,
   screen: async () => (await import("./commands/screen")).screenCommand,
+  audit: async () => (await import("./commands/audit")).auditCommand,
+  export: async () => (await import("./commands/export")).exportCommand,
   draw: async () => (await import("./commands/draw")).drawCommand,
   promote: async () => (await import("./commands/promote")).promoteCommand,
   verify: async () => (await import("./commands/verify")).verifyCommand,

@@ -40,6 +40,18 @@ export interface EvidenceInput {
   exportedAt: string;
 }
 
+/** The verification bundle of spec §5.8 as a draw's log entry records it (the hash chain covers it). */
+export function bundleOfDrawEntry(entry: ChainedEntry): LotteryBundle {
+  return {
+    algorithm: entry.algorithm,
+    seed: entry.seed,
+    quota: entry.quota,
+    pool: entry.pool,
+    pool_fingerprint: entry.pool_fingerprint,
+    ranking: entry.ranking,
+  } as LotteryBundle;
+}
+
 export interface EvidenceFile {
   name: string;
   content: string;
