@@ -21,6 +21,13 @@ export interface LotteryOptions {
   states?: Partial<typeof STATES>;
   actions?: Partial<typeof ACTIONS>;
   retry?: RetryOptions;
+  /**
+   * Who may draw or promote beyond kintone's own permissions (the plugin config's
+   * permissions.draw / .promote). Empty lists mean no extra restriction.
+   */
+  allowed?: { users: string[]; groups: string[] };
+  /** The operator (kintone.getLoginUser().code and, when known, their group codes). */
+  operator?: { code: string; groups?: string[] };
   /** Records written so far, of the total to write: for a progress bar. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -119,4 +126,15 @@ export function numberValue(record: KintoneRecordLike, code: string): number | n
   if (text === "") return null;
   const number = Number(text);
   return Number.isFinite(number) ? number : null;
+}
+
+/** Whether the operator is among `allowed` (users or groups); no lists, no restriction. */
+export function operatorAllowed(options: Pick<LotteryOptions, "allowed" | "operator">): boolean {
+  const { allowed, operator } = options;
+  if (!allowed || (allowed.users.length === 0 && allowed.groups.length === 0)) return true;
+  if (!operator) return false;
+  return (
+    allowed.users.includes(operator.code) ||
+    (operator.groups ?? []).some((g) => allowed.groups.includes(g))
+  );
 }

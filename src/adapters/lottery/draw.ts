@@ -22,6 +22,7 @@ import {
 import {
   inList,
   type LotteryContext,
+  operatorAllowed,
   type LotteryOptions,
   quote,
   readPages,
@@ -81,6 +82,7 @@ export async function prepareDraw(options: LotteryOptions & { quota: number }): 
       en: `the quota must be a positive integer (given: ${String(options.quota)})`,
     });
   }
+  if (!operatorAllowed(options)) throw notAllowed();
   const context = await resolveContext(options);
   const log = await readLog(context);
   refuseExistingDraw(log);
@@ -227,6 +229,7 @@ export async function drawLottery(
 
 /** Finishes an interrupted draw with the ranking in its log entry; never draws again. */
 export async function resumeDraw(options: LotteryOptions & DrawHooks): Promise<DrawOutcome> {
+  if (!operatorAllowed(options)) throw notAllowed();
   const context = await resolveContext(options);
   const log = await readLog(context);
   const logged = log.find((entry) => entry.kind === LOTTERY_LOG_KINDS.draw);

@@ -13,6 +13,7 @@ import {
   type LotteryContext,
   type LotteryOptions,
   numberValue,
+  operatorAllowed,
   quote,
   RECORDS_PER_WRITE,
   readPages,
@@ -61,6 +62,12 @@ export async function promoteFromWaitlist(
     throw new LotteryRefusal("invalid-count", {
       ja: `繰り上げ人数は1〜${MAX_PROMOTIONS}の整数で指定してください`,
       en: `the count must be an integer from 1 to ${MAX_PROMOTIONS}`,
+    });
+  }
+  if (!operatorAllowed(options)) {
+    throw new LotteryRefusal("not-allowed", {
+      ja: "繰り上げを行う権限がありません",
+      en: "you are not allowed to promote from the waitlist",
     });
   }
   const context = await resolveContext(options);

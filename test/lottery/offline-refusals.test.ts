@@ -1,0 +1,50 @@
+import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import {
+  drawLottery,
+  LotteryRefusal,
+  prepareDraw,
+  promoteFromWaitlist,
+} from "../../src/adapters/lottery";
+
+/** A client that fails the test if the refusal needed kintone at all. */
+const untouchable = new Proxy({} as KintoneRestAPIClient, {
+  get() {
+    throw new Error("no request should be made");
+  },
+});
+const apps = { applications: 1, lotteryLog: 2 };
+
+async function refusalOf(promise: Promise<unknown>): Promise<LotteryRefusal> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(LotteryRefusal);
+  return error as LotteryRefusal;
+}
+
+describe("refusals decided before any request", () => {
+  test.each([0, -3, 1.5, Number.NaN])("quota %p is not a positive integer", async (quota) => {
+    const refusal = await refusalOf(prepareDraw({ client: untouchable, apps, quota }));
+    expect(refusal.code).toBe("invalid-quota");
+    expect(refusal.text.ja).toContain("1以上の整数");
+    expect(refusal.text.en).toContain("positive integer");
+  });
+
+  test("an operator outside the plugin's draw permission may not draw or promote", async () => {
+    const restricted = {
+      client: untouchable,
+      apps,
+      allowed: { users: ["staff1"], groups: ["lottery"] },
+      operator: { code: "staff2", groups: ["secretariat"] },
+    };
+    expect((await refusalOf(drawLottery({ ...restricted, quota: 5 }))).code).toBe("not-allowed");
+    expect((await refusalOf(promoteFromWaitlist(restricted))).code).toBe("not-allowed");
+  });
+
+  test.each([0, 901, 2.5])("promotion count %p is refused", async (count) => {
+    expect((await refusalOf(promoteFromWaitlist({ client: untouchable, apps, count }))).code).toBe(
+      "invalid-count",
+    );
+  });
+});
