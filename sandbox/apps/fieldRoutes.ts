@@ -12,7 +12,6 @@ import {
 } from "./layout";
 import { registerSettingsEndpoint } from "./settingsEndpoint";
 import {
-  type AppRow,
   checkRevision,
   readSettings,
   requireApp,

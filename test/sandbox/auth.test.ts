@@ -1,5 +1,6 @@
-import { KintoneRestAPIClient, KintoneRestAPIError } from "@kintone/rest-api-client";
+import { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import { createSession, sessionCookie } from "../../sandbox/auth/session";
+import { kintoneFailure as failure } from "../support/kintoneError";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
 
 let t: TestSandbox;
@@ -16,16 +17,6 @@ beforeAll(async () => {
   await admin.app.deployApp({ apps: [{ app: appId }] });
 });
 afterAll(() => t.close());
-
-async function failure(call: Promise<unknown>): Promise<KintoneRestAPIError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof KintoneRestAPIError) return error;
-    throw error;
-  }
-  throw new Error("the call succeeded");
-}
 
 describe("authentication", () => {
   test("no credentials: 401 CB_AU01 in Japanese by default", async () => {
