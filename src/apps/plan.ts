@@ -48,8 +48,13 @@ export interface AppPlan {
   changes: PlannedChange[];
 }
 
-/** `fields` plans only fields that need no other app; `all` plans everything. */
-export type PlanStage = "fields" | "all";
+/**
+ * Settings that point at another app can only be written once what they point at is deployed:
+ * `fields` plans the fields that need no other app, `lookups` adds lookups (to the applications
+ * app), `all` adds related-records tables (which match on the lookup), layout, views and process.
+ */
+export type PlanStage = "fields" | "lookups" | "all";
+export const PLAN_STAGES: readonly PlanStage[] = ["fields", "lookups", "all"];
 
 /** Built-in fields an app has exactly one of: ours renames it instead of adding another. */
 const SINGLETON_TYPES = new Set([
@@ -60,8 +65,13 @@ const SINGLETON_TYPES = new Set([
   "UPDATED_TIME",
 ]);
 
-export function needsOtherApp(field: FieldProperty): boolean {
-  return field.type === "REFERENCE_TABLE" || "lookup" in field;
+function stageOf(field: FieldProperty): PlanStage {
+  if (field.type === "REFERENCE_TABLE") return "all";
+  return "lookup" in field ? "lookups" : "fields";
+}
+
+function plannedIn(stage: PlanStage, field: FieldProperty): boolean {
+  return PLAN_STAGES.indexOf(stageOf(field)) <= PLAN_STAGES.indexOf(stage);
 }
 
 export function planApp(
@@ -93,7 +103,7 @@ function planFields(
   const added: string[] = [];
   const updated: string[] = [];
   for (const field of desired.fields) {
-    if (stage === "fields" && needsOtherApp(field)) continue;
+    if (!plannedIn(stage, field)) continue;
     const existing = current.properties[field.code];
     if (!existing) {
       const builtIn = SINGLETON_TYPES.has(field.type)

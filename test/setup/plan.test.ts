@@ -86,7 +86,7 @@ describe("planApp", () => {
     expect(plan.addFields.application_no).toBeUndefined();
   });
 
-  test("the fields stage leaves lookups, related records, layout, views and process for later", () => {
+  test("the fields stage leaves lookups, related records, layout, views and process for later stages", () => {
     const fieldsOnly = planApp(apps.applications, newApp(), "fields");
     expect(fieldsOnly.addFields.questionnaires).toBeUndefined();
     expect(fieldsOnly.addFields.company_name).toBeDefined();
