@@ -1,0 +1,85 @@
+import { applicationFromRecord, type KintoneRecordLike } from "../../src/core/application";
+import { eligibilityLabel, screenApplications } from "../../src/core/eligibility";
+import { defaultProgramSettings } from "../../src/core/settings/programSettings";
+import { STATES } from "../../src/core/vocabulary";
+import { statusOf } from "../../src/core/workflow";
+import { type ProgramSandbox, startProgramSandbox, writeRequests } from "./support/program";
+
+describe("followup screen on the 120 demo applications", () => {
+  let program: ProgramSandbox;
+  beforeAll(async () => {
+    program = await startProgramSandbox();
+  });
+  afterAll(() => program.close());
+
+  const readAll = async (): Promise<KintoneRecordLike[]> =>
+    (await program.admin.record.getAllRecords({
+      app: program.apps.applications,
+    })) as KintoneRecordLike[];
+
+  it("refuses to write without a terminal unless --yes is given", async () => {
+    await program.resetStats();
+    const run = await program.followup(["screen"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("--yes");
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(writeRequests(await program.stats())).toEqual({});
+  });
+
+  it("--dry-run reports what it would write and writes nothing", async () => {
+    await program.resetStats();
+    const run = await program.followup(["screen", "--dry-run"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("まだ書き込んでいません");
+    expect(writeRequests(await program.stats())).toEqual({});
+  });
+
+  it("writes what the eligibility engine predicts, then nothing on a second run", async () => {
+    const before = await readAll();
+    const predicted = screenApplications(
+      before.map((record) => applicationFromRecord(record)),
+      defaultProgramSettings(),
+    );
+    const expected = new Map(
+      before.map((record, i) => [
+        String(record.$id?.value),
+        eligibilityLabel(predicted[i]?.status ?? "eligible"),
+      ]),
+    );
+    const count = (label: string) => [...expected.values()].filter((l) => l === label).length;
+
+    await program.resetStats();
+    const first = await program.followup(["screen", "--yes"]);
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(
+      `適格 ${count("適格")} 件 / 要確認 ${count("要確認")} 件 / 対象外 ${count("対象外")} 件`,
+    );
+    expect(count("適格")).toBeGreaterThan(0);
+    expect(count("要確認")).toBeGreaterThan(0);
+    expect(count("対象外")).toBeGreaterThan(0);
+    const writes = writeRequests(await program.stats());
+    // 120 changed records fit in one bulkRequest; the 対象外 moves in one more.
+    expect(writes).toEqual({ "POST bulkRequest": 2 });
+
+    const after = await readAll();
+    for (const record of after) {
+      const id = String(record.$id?.value);
+      expect([id, record.eligibility?.value]).toEqual([id, expected.get(id)]);
+      expect(record.screened_at?.value).not.toBe("");
+      const ineligible = expected.get(id) === "対象外";
+      expect([id, statusOf(record)]).toEqual([id, ineligible ? STATES.ineligible : STATES.applied]);
+    }
+    for (const record of after.filter((r) => r.eligibility?.value === "要確認")) {
+      expect(first.stdout).toContain(`受付番号 ${String(record.application_no?.value)}（`);
+    }
+
+    await program.resetStats();
+    const second = await program.followup(["screen", "--yes"]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain("審査結果の更新 0 件・対象外への移動 0 件");
+    const stats = await program.stats();
+    expect(writeRequests(stats)).toEqual({});
+    expect(stats["GET records"]).toBe(1);
+  });
+});
