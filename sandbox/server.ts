@@ -24,7 +24,9 @@ import { openDatabase, type SandboxDb } from "./db/database";
 import { registerFaultRoutes } from "./faults/faults";
 import { registerFileRoutes } from "./files/routes";
 import { Router } from "./http/router";
+import { registerPageRoutes } from "./pages/routes";
 import { registerPluginRoutes } from "./plugins/routes";
+import { registerRecordRoutes } from "./records/routes";
 
 export interface SandboxOptions {
   /** 0 picks a free port. Default 3000. */
@@ -70,7 +72,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   registerAppRoutes(router);
   registerFileRoutes(router);
   registerPluginRoutes(router);
+  registerRecordRoutes(router, deps);
   // Other areas: add one `registerXxxRoutes(router, deps);` line here.
+  registerPageRoutes(router, deps);
 
   const server = createServer((req, res) => {
     router.handle(req, res).catch((error: unknown) => log(String(error)));

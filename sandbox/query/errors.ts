@@ -83,8 +83,8 @@ export function operatorNotAllowed(code: string, operator: string): QueryError {
 
 export function notAnOption(code: string, value: string): QueryError {
   return new QueryError("GAIA_IQ10", {
-    ja: `${code}フィールドの選択肢に「${value}」はありません。`,
-    en: `"${value}" is not an option of the field ${code}.`,
+    ja: `${code}の項目に「${value}」は存在しません。`,
+    en: `The value "${value}" does not exist in the items of ${code}.`,
   });
 }
 
@@ -92,5 +92,12 @@ export function functionNotAllowed(code: string, name: string): QueryError {
   return new QueryError("GAIA_IQ03", {
     ja: `${code}フィールドには関数${name}()を使用できません。`,
     en: `The function ${name}() cannot be used for the field ${code}.`,
+  });
+}
+
+export function processDisabled(): QueryError {
+  return new QueryError("GAIA_ST02", {
+    ja: "操作に失敗しました。プロセス管理機能が無効化されています。",
+    en: "Your request failed. The process management feature has been disabled.",
   });
 }

@@ -20,6 +20,7 @@ import {
   notAnOption,
   offsetTooLarge,
   operatorNotAllowed,
+  processDisabled,
   syntaxError,
   unknownField,
 } from "./errors";
@@ -166,6 +167,7 @@ class Compiler {
     const family = property ? FAMILIES[property.type] : undefined;
     if (!property) throw unknownField(code);
     if (!family) throw operatorNotAllowed(code, "=");
+    if (property.type === "STATUS" && property.enabled === false) throw processDisabled();
     if (family === "id") return { code, key: "$id", family, options: null };
     this.codes.add(code);
     const options = property.options ? new Set(Object.keys(property.options)) : null;

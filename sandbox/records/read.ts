@@ -1,0 +1,131 @@
+/**
+ * Reading records: the REST shape of a stored record, and query execution. A query that orders
+ * by `$id` alone (the default, and what getAllRecords uses) streams rows in id order and stops
+ * at `offset + limit`; other orders scan the app once, extracting only the fields the query
+ * names (json_extract in SQLite), then sort in JS and load just the page.
+ */
+import type { SandboxDb } from "../db/database";
+import {
+  compileQuery,
+  STRUCTURED_TYPES,
+  type CompiledQuery,
+  type Query,
+  type QueryContext,
+  type RecordValues,
+} from "../query";
+import { querySchema, type AppModel } from "./appModel";
+import { findRecord, scanRecordValues, type StoredRecord } from "./store";
+
+export type ApiRecord = Record<string, { type: string; value: unknown }>;
+
+const NOT_RETURNED = new Set(["REFERENCE_TABLE", "LABEL", "SPACER", "HR", "GROUP"]);
+const PROCESS_TYPES = new Set(["STATUS", "STATUS_ASSIGNEE"]);
+
+/** A stored record as kintone returns it, optionally limited to `only` field codes. */
+export function toApiRecord(model: AppModel, record: StoredRecord, only?: Set<string>): ApiRecord {
+  const out: ApiRecord = {};
+  const wanted = (code: string) => !only || only.has(code);
+  for (const property of Object.values(model.fields)) {
+    const { code, type } = property;
+    if (NOT_RETURNED.has(type) || !wanted(code)) continue;
+    if (PROCESS_TYPES.has(type) && !model.process.enable) continue;
+    if (type === "CATEGORY" && !property.enabled) continue;
+    if (type === "RECORD_NUMBER") {
+      out[code] = { type, value: String(record.id) };
+    } else if (type === "STATUS") {
+      out[code] = { type, value: record.fields[code]?.value ?? model.states[0]?.name ?? "" };
+    } else {
+      const stored = record.fields[code];
+      out[code] = { type, value: stored ? stored.value : emptyOf(type) };
+    }
+  }
+  if (wanted("$id")) out.$id = { type: "__ID__", value: String(record.id) };
+  if (wanted("$revision")) out.$revision = { type: "__REVISION__", value: String(record.revision) };
+  return out;
+}
+
+function emptyOf(type: string): unknown {
+  return STRUCTURED_TYPES.has(type) && type !== "CREATOR" && type !== "MODIFIER" ? [] : "";
+}
+
+export function compileForApp(
+  model: AppModel,
+  query: string | Query,
+  context: QueryContext,
+): CompiledQuery {
+  return compileQuery(query, querySchema(model), context);
+}
+
+/** Ids of every matching record in query order (limit/offset not applied). */
+export function matchingIds(db: SandboxDb, model: AppModel, compiled: CompiledQuery): number[] {
+  return collect(db, model, compiled, { all: true }).ids;
+}
+
+/** One page of a query, and the count of all matches when asked. */
+export function findPage(
+  db: SandboxDb,
+  model: AppModel,
+  compiled: CompiledQuery,
+  withTotal: boolean,
+): { records: StoredRecord[]; totalCount: number | null } {
+  const { ids, total } = collect(db, model, compiled, { all: false, withTotal });
+  const records = ids.flatMap((id) => findRecord(db, model.app.id, id) ?? []);
+  return { records, totalCount: withTotal ? total : null };
+}
+
+function collect(
+  db: SandboxDb,
+  model: AppModel,
+  compiled: CompiledQuery,
+  options: { all: boolean; withTotal?: boolean },
+): { ids: number[]; total: number } {
+  const codes = compiled.fieldCodes;
+  const structured = codes.map((code) => STRUCTURED_TYPES.has(model.fields[code]?.type ?? ""));
+  const toValues = (row: Record<string, unknown>): RecordValues => {
+    const values: RecordValues = { $id: row.id };
+    codes.forEach((code, i) => {
+      const raw = row[`v${i}`];
+      values[code] = structured[i] && typeof raw === "string" ? JSON.parse(raw) : raw;
+    });
+    return values;
+  };
+  const { limit, offset } = compiled;
+  const statusCode = model.codes.status;
+  const fillStatus = (values: RecordValues) => {
+    if (statusCode && values[statusCode] == null) values[statusCode] = model.states[0]?.name ?? "";
+  };
+
+  if (compiled.idOrder && !options.withTotal) {
+    const ids: number[] = [];
+    let skipped = 0;
+    for (const row of scanRecordValues(
+      db,
+      model.app.id,
+      codes,
+      compiled.idRange,
+      compiled.idOrder,
+    )) {
+      const values = toValues(row);
+      fillStatus(values);
+      if (!compiled.test(values)) continue;
+      if (!options.all && skipped < offset) {
+        skipped++;
+        continue;
+      }
+      ids.push(row.id as number);
+      if (!options.all && ids.length >= limit) break;
+    }
+    return { ids, total: ids.length };
+  }
+
+  const matches: RecordValues[] = [];
+  const direction = compiled.idOrder ?? "asc";
+  for (const row of scanRecordValues(db, model.app.id, codes, compiled.idRange, direction)) {
+    const values = toValues(row);
+    fillStatus(values);
+    if (compiled.test(values)) matches.push(values);
+  }
+  if (!compiled.idOrder) matches.sort(compiled.compare);
+  const page = options.all ? matches : matches.slice(offset, offset + limit);
+  return { ids: page.map((v) => v.$id as number), total: matches.length };
+}
