@@ -1,0 +1,472 @@
+import { kintoneFailure } from "../support/kintoneError";
+import { startTestSandbox, type TestSandbox } from "../support/sandbox";
+
+let t: TestSandbox;
+beforeAll(async () => {
+  t = await startTestSandbox();
+});
+afterAll(() => t.close());
+
+const admin = () => t.clientAs("admin");
+
+async function newApp(name: string): Promise<string> {
+  return (await admin().app.addApp({ name })).app;
+}
+
+async function deploy(app: string) {
+  await admin().app.deployApp({ apps: [{ app }] });
+  while ((await admin().app.getDeployStatus({ apps: [app] })).apps[0]?.status === "PROCESSING");
+}
+
+describe("form fields", () => {
+  test("every app has kintone's built-in fields, in the creator's language", async () => {
+    const app = await newApp("組み込み");
+    const { properties } = await admin().app.getFormFields({ app, preview: true });
+    expect(properties["レコード番号"]).toMatchObject({
+      type: "RECORD_NUMBER",
+      code: "レコード番号",
+    });
+    expect(properties["ステータス"]).toMatchObject({ type: "STATUS", enabled: false });
+    for (const type of [
+      "CREATOR",
+      "CREATED_TIME",
+      "MODIFIER",
+      "UPDATED_TIME",
+      "STATUS_ASSIGNEE",
+      "CATEGORY",
+    ]) {
+      expect(Object.values(properties).some((f) => f.type === type)).toBe(true);
+    }
+    const enApp = (await t.clientAs("staff_en").app.addApp({ name: "English" })).app;
+    const en = await t.clientAs("staff_en").app.getFormFields({ app: enApp, preview: true });
+    expect(en.properties.Record_number).toMatchObject({ type: "RECORD_NUMBER" });
+  });
+
+  test("added fields get kintone's default properties and go live on deploy", async () => {
+    const app = await newApp("フィールド");
+    await admin().app.addFormFields({
+      app,
+      properties: {
+        company_name: {
+          type: "SINGLE_LINE_TEXT",
+          code: "company_name",
+          label: "企業名",
+          required: true,
+        },
+        capital_yen: {
+          type: "NUMBER",
+          code: "capital_yen",
+          label: "資本金",
+          minValue: 0,
+          maxValue: "1000000000",
+        },
+        entity_type: {
+          type: "RADIO_BUTTON",
+          code: "entity_type",
+          label: "事業形態",
+          options: {
+            法人: { label: "法人", index: "0" },
+            個人事業主: { label: "個人事業主", index: "1" },
+          },
+        },
+        declarations: {
+          type: "CHECK_BOX",
+          code: "declarations",
+          label: "誓約",
+          options: { ア: { label: "ア", index: 0 } },
+        },
+        applied_at: {
+          type: "DATETIME",
+          code: "applied_at",
+          label: "申込日時",
+          defaultNowValue: true,
+        },
+        contact_email: { type: "LINK", code: "contact_email", label: "メール", protocol: "MAIL" },
+        bundle: { type: "FILE", code: "bundle", label: "検証バンドル" },
+      },
+    });
+    expect((await admin().app.getFormFields({ app, preview: true })).properties).toMatchObject({
+      company_name: { required: true, unique: false, maxLength: "", defaultValue: "" },
+      capital_yen: { minValue: "0", maxValue: "1000000000", digit: false },
+      entity_type: { defaultValue: "法人", options: { 法人: { label: "法人", index: "0" } } },
+      declarations: { defaultValue: [], options: { ア: { index: "0" } } },
+      applied_at: { defaultNowValue: true },
+      contact_email: { protocol: "MAIL" },
+      bundle: { type: "FILE" },
+    });
+    await expect(admin().app.getFormFields({ app })).rejects.toMatchObject({ code: "GAIA_AP01" });
+    await deploy(app);
+    const live = await admin().app.getFormFields({ app });
+    expect(Object.keys(live.properties)).toEqual(
+      expect.arrayContaining(["company_name", "bundle"]),
+    );
+    const layout = await admin().app.getFormLayout({ app });
+    expect(layout.layout.map((row) => row.type === "ROW" && row.fields[0]?.code)).toEqual([
+      "company_name",
+      "capital_yen",
+      "entity_type",
+      "declarations",
+      "applied_at",
+      "contact_email",
+      "bundle",
+    ]);
+  });
+
+  test("bad definitions are refused with every problem, and nothing is stored", async () => {
+    const app = await newApp("検証");
+    const error = await kintoneFailure(
+      admin().app.addFormFields({
+        app,
+        properties: {
+          "bad-code": { type: "SINGLE_LINE_TEXT", code: "bad-code", label: "記号" },
+          ok_field: { type: "SINGLE_LINE_TEXT", code: "ok_field", label: "" },
+          n: { type: "NUMBER", code: "n", label: "n", minValue: "10", maxValue: "1" },
+          d: {
+            type: "DROP_DOWN",
+            code: "d",
+            label: "d",
+            options: { a: { label: "a", index: "0" } },
+            defaultValue: "z",
+          },
+          [`x${"a".repeat(128)}`]: { type: "NUMBER", code: `x${"a".repeat(128)}`, label: "long" },
+        },
+      }),
+    );
+    expect(error.status).toBe(400);
+    expect(error.code).toBe("CB_VA01");
+    expect(Object.keys(error.errors as object)).toEqual(
+      expect.arrayContaining([
+        "properties.bad-code.code",
+        "properties.ok_field.label",
+        "properties.n.maxValue",
+        "properties.d.defaultValue",
+        `properties.x${"a".repeat(128)}.code`,
+      ]),
+    );
+    const { properties } = await admin().app.getFormFields({ app, preview: true });
+    expect(properties.ok_field).toBeUndefined();
+  });
+
+  test("a 128-character code with underscores is fine; duplicates and built-in types are not", async () => {
+    const app = await newApp("コード");
+    const code = `a_${"b".repeat(126)}`;
+    await admin().app.addFormFields({
+      app,
+      properties: { [code]: { type: "NUMBER", code, label: "ok" } },
+    });
+    const duplicate = await kintoneFailure(
+      admin().app.addFormFields({
+        app,
+        properties: { [code]: { type: "NUMBER", code, label: "dup" } },
+      }),
+    );
+    expect(duplicate.code).toBe("CB_VA01");
+    const builtIn = await kintoneFailure(
+      admin().app.addFormFields({
+        app,
+        properties: { no2: { type: "RECORD_NUMBER", code: "no2", label: "x" } },
+      }),
+    );
+    expect(builtIn.code).toBe("CB_VA01");
+  });
+
+  test("update renames a built-in field and changes options; delete removes a field", async () => {
+    const app = await newApp("更新");
+    await admin().app.addFormFields({
+      app,
+      properties: {
+        eligibility: {
+          type: "DROP_DOWN",
+          code: "eligibility",
+          label: "審査結果",
+          options: { 未判定: { label: "未判定", index: "0" } },
+        },
+        memo: { type: "MULTI_LINE_TEXT", code: "memo", label: "メモ" },
+      },
+    });
+    await admin().app.updateFormFields({
+      app,
+      properties: {
+        レコード番号: { code: "application_no", label: "受付番号" },
+        eligibility: {
+          options: {
+            未判定: { label: "未判定", index: "0" },
+            適格: { label: "適格", index: "1" },
+          },
+          defaultValue: "未判定",
+        },
+      },
+    });
+    await admin().app.deleteFormFields({ app, fields: ["memo"] });
+    const { properties } = await admin().app.getFormFields({ app, preview: true });
+    expect(properties.application_no).toMatchObject({ type: "RECORD_NUMBER", label: "受付番号" });
+    expect(properties["レコード番号"]).toBeUndefined();
+    expect(Object.keys((properties.eligibility as { options: object }).options)).toEqual([
+      "未判定",
+      "適格",
+    ]);
+    expect(properties.memo).toBeUndefined();
+    const layout = await admin().app.getFormLayout({ app, preview: true });
+    expect(JSON.stringify(layout.layout)).not.toContain("memo");
+    const typeChange = await kintoneFailure(
+      admin().app.updateFormFields({ app, properties: { eligibility: { type: "RADIO_BUTTON" } } }),
+    );
+    expect(typeChange.code).toBe("CB_VA01");
+    const builtInDelete = await kintoneFailure(
+      admin().app.deleteFormFields({ app, fields: ["作成者"] }),
+    );
+    expect(builtInDelete.code).toBe("CB_VA01");
+  });
+
+  test("a stale revision on a field change is a 409 GAIA_CO02", async () => {
+    const app = await newApp("競合");
+    const { revision } = await admin().app.getFormFields({ app, preview: true });
+    await admin().app.addFormFields({
+      app,
+      properties: { a: { type: "NUMBER", code: "a", label: "a" } },
+      revision,
+    });
+    const error = await kintoneFailure(
+      admin().app.addFormFields({
+        app,
+        properties: { b: { type: "NUMBER", code: "b", label: "b" } },
+        revision,
+      }),
+    );
+    expect(error.status).toBe(409);
+    expect(error.code).toBe("GAIA_CO02");
+  });
+
+  test("lookup and reference table point at a deployed app's fields", async () => {
+    const applications = await newApp("申込");
+    await admin().app.addFormFields({
+      app: applications,
+      properties: {
+        company_name: { type: "SINGLE_LINE_TEXT", code: "company_name", label: "企業名" },
+      },
+    });
+    await admin().app.updateFormFields({
+      app: applications,
+      properties: { レコード番号: { code: "application_no" } },
+    });
+    await deploy(applications);
+    const questionnaires = await newApp("質問票");
+    await admin().app.addFormFields({
+      app: questionnaires,
+      properties: {
+        company_name: { type: "SINGLE_LINE_TEXT", code: "company_name", label: "企業名" },
+        application_no: {
+          type: "NUMBER",
+          code: "application_no",
+          label: "受付番号",
+          lookup: {
+            relatedApp: { app: applications },
+            relatedKeyField: "application_no",
+            fieldMappings: [{ field: "company_name", relatedField: "company_name" }],
+            lookupPickerFields: ["company_name"],
+          },
+        },
+      },
+    });
+    const fields = (await admin().app.getFormFields({ app: questionnaires, preview: true }))
+      .properties;
+    expect(fields.application_no).toMatchObject({
+      lookup: { relatedApp: { app: applications }, relatedKeyField: "application_no" },
+    });
+    const badKey = await kintoneFailure(
+      admin().app.addFormFields({
+        app: questionnaires,
+        properties: {
+          other: {
+            type: "SINGLE_LINE_TEXT",
+            code: "other",
+            label: "x",
+            lookup: {
+              relatedApp: { app: applications },
+              relatedKeyField: "company_name",
+              fieldMappings: [],
+            },
+          },
+        },
+      }),
+    );
+    expect(Object.keys(badKey.errors as object)).toContain(
+      "properties.other.lookup.relatedKeyField",
+    );
+    await deploy(questionnaires);
+    await admin().app.addFormFields({
+      app: applications,
+      properties: {
+        questionnaires: {
+          type: "REFERENCE_TABLE",
+          code: "questionnaires",
+          label: "質問票",
+          referenceTable: {
+            relatedApp: { app: questionnaires },
+            condition: { field: "application_no", relatedField: "application_no" },
+            displayFields: ["company_name"],
+          },
+        },
+      },
+    });
+    const table = (await admin().app.getFormFields({ app: applications, preview: true })).properties
+      .questionnaires;
+    expect(table).toMatchObject({
+      referenceTable: { condition: { field: "application_no" }, size: "5" },
+    });
+  });
+});
+
+describe("form layout", () => {
+  test("a layout with a SPACER element id is stored; unknown fields are refused", async () => {
+    const app = await newApp("レイアウト");
+    await admin().app.addFormFields({
+      app,
+      properties: {
+        company_name: { type: "SINGLE_LINE_TEXT", code: "company_name", label: "企業名" },
+      },
+    });
+    const layout = [
+      {
+        type: "ROW" as const,
+        fields: [{ type: "SPACER" as const, elementId: "followup_panel", size: { width: "600" } }],
+      },
+      {
+        type: "ROW" as const,
+        fields: [
+          { type: "SINGLE_LINE_TEXT" as const, code: "company_name", size: { width: "300" } },
+        ],
+      },
+    ];
+    await admin().app.updateFormLayout({ app, layout });
+    await deploy(app);
+    const live = await admin().app.getFormLayout({ app });
+    expect(live.layout[0]).toEqual({
+      type: "ROW",
+      fields: [{ type: "SPACER", elementId: "followup_panel", size: { width: "600" } }],
+    });
+    const error = await kintoneFailure(
+      admin().app.updateFormLayout({
+        app,
+        layout: [{ type: "ROW", fields: [{ type: "NUMBER", code: "ghost", size: {} }] }],
+      }),
+    );
+    expect(Object.keys(error.errors as object)).toContain("layout[0].fields[0].code");
+  });
+});
+
+describe("views", () => {
+  test("views are replaced as a whole, keep their ids and validate their fields", async () => {
+    const app = await newApp("ビュー");
+    await admin().app.addFormFields({
+      app,
+      properties: {
+        company_name: { type: "SINGLE_LINE_TEXT", code: "company_name", label: "企業名" },
+      },
+    });
+    const first = await admin().app.updateViews({
+      app,
+      views: {
+        審査待ち: {
+          type: "LIST",
+          name: "審査待ち",
+          index: 0,
+          fields: ["company_name"],
+          filterCond: "",
+          sort: "",
+        },
+      },
+    });
+    const id = first.views["審査待ち"]?.id;
+    expect(id).toMatch(/^\d+$/);
+    const second = await admin().app.updateViews({
+      app,
+      views: {
+        審査待ち: { type: "LIST", name: "審査待ち", index: 1, fields: ["company_name"] },
+        全件: { type: "LIST", name: "全件", index: 0, fields: [] },
+      },
+    });
+    expect(second.views["審査待ち"]?.id).toBe(id);
+    await deploy(app);
+    const live = await admin().app.getViews({ app });
+    expect(live.views["審査待ち"]).toMatchObject({
+      id,
+      index: "1",
+      type: "LIST",
+      fields: ["company_name"],
+    });
+    const error = await kintoneFailure(
+      admin().app.updateViews({
+        app,
+        views: { x: { type: "LIST", name: "x", index: 0, fields: ["ghost"] } },
+      }),
+    );
+    expect(error.code).toBe("CB_VA01");
+  });
+});
+
+describe("process management", () => {
+  const states = {
+    申込受付: { name: "申込受付", index: "0", assignee: { type: "ONE" as const, entities: [] } },
+    当選: { name: "当選", index: "1", assignee: { type: "ONE" as const, entities: [] } },
+    補欠: { name: "補欠", index: "2", assignee: { type: "ONE" as const, entities: [] } },
+  };
+
+  test("states and actions go live on deploy and turn the STATUS field on", async () => {
+    const app = await newApp("プロセス");
+    await admin().app.addFormFields({
+      app,
+      properties: {
+        lottery_result: {
+          type: "DROP_DOWN",
+          code: "lottery_result",
+          label: "抽選結果",
+          options: { 当選: { label: "当選", index: "0" }, 補欠: { label: "補欠", index: "1" } },
+        },
+      },
+    });
+    await admin().app.updateProcessManagement({
+      app,
+      enable: true,
+      states,
+      actions: [
+        {
+          name: "当選登録",
+          from: "申込受付",
+          to: "当選",
+          filterCond: 'lottery_result in ("当選")',
+        },
+        {
+          name: "補欠登録",
+          from: "申込受付",
+          to: "補欠",
+          filterCond: 'lottery_result in ("補欠")',
+        },
+      ],
+    });
+    expect((await admin().app.getProcessManagement({ app, preview: true })).enable).toBe(true);
+    await deploy(app);
+    const live = await admin().app.getProcessManagement({ app });
+    expect(live.enable).toBe(true);
+    expect(Object.keys(live.states ?? {})).toEqual(["申込受付", "当選", "補欠"]);
+    expect(live.actions.map((a) => a.name)).toEqual(["当選登録", "補欠登録"]);
+    const fields = await admin().app.getFormFields({ app });
+    expect(Object.values(fields.properties).find((f) => f.type === "STATUS")).toMatchObject({
+      enabled: true,
+    });
+  });
+
+  test("an action between unknown states is refused", async () => {
+    const app = await newApp("不正プロセス");
+    const error = await kintoneFailure(
+      admin().app.updateProcessManagement({
+        app,
+        enable: true,
+        states,
+        actions: [{ name: "謎", from: "申込受付", to: "存在しない" }],
+      }),
+    );
+    expect(error.code).toBe("CB_VA01");
+    expect(Object.keys(error.errors as object)).toContain("actions[0].to");
+  });
+});
