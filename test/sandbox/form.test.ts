@@ -57,7 +57,7 @@ describe("form fields", () => {
           type: "NUMBER",
           code: "capital_yen",
           label: "資本金",
-          minValue: 0,
+          minValue: "0",
           maxValue: "1000000000",
         },
         entity_type: {
@@ -73,7 +73,7 @@ describe("form fields", () => {
           type: "CHECK_BOX",
           code: "declarations",
           label: "誓約",
-          options: { ア: { label: "ア", index: 0 } },
+          options: { ア: { label: "ア", index: "0" } },
         },
         applied_at: {
           type: "DATETIME",
@@ -101,7 +101,7 @@ describe("form fields", () => {
       expect.arrayContaining(["company_name", "bundle"]),
     );
     const layout = await admin().app.getFormLayout({ app });
-    expect(layout.layout.map((row) => row.type === "ROW" && row.fields[0]?.code)).toEqual([
+    expect(layout.layout.map((row) => JSON.stringify(row).match(/"code":"(\w+)"/)?.[1])).toEqual([
       "company_name",
       "capital_yen",
       "entity_type",
@@ -449,7 +449,7 @@ describe("process management", () => {
     const live = await admin().app.getProcessManagement({ app });
     expect(live.enable).toBe(true);
     expect(Object.keys(live.states ?? {})).toEqual(["申込受付", "当選", "補欠"]);
-    expect(live.actions.map((a) => a.name)).toEqual(["当選登録", "補欠登録"]);
+    expect((live.actions ?? []).map((a) => a.name)).toEqual(["当選登録", "補欠登録"]);
     const fields = await admin().app.getFormFields({ app });
     expect(Object.values(fields.properties).find((f) => f.type === "STATUS")).toMatchObject({
       enabled: true,
