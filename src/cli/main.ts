@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<Command>> = {
   draw: async () => (await import("./commands/draw")).drawCommand,
   promote: async () => (await import("./commands/promote")).promoteCommand,
   verify: async () => (await import("./commands/verify")).verifyCommand,
+  setup: async () => (await import("./commands/setup")).setupCommand,
 };
 
 function usage(): string {

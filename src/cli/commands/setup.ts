@@ -1,0 +1,93 @@
+/**
+ * `followup setup`: creates or updates the three apps of spec §2 (fields, layout, views, process
+ * management of spec §3) on the target kintone, deploys them, and writes their ids to
+ * followup.apps.json. Idempotent: a second run reads, says 変更はありません, and writes nothing.
+ */
+import { APP_IDS_FILE } from "../../adapters/appIds";
+import { createClient, type KintoneTarget, targetFromEnv } from "../../adapters/connection";
+import type { PlannedChange } from "../../apps/plan";
+import { PROGRAM_APP_KEYS, PROGRAM_APP_NAMES } from "../../apps/program";
+import { type Lang, pick } from "../../core/i18n";
+import { type SetupReport, setupApps } from "../../setup/setupApps";
+import { parseCommandArgs } from "../args";
+import { type Command, type CommandContext, CommandError } from "../command";
+import { explainKintoneFailure } from "../kintoneFailure";
+
+function describeChange(change: PlannedChange, lang: Lang): string {
+  const items = change.items.join(", ");
+  switch (change.kind) {
+    case "addFields":
+      return pick(lang, { ja: `フィールドを追加: ${items}`, en: `added fields: ${items}` });
+    case "updateFields":
+      return pick(lang, { ja: `フィールドを更新: ${items}`, en: `updated fields: ${items}` });
+    case "layout":
+      return pick(lang, { ja: "フォームのレイアウトを更新", en: "updated the form layout" });
+    case "views":
+      return pick(lang, { ja: `一覧を更新: ${items}`, en: `updated views: ${items}` });
+    case "process":
+      return pick(lang, { ja: "プロセス管理を更新", en: "updated process management" });
+  }
+}
+
+export function formatSetupReport(report: SetupReport, lang: Lang, baseUrl: string): string {
+  const label = (key: (typeof PROGRAM_APP_KEYS)[number]) =>
+    pick(lang, {
+      ja: `${PROGRAM_APP_NAMES[key]}（アプリID ${report.appIds[key]}）`,
+      en: `${PROGRAM_APP_NAMES[key]} (app ${report.appIds[key]})`,
+    });
+  const changed = PROGRAM_APP_KEYS.filter(
+    (key) => report.changes[key].length > 0 || report.created.includes(key),
+  );
+  if (changed.length === 0) {
+    return (
+      pick(lang, {
+        ja: `変更はありません（${baseUrl}: ${PROGRAM_APP_KEYS.map(label).join("・")}）`,
+        en: `No changes (${baseUrl}: ${PROGRAM_APP_KEYS.map(label).join(", ")})`,
+      }) + "\n"
+    );
+  }
+  const lines = [pick(lang, { ja: `kintone: ${baseUrl}`, en: `kintone: ${baseUrl}` })];
+  for (const key of PROGRAM_APP_KEYS) {
+    const status = report.created.includes(key)
+      ? pick(lang, { ja: "作成しました", en: "created" })
+      : report.changes[key].length > 0
+        ? pick(lang, { ja: "更新しました", en: "updated" })
+        : pick(lang, { ja: "変更なし", en: "unchanged" });
+    lines.push(`${label(key)}: ${status}`);
+    for (const change of report.changes[key]) lines.push(`  ${describeChange(change, lang)}`);
+  }
+  lines.push(
+    pick(lang, {
+      ja: `デプロイしました。アプリIDは ${APP_IDS_FILE} にあります。`,
+      en: `Deployed. The app ids are in ${APP_IDS_FILE}.`,
+    }),
+  );
+  return lines.join("\n") + "\n";
+}
+
+function targetOf(context: CommandContext): KintoneTarget {
+  try {
+    return targetFromEnv(context.env);
+  } catch (error) {
+    throw new CommandError((error as Error).message);
+  }
+}
+
+export const setupCommand: Command = {
+  summary: "create or update the apps, process management and views on the target kintone",
+  async run(context) {
+    parseCommandArgs(context, { lang: { type: "string" } });
+    const target = targetOf(context);
+    let report: SetupReport;
+    try {
+      report = await setupApps(createClient(target), {
+        cwd: context.cwd,
+        baseUrl: target.baseUrl,
+      });
+    } catch (error) {
+      throw explainKintoneFailure(error, context.lang, target.baseUrl);
+    }
+    context.stdout.write(formatSetupReport(report, context.lang, target.baseUrl));
+    return 0;
+  },
+};
