@@ -39,19 +39,25 @@ function keptFirst(entries: readonly BatchEntry[]) {
     time(a) - time(b) || recordIdOrder(entries[a]?.id) - recordIdOrder(entries[b]?.id) || a - b;
 }
 
-function groupBy(
+/** Indices of the entries sharing a key, for keys shared by two or more (singletons cost no array). */
+function sharedGroups(
   entries: readonly BatchEntry[],
   key: (facts: ApplicationFacts) => string | undefined,
-) {
-  const groups = new Map<string, number[]>();
+): number[][] {
+  const seen = new Map<string, number | number[]>();
+  const shared: number[][] = [];
   entries.forEach((entry, index) => {
     const value = key(entry.facts);
     if (value === undefined) return;
-    const group = groups.get(value);
-    if (group) group.push(index);
-    else groups.set(value, [index]);
+    const previous = seen.get(value);
+    if (previous === undefined) seen.set(value, index);
+    else if (typeof previous === "number") {
+      const group = [previous, index];
+      seen.set(value, group);
+      shared.push(group);
+    } else previous.push(index);
   });
-  return groups;
+  return shared;
 }
 
 type Report = (index: number, violation: Violation) => void;
@@ -61,8 +67,7 @@ function checkDuplicateCorporateNumbers(
   program: ScreeningProgram,
   report: Report,
 ): void {
-  for (const group of groupBy(entries, (facts) => facts.corporateNumber).values()) {
-    if (group.length < 2) continue;
+  for (const group of sharedGroups(entries, (facts) => facts.corporateNumber)) {
     const [kept = 0, ...others] = [...group].sort(keptFirst(entries));
     const message = ruleMessage(
       "DUPLICATE_CORPORATE_NUMBER",
@@ -127,8 +132,7 @@ function checkSharedContacts(
   // Applications of the same 法人 are handled by DUPLICATE_CORPORATE_NUMBER, so they are not flagged again.
   const identity = (index: number) => entries[index]?.facts.corporateNumber ?? `#${index}`;
   for (const { field, key, label } of CONTACT_KEYS) {
-    for (const unordered of groupBy(entries, key).values()) {
-      if (unordered.length < 2) continue;
+    for (const unordered of sharedGroups(entries, key)) {
       // Listed earliest first, so the message does not depend on the order of the input.
       const group = unordered.sort(keptFirst(entries));
       const sameIdentity = new Map<string, number>();
@@ -158,13 +162,17 @@ function checkSharedContacts(
   }
 }
 
-/** Violations of the batch rules, per entry (same order as `entries`). */
+/** Violations of the batch rules by entry index; entries without any are absent. */
 export function checkBatch(
   entries: readonly BatchEntry[],
   program: ScreeningProgram,
-): Violation[][] {
-  const found: Violation[][] = entries.map(() => []);
-  const report: Report = (index, violation) => found[index]?.push(violation);
+): Map<number, Violation[]> {
+  const found = new Map<number, Violation[]>();
+  const report: Report = (index, violation) => {
+    const violations = found.get(index);
+    if (violations) violations.push(violation);
+    else found.set(index, [violation]);
+  };
   checkDuplicateCorporateNumbers(entries, program, report);
   checkSharedContacts(entries, program, report);
   return found;

@@ -67,7 +67,8 @@ export function screenApplications(
     program,
   );
   return checks.map((check, index) => {
-    const violations = [...check.violations, ...(batch[index] ?? [])];
+    const shared = batch.get(index);
+    const violations = shared ? check.violations.concat(shared) : check.violations;
     return { status: statusOf(violations), violations };
   });
 }

@@ -27,20 +27,20 @@ function offsetMinutes(zone: string | undefined): number {
 export function parseInstant(value: string): number | undefined {
   const match = ISO_LIKE.exec(toHalfWidth(value).trim());
   if (!match) return undefined;
-  const [, year, month, day, hour = "0", minute = "0", second = "0", fraction = "0", zone] = match;
-  const parts = [year, month, day, hour, minute, second].map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const [y, mo, d, h, mi, s] = parts;
-  if (mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59) return undefined;
-  const wallClock = Date.UTC(y, mo - 1, d, h, mi, s, Number(fraction.padEnd(3, "0").slice(0, 3)));
-  if (new Date(wallClock).getUTCDate() !== d) return undefined;
-  return wallClock - offsetMinutes(zone) * MINUTE;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const hour = Number(match[4] ?? 0);
+  const minute = Number(match[5] ?? 0);
+  const second = Number(match[6] ?? 0);
+  const millisecond = Number((match[7] ?? "0").padEnd(3, "0").slice(0, 3));
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) {
+    return undefined;
+  }
+  // Day 0 of the next month is the last day of this one.
+  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
+  const wallClock = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+  return wallClock - offsetMinutes(match[8]) * MINUTE;
 }
 
 const WEEKDAYS_JA = ["日", "月", "火", "水", "木", "金", "土"];

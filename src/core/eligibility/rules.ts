@@ -124,83 +124,120 @@ interface Check {
   application: ApplicationInput;
   program: ScreeningProgram;
   facts: ApplicationFacts;
-  report(rule: RuleId, severity: Severity, field: ApplicationField, params?: MessageParams): void;
-  /** A raw value as quoted in a message ("未入力" when blank). */
-  shown(value: string | undefined): string;
+  violations: Violation[];
+}
+
+function report(
+  check: Check,
+  rule: RuleId,
+  severity: Severity,
+  field: ApplicationField,
+  params: MessageParams = {},
+): void {
+  const { program } = check;
+  const allParams = { ...program.baseParams, ...params };
+  const message = ruleMessage(rule, program.lang, allParams, program.settings.messages);
+  check.violations.push({ rule, severity, field, message });
+}
+
+/** A raw value as quoted in a message ("未入力" when blank). */
+function shown(check: Check, value: string | undefined): string {
+  const text = normalizeText(value);
+  if (text !== "") return text;
+  return check.program.lang === "ja" ? "未入力" : "blank";
 }
 
 type EntityKind = "corporation" | "soleProprietor" | undefined;
 
-function checkIdentity({ application, facts, report, shown }: Check): EntityKind {
+function checkIdentity(check: Check): EntityKind {
+  const { application, facts } = check;
   if (normalizeText(application.company_name) === "") {
-    report("COMPANY_NAME_REQUIRED", "error", "company_name");
+    report(check, "COMPANY_NAME_REQUIRED", "error", "company_name");
   }
   const entityType = normalizeText(application.entity_type);
-  if (!ENTITY_TYPE_SET.has(entityType)) report("ENTITY_TYPE_REQUIRED", "error", "entity_type");
+  if (!ENTITY_TYPE_SET.has(entityType)) {
+    report(check, "ENTITY_TYPE_REQUIRED", "error", "entity_type");
+  }
   if (entityType === "個人事業主") return "soleProprietor";
   if (entityType !== "法人") return undefined;
 
   const corporateNumber = normalizeCode(application.corporate_number);
   if (!CORPORATE_NUMBER_PATTERN.test(corporateNumber)) {
-    report("CORPORATE_NUMBER_FORMAT", "error", "corporate_number", {
-      value: shown(application.corporate_number),
+    report(check, "CORPORATE_NUMBER_FORMAT", "error", "corporate_number", {
+      value: shown(check, application.corporate_number),
     });
     return "corporation";
   }
   facts.corporateNumber = corporateNumber;
   if (corporateNumberCheckDigit(corporateNumber) !== corporateNumber.charCodeAt(0) - 48) {
-    report("CORPORATE_NUMBER_CHECK_DIGIT", "error", "corporate_number");
+    report(check, "CORPORATE_NUMBER_CHECK_DIGIT", "error", "corporate_number");
   }
   return "corporation";
 }
 
-function checkLocation({ application, program, report, shown }: Check): void {
+function checkLocation(check: Check): void {
+  const { application, program } = check;
   const prefecture = normalizeText(application.prefecture);
   if (prefecture !== TOKYO) {
     const notSelected = program.lang === "ja" ? "未選択" : "not selected";
-    report("PREFECTURE_NOT_TOKYO", "error", "prefecture", {
+    report(check, "PREFECTURE_NOT_TOKYO", "error", "prefecture", {
       prefecture: prefecture === "" ? notSelected : prefecture,
     });
   }
   const statedPrefecture = prefecture === "" ? TOKYO : prefecture;
   const prefectureInAddress = addressPrefecture(application.address);
   if (prefectureInAddress !== undefined && prefectureInAddress !== statedPrefecture) {
-    report("ADDRESS_PREFECTURE_MISMATCH", "warning", "address", {
+    report(check, "ADDRESS_PREFECTURE_MISMATCH", "warning", "address", {
       addressPrefecture: prefectureInAddress,
       prefecture: statedPrefecture,
     });
   }
   if (!POSTAL_CODE_PATTERN.test(normalizePostalCode(application.postal_code))) {
-    report("POSTAL_CODE_FORMAT", "error", "postal_code", { value: shown(application.postal_code) });
+    report(check, "POSTAL_CODE_FORMAT", "error", "postal_code", {
+      value: shown(check, application.postal_code),
+    });
   }
 }
 
-function checkContact({ application, facts, report, shown }: Check): void {
+function checkContact(check: Check): void {
+  const { application, facts } = check;
   const phone = normalizePhone(application.contact_phone);
   if (PHONE_PATTERN.test(phone)) facts.phone = phone;
   else
-    report("PHONE_FORMAT", "error", "contact_phone", { value: shown(application.contact_phone) });
+    report(check, "PHONE_FORMAT", "error", "contact_phone", {
+      value: shown(check, application.contact_phone),
+    });
 
   const email = normalizeEmail(application.contact_email);
   if (EMAIL_PATTERN.test(email)) facts.email = email;
   else
-    report("EMAIL_FORMAT", "error", "contact_email", { value: shown(application.contact_email) });
+    report(check, "EMAIL_FORMAT", "error", "contact_email", {
+      value: shown(check, application.contact_email),
+    });
 }
 
 /** Industry, employees, capital and the SME size test (中小企業基本法 §2(1), limits inclusive). */
-function checkSize({ application, program, report, shown }: Check, entity: EntityKind): void {
+function checkSize(check: Check, entity: EntityKind): void {
+  const { application, program } = check;
   const limit = program.industries.get(normalizeText(application.industry));
-  if (!limit)
-    report("INDUSTRY_REQUIRED", "error", "industry", { value: shown(application.industry) });
+  if (!limit) {
+    report(check, "INDUSTRY_REQUIRED", "error", "industry", {
+      value: shown(check, application.industry),
+    });
+  }
 
   const employees = parseWholeNumber(application.employees);
   if (employees === undefined) {
-    report("EMPLOYEES_INVALID", "error", "employees", { value: shown(application.employees) });
+    report(check, "EMPLOYEES_INVALID", "error", "employees", {
+      value: shown(check, application.employees),
+    });
   }
   // A sole proprietor has no capital: whatever is in the field is ignored (domain-rules §1.1).
   const capital = entity === "corporation" ? parseWholeNumber(application.capital_yen) : undefined;
   if (entity === "corporation" && capital === undefined) {
-    report("CAPITAL_INVALID", "error", "capital_yen", { value: shown(application.capital_yen) });
+    report(check, "CAPITAL_INVALID", "error", "capital_yen", {
+      value: shown(check, application.capital_yen),
+    });
   }
 
   // Judged only when the facts decide it; a missing value is reported by its own rule above.
@@ -209,26 +246,32 @@ function checkSize({ application, program, report, shown }: Check, entity: Entit
     entity === "soleProprietor" || (entity === "corporation" && capital !== undefined);
   const withinByCapital = capital !== undefined && capital <= limit.capitalLimitYen;
   if (decided && !withinByCapital) {
-    report("SME_SIZE_EXCEEDED", "error", "employees", {
+    report(check, "SME_SIZE_EXCEEDED", "error", "employees", {
       industry: limit.industry,
       limits: sizeLimits(limit, entity === "soleProprietor", program.lang),
     });
   }
 }
 
-function checkCommitments({ application, program, report }: Check): void {
+function checkCommitments(check: Check): void {
+  const { application, program } = check;
   if (!CATEGORY_SET.has(normalizeText(application.participation_category))) {
-    report("PARTICIPATION_CATEGORY_REQUIRED", "error", "participation_category");
+    report(check, "PARTICIPATION_CATEGORY_REQUIRED", "error", "participation_category");
   }
   const consents = (application.consent_survey ?? []).map((choice) => normalizeText(choice));
-  if (!consents.includes(CONSENT)) report("CONSENT_REQUIRED", "error", "consent_survey");
+  if (!consents.includes(CONSENT)) report(check, "CONSENT_REQUIRED", "error", "consent_survey");
 
-  const declared = new Set((application.declarations ?? []).map((choice) => normalizeText(choice)));
+  const choices = application.declarations ?? [];
+  // Labels as kintone stores them match at once; only others are normalized.
+  const declared = new Set(choices);
+  if (!DECLARATIONS.every((label) => declared.has(label))) {
+    for (const choice of choices) declared.add(normalizeText(choice));
+  }
   const missing = DECLARATIONS.filter(
-    (_, index) => !declared.has(NORMALIZED_DECLARATIONS[index] ?? ""),
+    (label, index) => !declared.has(label) && !declared.has(NORMALIZED_DECLARATIONS[index] ?? ""),
   );
   if (missing.length > 0) {
-    report("DECLARATIONS_INCOMPLETE", "error", "declarations", {
+    report(check, "DECLARATIONS_INCOMPLETE", "error", "declarations", {
       // The letter ア–キ that starts each label.
       missing: missing
         .map((label) => label.split(" ")[0])
@@ -238,19 +281,22 @@ function checkCommitments({ application, program, report }: Check): void {
 }
 
 /** The receipt instant against the window; both ends inclusive. */
-function checkWindow({ application, program, facts, report, shown }: Check): void {
+function checkWindow(check: Check): void {
+  const { application, program, facts } = check;
   if (application.appliedAt !== undefined && normalizeText(application.appliedAt) !== "") {
     facts.appliedAt = parseInstant(application.appliedAt) ?? Number.NaN;
   }
   if (Number.isNaN(facts.appliedAt)) {
-    report("APPLIED_AT_INVALID", "error", "applied_at", { value: shown(application.appliedAt) });
+    report(check, "APPLIED_AT_INVALID", "error", "applied_at", {
+      value: shown(check, application.appliedAt),
+    });
     return;
   }
-  const appliedAt = formatJapanTime(facts.appliedAt, program.lang);
-  if (facts.appliedAt < program.opensAt) {
-    report("APPLIED_BEFORE_WINDOW", "error", "applied_at", { appliedAt });
-  } else if (facts.appliedAt > program.closesAt) {
-    report("APPLIED_AFTER_WINDOW", "error", "applied_at", { appliedAt });
+  const early = facts.appliedAt < program.opensAt;
+  if (early || facts.appliedAt > program.closesAt) {
+    const appliedAt = formatJapanTime(facts.appliedAt, program.lang);
+    const rule = early ? "APPLIED_BEFORE_WINDOW" : "APPLIED_AFTER_WINDOW";
+    report(check, rule, "error", "applied_at", { appliedAt });
   }
 }
 
@@ -263,27 +309,12 @@ export function checkApplication(
   program: ScreeningProgram,
   now: number,
 ): ApplicationCheck {
-  const violations: Violation[] = [];
-  const check: Check = {
-    application,
-    program,
-    facts: { appliedAt: now },
-    report(rule, severity, field, params = {}) {
-      const allParams = { ...program.baseParams, ...params };
-      const message = ruleMessage(rule, program.lang, allParams, program.settings.messages);
-      violations.push({ rule, severity, field, message });
-    },
-    shown(value) {
-      const text = normalizeText(value);
-      if (text !== "") return text;
-      return program.lang === "ja" ? "未入力" : "blank";
-    },
-  };
+  const check: Check = { application, program, facts: { appliedAt: now }, violations: [] };
   const entity = checkIdentity(check);
   checkLocation(check);
   checkContact(check);
   checkSize(check, entity);
   checkCommitments(check);
   checkWindow(check);
-  return { violations, facts: check.facts };
+  return { violations: check.violations, facts: check.facts };
 }
