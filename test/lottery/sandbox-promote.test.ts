@@ -1,0 +1,186 @@
+/**
+ * The 120 demo applications end to end through the CLI: refused while unscreened, screened,
+ * drawn with `followup draw`, verified offline with `followup verify`, then 繰り上げ in waitlist
+ * order with `followup promote` as winners decline.
+ */
+import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PassThrough } from "node:stream";
+import {
+  LotteryRefusal,
+  prepareDraw,
+  promoteFromWaitlist,
+  readLotteryLog,
+} from "../../src/adapters/lottery";
+import { screenAllApplications } from "../../src/adapters/screening/screenAllApplications";
+import { generateDemoApplications } from "../../src/apps/demoApplications";
+import { main } from "../../src/cli/main";
+import { type LotteryBundle, verifyChain } from "../../src/core/lottery";
+import { defaultProgramSettings } from "../../src/core/settings/programSettings";
+import { startTestSandbox, type TestSandbox } from "../support/sandbox";
+import { addPool, provisionLotteryApps } from "./provision";
+
+let sandbox: TestSandbox;
+let admin: KintoneRestAPIClient;
+const cwd = mkdtempSync(path.join(tmpdir(), "lottery-cli-"));
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  admin = sandbox.clientAs("admin");
+});
+afterAll(() => sandbox.close());
+
+async function cli(args: string[], apps: { applications: number; lotteryLog: number }) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = "";
+  let err = "";
+  stdout.on("data", (c) => (out += String(c)));
+  stderr.on("data", (c) => (err += String(c)));
+  const env = {
+    KINTONE_BASE_URL: sandbox.baseUrl,
+    KINTONE_USERNAME: "admin",
+    KINTONE_PASSWORD: "admin",
+  };
+  const code = await main(
+    args[0] === "verify"
+      ? args
+      : [...args, "--app", String(apps.applications), "--log-app", String(apps.lotteryLog)],
+    { stdout, stderr, env, cwd, interactive: false },
+  );
+  return { code, out, err };
+}
+
+async function statusOf(app: number, id: string): Promise<{ status: string; result: string }> {
+  const { record } = await admin.record.getRecord({ app, id });
+  return {
+    status: String(record["ステータス"]?.value),
+    result: String(record.lottery_result?.value),
+  };
+}
+
+/** The applicant says no: participation_intent = 辞退する, then the 辞退 action. */
+async function decline(app: number, id: string): Promise<void> {
+  const { revision } = await admin.record.updateRecord({
+    app,
+    id,
+    record: { participation_intent: { value: "辞退する" } },
+  });
+  await admin.record.updateRecordStatus({ app, id, action: "辞退", revision });
+}
+
+async function refusalCode(promise: Promise<unknown>): Promise<string | undefined> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  return error instanceof LotteryRefusal ? error.code : String(error);
+}
+
+test("demo applications: screen, draw, verify and promote in waitlist order", async () => {
+  const apps = await provisionLotteryApps(admin);
+  const options = { client: admin, apps };
+  const demo = generateDemoApplications().map((d) => d.record);
+  await admin.record.addAllRecords({ app: apps.applications, records: demo });
+
+  expect(await refusalCode(prepareDraw({ ...options, quota: 50 }))).toBe("unscreened-records");
+
+  const summary = await screenAllApplications(admin, {
+    appId: apps.applications,
+    settings: defaultProgramSettings(),
+    now: new Date("2024-08-01T00:00:00+09:00"),
+  });
+  if (summary.needsReview.length > 0) {
+    expect(await refusalCode(prepareDraw({ ...options, quota: 50 }))).toBe("unscreened-records");
+    // a person looked at each 要確認 and accepted it
+    await admin.record.updateRecords({
+      app: apps.applications,
+      records: summary.needsReview.map((r) => ({
+        id: r.id,
+        record: { eligibility: { value: "適格" } },
+      })),
+    });
+  }
+
+  // without a terminal and without --yes nothing is written
+  const unconfirmed = await cli(["draw", "--quota", "50"], apps);
+  expect(unconfirmed.code).toBe(1);
+  expect(unconfirmed.err).toContain("--yes");
+
+  const dry = await cli(["draw", "--quota", "50", "--dry-run"], apps);
+  expect(dry.code).toBe(0);
+  expect(dry.out).toMatch(/^1\t\d+\t当選\t$/m);
+  expect(await readLotteryLog(options)).toHaveLength(0);
+
+  const bad = await cli(["draw", "--quota", "0", "--yes"], apps);
+  expect(bad.code).toBe(2);
+  expect(bad.err).toContain("--quota");
+
+  const drawn = await cli(["draw", "--quota", "50", "--yes", "--out", "bundle.json"], apps);
+  expect(drawn.err).toBe("");
+  expect(drawn.code).toBe(0);
+  const bundle = JSON.parse(readFileSync(path.join(cwd, "bundle.json"), "utf8")) as LotteryBundle;
+  expect(bundle.pool.length).toBe(summary.counts.eligible + summary.counts.review);
+  for (const entry of bundle.ranking) {
+    expect(await statusOf(apps.applications, entry.key)).toEqual({
+      status: entry.result,
+      result: entry.result,
+    });
+  }
+  expect((await cli(["verify", "--bundle", "bundle.json"], apps)).code).toBe(0);
+  expect((await cli(["draw", "--quota", "50", "--yes"], apps)).code).toBe(1);
+
+  const winner = (rank: number) => bundle.ranking[rank - 1]?.key ?? "";
+  const waitlisted = (no: number) => bundle.ranking.find((e) => e.waitlist_no === no)?.key ?? "";
+
+  expect(await refusalCode(promoteFromWaitlist(options))).toBe("no-vacancy");
+
+  await decline(apps.applications, winner(3));
+  await decline(apps.applications, winner(17));
+  const promoted = await cli(["promote", "--yes"], apps);
+  expect(promoted.code).toBe(0);
+  for (const no of [1, 2]) {
+    expect(await statusOf(apps.applications, waitlisted(no))).toEqual({
+      status: "当選",
+      result: "当選",
+    });
+  }
+  expect(await statusOf(apps.applications, waitlisted(3))).toEqual({
+    status: "補欠",
+    result: "補欠",
+  });
+
+  // waitlist 3 declines while waiting; the next vacancy goes to waitlist 4
+  await decline(apps.applications, waitlisted(3));
+  await decline(apps.applications, winner(40));
+  const next = await promoteFromWaitlist({ ...options, count: 1 });
+  expect(next.promoted).toEqual([{ key: waitlisted(4), waitlist_no: 4 }]);
+  expect(next.declined).toEqual([winner(40)]);
+
+  expect(await refusalCode(promoteFromWaitlist(options))).toBe("no-vacancy");
+  const forced = await promoteFromWaitlist({ ...options, count: 1, force: true, note: "追加予算" });
+  expect(forced.promoted).toEqual([{ key: waitlisted(5), waitlist_no: 5 }]);
+
+  const log = await readLotteryLog(options);
+  expect(log.map((e) => e.kind)).toEqual(["抽選", "繰り上げ", "繰り上げ", "繰り上げ"]);
+  expect(log[1]?.reason).toContain(
+    `辞退した当選者: ${[winner(3), winner(17)].sort((a, b) => Number(a) - Number(b)).join(", ")}`,
+  );
+  expect(log[1]?.reason).toContain(`${waitlisted(1)}（補欠1）`);
+  expect(log[3]?.reason).toContain("強制");
+  expect(await verifyChain(log)).toEqual({ ok: true });
+});
+
+test("an empty waitlist is refused", async () => {
+  const apps = await provisionLotteryApps(admin);
+  const options = { client: admin, apps };
+  const ids = await addPool(admin, apps.applications, 3);
+  expect((await cli(["draw", "--quota", "3", "--yes"], apps)).code).toBe(0);
+  await decline(apps.applications, ids[0] ?? "");
+  expect(await refusalCode(promoteFromWaitlist(options))).toBe("waitlist-empty");
+  const viaCli = await cli(["promote", "--yes", "--lang", "en"], apps);
+  expect(viaCli.code).toBe(1);
+  expect(viaCli.err).toContain("the waitlist is empty");
+});
