@@ -63,8 +63,8 @@ describe("bulkRequest", () => {
           { method: "DELETE", endpointName: "records", payload: { app, ids: [2] } },
         ],
       });
-    } catch (error) {
-      caught = error;
+    } catch (thrown) {
+      caught = thrown;
     }
     expect(caught).toBeInstanceOf(KintoneRestAPIError);
     const error = caught as KintoneRestAPIError;
