@@ -19,7 +19,6 @@ setRequestToken(boot.requestToken ?? "");
 (window as unknown as { kintone: unknown }).kintone = createKintone(boot);
 
 async function run(): Promise<void> {
-  /* eslint-disable consistent-return -- each case returns the page's promise */
   const root = pageRoot();
   switch (boot.page) {
     case "login":

@@ -1,0 +1,51 @@
+import { readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+/** Where the browser code lives and where its bundle goes (an ignored directory). */
+export const WEB_SOURCE_DIR = resolve(__dirname, "../web");
+export const WEB_OUTPUT_DIR = resolve(__dirname, "../../.sandbox/web");
+export const WEB_BUNDLE = join(WEB_OUTPUT_DIR, "kintone.js");
+export const WEB_STYLESHEET = join(WEB_SOURCE_DIR, "kintone.css");
+
+function newestSourceTime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSourceTime(path));
+    else if (/\.(ts|js)$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** True when the bundle is missing or older than a source file of sandbox/web. */
+export function webBundleIsStale(): boolean {
+  try {
+    return statSync(WEB_BUNDLE).mtimeMs < newestSourceTime(WEB_SOURCE_DIR);
+  } catch {
+    return true;
+  }
+}
+
+let building: Promise<void> | undefined;
+
+/** Builds sandbox/web with its webpack config when needed; concurrent callers share one build. */
+export function ensureWebBundle(): Promise<void> {
+  if (!webBundleIsStale()) return Promise.resolve();
+  building ??= buildWebBundle().finally(() => {
+    building = undefined;
+  });
+  return building;
+}
+
+async function buildWebBundle(): Promise<void> {
+  const { default: webpack } = await import("webpack");
+
+  const config = require(join(WEB_SOURCE_DIR, "webpack.config.js")) as (env: object) => object;
+  await new Promise<void>((done, fail) => {
+    webpack(config({ outDir: WEB_OUTPUT_DIR }) as never, (error, stats) => {
+      if (error) fail(error);
+      else if (stats?.hasErrors()) fail(new Error(stats.toString("errors-only")));
+      else done();
+    });
+  });
+}
