@@ -109,7 +109,7 @@ describe("followup check", () => {
       [2, "ineligible", ["PREFECTURE_NOT_TOKYO", "POSSIBLE_DUPLICATE"]],
       [3, "ineligible", ["DUPLICATE_CORPORATE_NUMBER"]],
     ]);
-    expect(Object.keys(results[1]!.violations[0]!)).toEqual([
+    expect(Object.keys(results[1]?.violations[0] ?? {})).toEqual([
       "rule",
       "severity",
       "field",

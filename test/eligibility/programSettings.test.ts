@@ -46,7 +46,9 @@ describe("program settings", () => {
   test("stored values survive a JSON round trip", () => {
     const settings = defaultProgramSettings();
     settings.quota = 30;
-    settings.industries[4] = { ...settings.industries[4]!, enabled: true };
+    settings.industries = settings.industries.map((row, index) =>
+      index === 4 ? { ...row, enabled: true } : row,
+    );
     settings.messages = { CONSENT_REQUIRED: { ja: "同意してください。" } };
     expect(parseProgramSettings(JSON.parse(JSON.stringify(settings)))).toEqual(settings);
   });

@@ -250,14 +250,12 @@ describe("screening invariants", () => {
     fc.assert(
       fc.property(shuffledPair, ([applications, order]) => {
         const direct = screenApplications(applications, settings, { now: NOW });
-        const shuffled = screenApplications(
-          order.map((index) => applications[index]!),
-          settings,
-          { now: NOW },
-        );
+        const reordered = order.flatMap((index) => applications.slice(index, index + 1));
+        const shuffled = screenApplications(reordered, settings, { now: NOW });
+        expect(shuffled).toHaveLength(direct.length);
         order.forEach((original, position) => {
-          expect(sorted(shuffled[position]!.violations)).toEqual(
-            sorted(direct[original]!.violations),
+          expect(sorted(shuffled[position]?.violations ?? [])).toEqual(
+            sorted(direct[original]?.violations ?? []),
           );
         });
       }),
