@@ -82,7 +82,6 @@ export async function startProgramSandbox(
         env,
         cwd,
         interactive: false,
-        lang: "ja",
         ...overrides,
       });
       return { code, stdout: stdout.text(), stderr: stderr.text() };
@@ -103,4 +102,27 @@ export async function startProgramSandbox(
 /** Requests that change data (anything but GET), by endpoint. */
 export function writeRequests(stats: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(stats).filter(([key]) => !key.startsWith("GET ")));
+}
+
+/**
+ * Brings the demo round to just after the lottery: screened, the 要確認 applications decided
+ * 適格 by a person (through REST, as kintone's screen would), and drawn with `quota` winners.
+ */
+export async function drawnRound(program: ProgramSandbox, quota = 10): Promise<void> {
+  const screened = await program.followup(["screen", "--yes"]);
+  if (screened.code !== 0) throw new Error(`screen failed: ${screened.stderr}`);
+  const app = program.apps.applications;
+  const reviews = await program.admin.record.getAllRecords({
+    app,
+    condition: 'eligibility in ("要確認")',
+  });
+  await program.admin.record.updateAllRecords({
+    app,
+    records: reviews.map((record) => ({
+      id: String(record.$id?.value),
+      record: { eligibility: { value: "適格" } },
+    })),
+  });
+  const drawn = await program.followup(["draw", "--quota", String(quota), "--yes"]);
+  if (drawn.code !== 0) throw new Error(`draw failed: ${drawn.stderr}`);
 }
