@@ -1,0 +1,57 @@
+import {
+  eligibilityLabel,
+  formatEligibilityNotes,
+  screenApplication,
+  statusOf,
+  type Violation,
+} from "../../src/core/eligibility";
+import { defaultProgramSettings } from "../../src/core/settings/programSettings";
+import { validApplication } from "./fixtures";
+
+const error: Violation = {
+  rule: "CONSENT_REQUIRED",
+  severity: "error",
+  field: "consent_survey",
+  message: "同意が必要です。",
+};
+const warning: Violation = {
+  rule: "ADDRESS_PREFECTURE_MISMATCH",
+  severity: "warning",
+  field: "address",
+  message: "所在地をご確認ください。",
+};
+
+test.each([
+  ["eligible", "適格"],
+  ["review", "要確認"],
+  ["ineligible", "対象外"],
+] as const)("eligibilityLabel(%s) = %s", (status, label) => {
+  expect(eligibilityLabel(status)).toBe(label);
+});
+
+test.each([
+  [[], "eligible"],
+  [[warning], "review"],
+  [[error], "ineligible"],
+  [[warning, error], "ineligible"],
+] as const)("statusOf %#", (violations, status) => {
+  expect(statusOf(violations)).toBe(status);
+});
+
+test("eligibility notes: one reason per line, errors marked apart from points to check", () => {
+  expect(formatEligibilityNotes([error, warning])).toBe(
+    "【不備】同意が必要です。（CONSENT_REQUIRED）\n【要確認】所在地をご確認ください。（ADDRESS_PREFECTURE_MISMATCH）",
+  );
+  expect(formatEligibilityNotes([warning], "en")).toBe(
+    "[check] 所在地をご確認ください。 (ADDRESS_PREFECTURE_MISMATCH)",
+  );
+  expect(formatEligibilityNotes([])).toBe("");
+});
+
+test("without applied_at or now, the current time is used (long after the 2024 window)", () => {
+  const result = screenApplication(
+    validApplication({ appliedAt: undefined }),
+    defaultProgramSettings(),
+  );
+  expect(result.violations.map((violation) => violation.rule)).toEqual(["APPLIED_AFTER_WINDOW"]);
+});
