@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<Command>> = {
   promote: async () => (await import("./commands/promote")).promoteCommand,
   verify: async () => (await import("./commands/verify")).verifyCommand,
   setup: async () => (await import("./commands/setup")).setupCommand,
+  upload: async () => (await import("./commands/upload")).uploadCommand,
 };
 
 function usage(): string {

@@ -1,0 +1,94 @@
+/**
+ * `followup upload [--zip dist/plugin.zip]`: installs (or updates) the packed plugin on the target
+ * kintone through the plugin REST API, adds it to the program's apps and deploys them.
+ * Needs a kintone administrator's password login; says so plainly otherwise.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { type Lang, pick } from "../../core/i18n";
+import {
+  PluginInstallNotAllowedError,
+  type UploadPluginResult,
+  uploadPlugin,
+} from "../../setup/upload";
+import { NotAPluginZipError } from "../../setup/pluginZip";
+import { parseCommandArgs } from "../args";
+import { type Command, CommandError } from "../command";
+import { explainKintoneFailure } from "../kintoneFailure";
+import { connectToProgram, TARGET_OPTIONS } from "../target";
+
+const OPTIONS = { ...TARGET_OPTIONS, zip: { type: "string" } } as const;
+
+export const DEFAULT_PLUGIN_ZIP = path.join("dist", "plugin.zip");
+
+function notAllowedMessage(error: PluginInstallNotAllowedError, lang: Lang): string {
+  return error.reason === "apiToken"
+    ? pick(lang, {
+        ja: "API トークンではプラグインを読み込めません。kintone システム管理者の KINTONE_USERNAME と KINTONE_PASSWORD を設定して実行してください",
+        en: "plugins cannot be installed with an API token: set a kintone administrator's KINTONE_USERNAME and KINTONE_PASSWORD",
+      })
+    : pick(lang, {
+        ja: "このユーザーにはプラグインを読み込む権限がありません。プラグインを読み込めるのは kintone システム管理者だけです。管理者のユーザーで実行するか、管理者に dist/plugin.zip の読み込みを依頼してください",
+        en: "this user may not install plugins: only a kintone administrator can. Run as an administrator, or ask one to install dist/plugin.zip",
+      });
+}
+
+export function formatUploadResult(result: UploadPluginResult, lang: Lang): string {
+  const done =
+    result.action === "installed"
+      ? pick(lang, {
+          ja: `プラグインを読み込みました（ID ${result.pluginId}、バージョン ${result.version}）`,
+          en: `installed the plugin (id ${result.pluginId}, version ${result.version})`,
+        })
+      : pick(lang, {
+          ja: `プラグインを更新しました（ID ${result.pluginId}、バージョン ${result.version}）`,
+          en: `updated the plugin (id ${result.pluginId}, version ${result.version})`,
+        });
+  const apps = result.addedTo.length
+    ? pick(lang, {
+        ja: `アプリに追加してデプロイしました: ${result.addedTo.join(", ")}`,
+        en: `added to apps and deployed: ${result.addedTo.join(", ")}`,
+      })
+    : pick(lang, {
+        ja: "アプリにはすでに追加されています",
+        en: "already added to the apps",
+      });
+  return `${done}\n${apps}\n`;
+}
+
+export const uploadCommand: Command = {
+  summary: "install or update the plugin (dist/plugin.zip) and add it to the apps",
+  async run(context) {
+    const { values } = parseCommandArgs(context, OPTIONS);
+    const zipPath = path.resolve(context.cwd, values.zip ?? DEFAULT_PLUGIN_ZIP);
+    if (!existsSync(zipPath)) {
+      throw new CommandError(
+        pick(context.lang, {
+          ja: `${zipPath} がありません。npm run build でプラグインを作るか、--zip で指定してください`,
+          en: `${zipPath} not found: build the plugin with npm run build, or pass --zip`,
+        }),
+      );
+    }
+    const { target, client, apps } = connectToProgram(context, values, [
+      "applications",
+      "questionnaires",
+    ]);
+    if ("apiToken" in target.auth) {
+      throw new CommandError(
+        notAllowedMessage(new PluginInstallNotAllowedError("apiToken"), context.lang),
+      );
+    }
+    let result: UploadPluginResult;
+    try {
+      result = await uploadPlugin(client, { zipPath, appIds: apps });
+    } catch (error) {
+      if (error instanceof PluginInstallNotAllowedError) {
+        throw new CommandError(notAllowedMessage(error, context.lang));
+      }
+      if (error instanceof NotAPluginZipError) throw new CommandError(error.message);
+      throw explainKintoneFailure(error, context.lang, target.baseUrl);
+    }
+    context.stdout.write(formatUploadResult(result, context.lang));
+    return 0;
+  },
+};
