@@ -15,7 +15,7 @@ export const RESULT_COLUMNS = [
 
 function text(record: KintoneRecordLike, code: string): string {
   const value = record[code]?.value;
-  return typeof value === "string" || typeof value === "number" ? String(value).trim() : "";
+  return typeof value === "string" || typeof value === "number" ? String(value) : "";
 }
 
 /**

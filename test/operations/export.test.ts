@@ -1,0 +1,109 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { KintoneRecordLike } from "../../src/core/application";
+import { RESULT_COLUMNS } from "../../src/core/export/results";
+import { verifyBundle } from "../../src/core/lottery";
+import { STATES } from "../../src/core/vocabulary";
+import { statusOf } from "../../src/core/workflow";
+import { parseCsv } from "./support/parseCsv";
+import { drawnRound, type ProgramSandbox, startProgramSandbox } from "./support/program";
+
+const TRICKY_NAME = '株式会社"テスト",東京\n本社';
+
+function readCsv(file: string): string[][] {
+  const text = readFileSync(file, "utf8");
+  expect(text.startsWith("\uFEFF")).toBe(true);
+  expect(text.replace(/\r\n/g, "")).not.toMatch(/\r(?!\n)/);
+  return parseCsv(text.slice(1));
+}
+
+describe("followup export", () => {
+  let program: ProgramSandbox;
+  let records: KintoneRecordLike[];
+  beforeAll(async () => {
+    program = await startProgramSandbox();
+    await drawnRound(program, 10);
+    const app = program.apps.applications;
+    const all = (await program.admin.record.getAllRecords({ app })) as KintoneRecordLike[];
+    const winner = all.find((record) => statusOf(record) === STATES.winner);
+    const id = String(winner?.$id?.value);
+    await program.admin.record.updateRecord({
+      app,
+      id,
+      record: { company_name: { value: TRICKY_NAME }, participation_intent: { value: "辞退する" } },
+    });
+    await program.admin.record.updateRecordStatus({ app, id, action: "辞退" });
+    const promoted = await program.followup(["promote", "--yes"]);
+    if (promoted.code !== 0) throw new Error(promoted.stderr);
+    records = (await program.admin.record.getAllRecords({ app })) as KintoneRecordLike[];
+  });
+  afterAll(() => program.close());
+
+  it("writes one row per application for the result e-mail, readable back", async () => {
+    const run = await program.followup(["export", "results", "--out", "results.csv"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const [header, ...rows] = readCsv(path.join(program.cwd, "results.csv"));
+    expect(header).toEqual([...RESULT_COLUMNS]);
+    expect(rows).toHaveLength(records.length);
+    const byNo = new Map(rows.map((row) => [row[0], row]));
+    for (const record of records) {
+      const row = byNo.get(String(record.application_no?.value));
+      const lottery = String(record.lottery_result?.value);
+      const expected =
+        lottery === "当選" || lottery === "補欠"
+          ? lottery
+          : record.eligibility?.value === "対象外"
+            ? "対象外"
+            : "未抽選";
+      expect(row?.[1]).toBe(record.company_name?.value);
+      expect(row?.[3]).toBe(record.contact_email?.value);
+      expect(row?.[4]).toBe(expected);
+      expect(row?.[5]).toBe(expected === "補欠" ? String(record.waitlist_no?.value) : "");
+    }
+    expect(rows.some((row) => row[1] === TRICKY_NAME)).toBe(true);
+    expect(rows.filter((row) => row[4] === "当選")).toHaveLength(11); // 10 drawn + 1 promoted (the decliner keeps 当選)
+  });
+
+  it("writes an evidence folder that recomputes to the same ranking", async () => {
+    const run = await program.followup(["export", "evidence", "--out", "evidence"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const dir = path.join(program.cwd, "evidence");
+    const read = (name: string) => readFileSync(path.join(dir, name), "utf8");
+
+    const bundle = JSON.parse(read("bundle.json")) as {
+      ranking: Array<{ key: string; rank: number }>;
+    };
+    expect(await verifyBundle(bundle)).toEqual({ ok: true });
+    const drawnRanks = records
+      .filter((record) => record.lottery_rank?.value)
+      .map((record) => [String(record.$id?.value), Number(record.lottery_rank?.value)])
+      .sort((a, b) => Number(a[1]) - Number(b[1]));
+    expect(bundle.ranking.map((entry) => [entry.key, entry.rank])).toEqual(drawnRanks);
+
+    const pool = readCsv(path.join(dir, "pool.csv"));
+    expect(pool.slice(1)).toHaveLength(records.length);
+    for (const row of pool.slice(1).filter((r) => r[3] === "対象外")) {
+      expect(row[5]).toBe("除外");
+      expect(row[6]).toMatch(/審査結果「対象外」 \/ 【不備】/);
+    }
+    const events = readCsv(path.join(dir, "events.csv"));
+    expect(events.slice(1).map((row) => row[2])).toEqual(["繰り上げ"]);
+    expect(read("README.md")).toContain("openssl dgst -sha256 -mac HMAC -macopt hexkey:");
+    expect(read("README.md")).toContain("| 抽選記録のハッシュチェーン | 一致（問題なし） |");
+  });
+
+  it("says what to do when there is no draw yet", async () => {
+    const empty = await startProgramSandbox({ demo: false });
+    try {
+      const run = await empty.followup(["export", "evidence", "--out", "evidence"]);
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim()).toBe(
+        "followup export: 完了した抽選が抽選記録にありません。先に followup draw を実行してください",
+      );
+    } finally {
+      await empty.close();
+    }
+  });
+});
