@@ -13,6 +13,8 @@ import {
   resumeDraw,
 } from "../../src/adapters/lottery";
 import { buildBundle, type LotteryBundle, verifyBundle, verifyChain } from "../../src/core/lottery";
+import { PassThrough } from "node:stream";
+import { main } from "../../src/cli/main";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
 import { addPool, provisionLotteryApps } from "./provision";
 
@@ -279,5 +281,71 @@ describe("faults: the end state is exactly the same ranking, never half-written"
     const log = await readLotteryLog(options);
     expect(log.map((e) => e.state)).toEqual(["完了"]);
     await refusalOf(resumeDraw(options), "no-draw-to-resume");
+  });
+
+  test("resume refuses when a pool record left the pool, naming it; `followup draw --resume` finishes after it is restored", async () => {
+    const { apps, options } = await freshApps();
+    const ids = await addPool(admin, apps.applications, 1200);
+    const expected = await buildBundle({ seed: SEED, quota: QUOTA, ids });
+    await expect(
+      drawLottery({
+        ...options,
+        quota: QUOTA,
+        seed: SEED,
+        onChunkWritten: () => {
+          throw new Error("killed");
+        },
+      }),
+    ).rejects.toThrow("killed");
+    const written = await readApplications(apps.applications);
+    const pendingId =
+      expected.ranking.map((e) => e.key).find((key) => written.get(key)?.runId === "") ?? "";
+    await admin.record.updateRecord({
+      app: apps.applications,
+      id: pendingId,
+      record: { eligibility: { value: "対象外" } },
+    });
+    const refusal = await refusalOf(resumeDraw(options), "pool-changed");
+    expect(refusal.recordIds).toEqual([pendingId]);
+
+    await admin.record.updateRecord({
+      app: apps.applications,
+      id: pendingId,
+      record: { eligibility: { value: "適格" } },
+    });
+    const stdout = new PassThrough();
+    let out = "";
+    stdout.on("data", (chunk) => (out += String(chunk)));
+    const code = await main(
+      [
+        "draw",
+        "--resume",
+        "--yes",
+        "--app",
+        String(apps.applications),
+        "--log-app",
+        String(apps.lotteryLog),
+      ],
+      {
+        stdout,
+        stderr: new PassThrough(),
+        env: {
+          KINTONE_BASE_URL: sandbox.baseUrl,
+          KINTONE_USERNAME: "staff1",
+          KINTONE_PASSWORD: "staff1",
+        },
+        cwd: process.cwd(),
+        interactive: false,
+      },
+    );
+    expect(code).toBe(0);
+    expect(out).toContain(`シード ${SEED}`);
+    const log = await readLotteryLog(options);
+    expectWrittenAsBundle(
+      await readApplications(apps.applications),
+      expected,
+      log[0]?.run_id ?? "",
+    );
+    expect(log[0]?.state).toBe("完了");
   });
 });

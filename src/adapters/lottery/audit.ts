@@ -9,7 +9,8 @@ import { readLog, withDetachedValues } from "./log";
 export async function readLotteryLog(
   options: Pick<LotteryOptions, "client" | "apps" | "retry">,
 ): Promise<Array<ChainedEntry & { state: string; recordId: string }>> {
-  const context = await resolveContext({ ...options, statusField: "-" });
+  // The log needs no STATUS field code: naming one skips the form lookup.
+  const context = await resolveContext({ ...options, statusField: "" });
   const log = await readLog(context);
   return Promise.all(log.map((entry) => withDetachedValues(context, entry)));
 }

@@ -5,6 +5,7 @@
  */
 import {
   buildBundle,
+  entryHash,
   generateSeed,
   isValidQuota,
   type LotteryBundle,
@@ -244,6 +245,11 @@ export async function resumeDraw(options: LotteryOptions & DrawHooks): Promise<D
     });
   }
   const draw = await withDetachedValues(context, logged);
+  if ((await entryHash(draw)) !== draw.entry_hash) {
+    throw new Error(
+      `lottery log entry ${draw.run_id} does not match its entry_hash: the log was changed`,
+    );
+  }
   const bundle = {
     algorithm: draw.algorithm,
     seed: draw.seed,
