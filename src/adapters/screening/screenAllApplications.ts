@@ -18,7 +18,14 @@ import {
 } from "../../core/eligibility";
 import type { Lang } from "../../core/i18n";
 import type { ProgramSettings } from "../../core/settings/programSettings";
-import { ACTIONS, type ApplicationField, ELIGIBILITY_LABELS, STATES } from "../../core/vocabulary";
+import {
+  ACTIONS,
+  type ActionKey,
+  type ApplicationField,
+  ELIGIBILITY_LABELS,
+  STATES,
+  type StateKey,
+} from "../../core/vocabulary";
 import { recordIdOf, statusOf } from "../../core/workflow/record";
 import { readAllRecords } from "../applications";
 import { type RetryOptions, withRetry } from "../retry";
@@ -39,8 +46,8 @@ export interface ScreenAllOptions {
   /** Screening time: written to screened_at, and used for applications without applied_at. */
   now?: Date;
   /** The app's state/action names where they differ from spec §3. */
-  states?: Partial<typeof STATES>;
-  actions?: Partial<typeof ACTIONS>;
+  states?: Partial<Record<StateKey, string>>;
+  actions?: Partial<Record<ActionKey, string>>;
   retry?: RetryOptions;
   /** Records written so far, of the total to write. */
   onProgress?: (done: number, total: number) => void;

@@ -65,3 +65,50 @@ export function compatibleFields(
   const types = COMPATIBLE_FIELD_TYPES[field];
   return formFields.filter((f) => types.includes(f.type));
 }
+
+/**
+ * Problems with a field map against the app's form: a mapped code the form lacks, a field of an
+ * incompatible type, a required field left unmapped. `fieldMap` values: code, or "" for "not used".
+ */
+export function fieldMapProblems(
+  fieldMap: Partial<Record<ApplicationField, string>>,
+  formFields: readonly FormFieldInfo[],
+): Array<{ path: string; message: { ja: string; en: string } }> {
+  const byCode = new Map(formFields.map((f) => [f.code, f]));
+  const problems: Array<{ path: string; message: { ja: string; en: string } }> = [];
+  for (const field of Object.keys(COMPATIBLE_FIELD_TYPES) as ApplicationField[]) {
+    const code = fieldMap[field] ?? field;
+    const path = `fieldMap.${field}`;
+    if (code === "") {
+      if (!OPTIONAL_FIELDS.includes(field)) {
+        problems.push({
+          path,
+          message: {
+            ja: "このフィールドは必須です。対応するフィールドを選んでください。",
+            en: "Required: choose the field.",
+          },
+        });
+      }
+      continue;
+    }
+    const found = byCode.get(code);
+    if (!found) {
+      problems.push({
+        path,
+        message: {
+          ja: `フィールドコード「${code}」はこのアプリにありません。`,
+          en: `This app has no field with code "${code}".`,
+        },
+      });
+    } else if (!COMPATIBLE_FIELD_TYPES[field].includes(found.type)) {
+      problems.push({
+        path,
+        message: {
+          ja: `「${found.label}」の種類（${found.type}）は使えません。使える種類：${COMPATIBLE_FIELD_TYPES[field].join("・")}`,
+          en: `"${found.label}" is a ${found.type}; use one of ${COMPATIBLE_FIELD_TYPES[field].join(", ")}.`,
+        },
+      });
+    }
+  }
+  return problems;
+}

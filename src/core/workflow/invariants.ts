@@ -49,7 +49,6 @@ const WINNER_PATH: readonly StateKey[] = ["winner", "confirmed", "questionnaireD
 /** Which guard each state rests on: being in the state means the guard held when it was entered (and must still). */
 const STATE_GUARDS: Array<{ states: readonly StateKey[]; guard: GuardId; invariant: InvariantId }> =
   [
-    { states: WINNER_PATH, guard: "LOTTERY_RESULT_WINNER", invariant: "WINNER_WITHOUT_RANK" },
     {
       states: ["waitlisted"],
       guard: "LOTTERY_RESULT_WAITLIST",
@@ -140,6 +139,16 @@ function messageOf(invariant: InvariantId, r: WorkflowRecord): Localized {
 }
 
 /**
+ * A place is held by a winner of the draw (当選 with a rank) or by a promoted waitlisted application
+ * (a rank and a waitlist number; promotion may leave lottery_result at 補欠 or set it to 当選).
+ */
+function holdsWinningPlace(r: WorkflowRecord): boolean {
+  if (r.lotteryRank === null) return false;
+  if (r.lotteryResult === LOTTERY_RESULTS.winner) return true;
+  return r.lotteryResult === LOTTERY_RESULTS.waitlisted && r.waitlistNo !== null;
+}
+
+/**
  * Checks every record against the invariants of spec §3. `records` are kintone records (REST
  * shape: `$id`, the status field and the mapped fields); `questionnaireLinks` are the
  * application numbers that questionnaire records point to.
@@ -169,6 +178,7 @@ export function findInvariantViolations(
       report("UNKNOWN_STATUS", r);
       continue;
     }
+    if (WINNER_PATH.includes(state) && !holdsWinningPlace(r)) report("WINNER_WITHOUT_RANK", r);
     const context = { hasQuestionnaire: answered.has(r.applicationNo) };
     for (const rule of STATE_GUARDS) {
       if (rule.states.includes(state) && guardHolds(rule.guard, r, context) !== true) {

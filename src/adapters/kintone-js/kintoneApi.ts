@@ -1,0 +1,29 @@
+/**
+ * The part of kintone's JavaScript API the plugin uses. The real `kintone` global satisfies it;
+ * tests pass a small fake. Entry points hand the global to `register*` functions, so nothing else
+ * reads it.
+ */
+export type KintoneEventHandler = (event: any) => unknown;
+
+export interface KintoneSpaceApi {
+  getId(): number | null;
+  getHeaderSpaceElement(): HTMLElement | null;
+  record: {
+    getId(): number | null;
+    getSpaceElement(id: string): HTMLElement | null;
+  };
+}
+
+export interface KintoneApi {
+  events: { on(event: string | string[], handler: KintoneEventHandler): void };
+  api(pathOrUrl: string, method: string, params: any): PromiseLike<any>;
+  app: KintoneSpaceApi & { getHeaderMenuSpaceElement(): HTMLElement | null };
+  mobile: { app: KintoneSpaceApi };
+  plugin: {
+    app: {
+      getConfig(pluginId: string): any;
+      setConfig(config: any, callback?: () => void): void;
+    };
+  };
+  getLoginUser(): { code: string; name: string; language: string };
+}

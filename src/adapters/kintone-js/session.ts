@@ -1,0 +1,69 @@
+import { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import { type Lang, toLang } from "../../core/i18n";
+import {
+  type ConfigIssue,
+  type Permission,
+  type PluginConfig,
+  isAllowed,
+  restorePluginConfig,
+} from "../../core/settings/pluginConfig";
+import type { KintoneApi } from "./kintoneApi";
+
+/** Creates the REST client a screen uses; tests replace it. */
+export type ClientFactory = () => KintoneRestAPIClient;
+
+/** In kintone's screens the client authenticates with the user's session (and the page's request token). */
+export const sessionClient: ClientFactory = () => new KintoneRestAPIClient();
+
+export function userLang(k: KintoneApi): Lang {
+  return toLang(k.getLoginUser()?.language);
+}
+
+export function readPluginConfig(
+  k: KintoneApi,
+  pluginId: string,
+): { config: PluginConfig; issues: ConfigIssue[] } {
+  const raw: unknown = k.plugin.app.getConfig(pluginId);
+  const values: Record<string, string> = {};
+  if (raw && typeof raw === "object") {
+    for (const [key, value] of Object.entries(raw))
+      if (typeof value === "string") values[key] = value;
+  }
+  return restorePluginConfig(values);
+}
+
+/** The login user's group codes (cybozu User API). Empty when the API is not reachable. */
+export async function userGroupCodes(k: KintoneApi, userCode: string): Promise<string[]> {
+  try {
+    const answer = (await k.api("/v1/user/groups.json", "GET", { code: userCode })) as {
+      groups?: Array<{ code?: unknown }>;
+    };
+    return (answer.groups ?? []).flatMap((g) => (typeof g.code === "string" ? [g.code] : []));
+  } catch {
+    return [];
+  }
+}
+
+/** Which of the staff operations the login user may use, by the config's users and groups. */
+export async function allowedOperations(
+  k: KintoneApi,
+  config: PluginConfig,
+): Promise<Record<Permission, boolean>> {
+  const user = k.getLoginUser();
+  const needsGroups = Object.values(config.permissions).some((p) => p.groups.length > 0);
+  const groups = needsGroups ? await userGroupCodes(k, user.code) : [];
+  return {
+    screen: isAllowed(config.permissions.screen, user, groups),
+    draw: isAllowed(config.permissions.draw, user, groups),
+    promote: isAllowed(config.permissions.promote, user, groups),
+  };
+}
+
+/** A kintone error as a person reads it: kintone's own message, else the error text. */
+export function errorText(error: unknown): string {
+  if (error && typeof error === "object") {
+    const message = (error as { message?: unknown }).message;
+    if (typeof message === "string" && message !== "") return message;
+  }
+  return String(error);
+}

@@ -1,0 +1,127 @@
+/**
+ * Answering the questionnaire confirms participation (spec §1): applications in 参加確定 that have a
+ * questionnaire move to 質問票回答済 with the action 質問票回答. The questionnaire app's plugin does
+ * this for one application after a save; `syncQuestionnaires` catches up on questionnaires that
+ * arrived through the public form (no kintone events fire for those).
+ */
+import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import type { FieldMap, KintoneRecordLike } from "../../core/application";
+import { ACTIONS, type ActionKey, STATES, type StateKey } from "../../core/vocabulary";
+import { applicationNoKey, recordIdOf, statusOf } from "../../core/workflow/record";
+import { readAllRecords } from "../applications";
+import { type RetryOptions, withRetry } from "../retry";
+
+export interface QuestionnaireSyncOptions {
+  applicationsApp: number | string;
+  questionnairesApp: number | string;
+  fieldMap?: FieldMap;
+  /** The questionnaire app's field holding the application number (default application_no). */
+  linkField?: string;
+  states?: Partial<Record<StateKey, string>>;
+  actions?: Partial<Record<ActionKey, string>>;
+  retry?: RetryOptions;
+  dryRun?: boolean;
+}
+
+export interface QuestionnaireSyncResult {
+  /** Record ids moved (or to be moved) to 質問票回答済. */
+  moved: string[];
+  /** Applications in 参加確定 still waiting for a questionnaire. */
+  waiting: string[];
+}
+
+const RECORDS_PER_WRITE = 100;
+const REQUESTS_PER_BULK = 20;
+
+export async function syncQuestionnaires(
+  client: KintoneRestAPIClient,
+  options: QuestionnaireSyncOptions,
+): Promise<QuestionnaireSyncResult> {
+  const states = { ...STATES, ...options.states };
+  const actions = { ...ACTIONS, ...options.actions };
+  const linkField = options.linkField ?? "application_no";
+  const numberCode = options.fieldMap?.application_no ?? "application_no";
+  const questionnaires = await readAllRecords(client, {
+    app: options.questionnairesApp,
+    fields: [linkField],
+    retry: options.retry,
+  });
+  const answered = new Set(questionnaires.map((q) => applicationNoKey(q[linkField]?.value)));
+  const applications = await readAllRecords(client, {
+    app: options.applicationsApp,
+    retry: options.retry,
+  });
+  const confirmed = applications.filter((a) => statusOf(a) === states.confirmed);
+  const has = (a: KintoneRecordLike) => answered.has(applicationNoKey(a[numberCode]?.value));
+  const result = {
+    moved: confirmed.filter(has).map(recordIdOf),
+    waiting: confirmed.filter((a) => !has(a)).map(recordIdOf),
+  };
+  if (options.dryRun || result.moved.length === 0) return result;
+  for (let i = 0; i < result.moved.length; i += RECORDS_PER_WRITE * REQUESTS_PER_BULK) {
+    const ids = result.moved.slice(i, i + RECORDS_PER_WRITE * REQUESTS_PER_BULK);
+    const requests: Array<{
+      method: "PUT";
+      api: string;
+      payload: { app: number | string; records: Array<{ id: string; action: string }> };
+    }> = [];
+    for (let j = 0; j < ids.length; j += RECORDS_PER_WRITE) {
+      requests.push({
+        method: "PUT",
+        api: "/k/v1/records/status.json",
+        payload: {
+          app: options.applicationsApp,
+          records: ids
+            .slice(j, j + RECORDS_PER_WRITE)
+            .map((id) => ({ id, action: actions.answerQuestionnaire })),
+        },
+      });
+    }
+    await withRetry(() => client.bulkRequest({ requests }), options.retry);
+  }
+  return result;
+}
+
+/**
+ * After one questionnaire is saved: moves its application from 参加確定 to 質問票回答済. Returns
+ * what happened, so the screen can say it; an application in another state is left alone.
+ */
+export async function advanceAfterQuestionnaire(
+  client: KintoneRestAPIClient,
+  options: Omit<QuestionnaireSyncOptions, "questionnairesApp" | "dryRun"> & {
+    applicationNo: string;
+  },
+): Promise<{
+  outcome: "moved" | "not-confirmed" | "not-found";
+  recordId?: string;
+  status?: string;
+}> {
+  const states = { ...STATES, ...options.states };
+  const actions = { ...ACTIONS, ...options.actions };
+  const numberCode = options.fieldMap?.application_no ?? "application_no";
+  const key = applicationNoKey(options.applicationNo);
+  if (!/^\d+$/.test(key)) return { outcome: "not-found" };
+  const { records } = await withRetry(
+    () =>
+      client.record.getRecords({
+        app: options.applicationsApp,
+        query: `${numberCode} = ${key} limit 1`,
+      }),
+    options.retry,
+  );
+  const application = records[0] as KintoneRecordLike | undefined;
+  if (!application) return { outcome: "not-found" };
+  const recordId = recordIdOf(application);
+  const status = statusOf(application);
+  if (status !== states.confirmed) return { outcome: "not-confirmed", recordId, status };
+  await withRetry(
+    () =>
+      client.record.updateRecordStatus({
+        app: options.applicationsApp,
+        id: recordId,
+        action: actions.answerQuestionnaire,
+      }),
+    options.retry,
+  );
+  return { outcome: "moved", recordId, status };
+}

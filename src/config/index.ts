@@ -1,0 +1,3 @@
+import { registerConfig } from "./register";
+
+void registerConfig(kintone, kintone.$PLUGIN_ID);

@@ -1,0 +1,435 @@
+/**
+ * The plugin settings page (administrators): field mapping onto the app's own fields, state and
+ * action names, the other apps, quota / window / SME thresholds and who may screen, draw and
+ * promote. Validated with the shared schema before saving, each problem shown beside its input.
+ */
+import type { KintoneApi } from "../adapters/kintone-js/kintoneApi";
+import {
+  type ClientFactory,
+  errorText,
+  readPluginConfig,
+  sessionClient,
+  userLang,
+} from "../adapters/kintone-js/session";
+import { type Lang, pick } from "../core/i18n";
+import {
+  compatibleFields,
+  fieldMapProblems,
+  type FormFieldInfo,
+  OPTIONAL_FIELDS,
+} from "../core/settings/fieldTypes";
+import {
+  type ConfigIssue,
+  type PluginConfig,
+  PluginConfigTooLargeError,
+  serializePluginConfig,
+  validatePluginConfig,
+} from "../core/settings/pluginConfig";
+import { ACTIONS, APPLICATION_FIELDS, STATES } from "../core/vocabulary";
+import { clear, el } from "../desktop/dom";
+import { ConfigForm } from "./form";
+
+export const ROOT_ID = "followup-config";
+
+export interface ConfigDeps {
+  client?: ClientFactory;
+}
+
+const OPERATIONS = [
+  { key: "screen", ja: "審査・同期", en: "Screen and sync" },
+  { key: "draw", ja: "抽選", en: "Draw" },
+  { key: "promote", ja: "繰り上げ", en: "Promote" },
+] as const;
+
+/** Reads the form fields of the app being configured (preview: the settings not yet deployed). */
+async function loadFormFields(k: KintoneApi, client: ClientFactory): Promise<FormFieldInfo[]> {
+  const app = k.app.getId();
+  if (app === null) return [];
+  const { properties } = await client().app.getFormFields({ app, preview: true });
+  return Object.values(properties).map((p) => ({ code: p.code, type: p.type, label: p.label }));
+}
+
+function list(text: string): string[] {
+  return text
+    .split(/[,、\s]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+/** An app id input: blank → null, digits → number, anything else stays text so validation names it. */
+function appIdValue(text: string): number | string | null {
+  const trimmed = text.trim();
+  if (trimmed === "") return null;
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+function numberValue(text: string): number | string {
+  const trimmed = text.trim().replace(/,/g, "");
+  return /^-?\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+function section(title: string, ...children: HTMLElement[]): HTMLElement {
+  return el(
+    "fieldset",
+    { className: "followup-config-section" },
+    el("legend", {}, title),
+    ...children,
+  );
+}
+
+function buildForm(
+  form: ConfigForm,
+  config: PluginConfig,
+  formFields: FormFieldInfo[] | null,
+): HTMLElement[] {
+  const t = form.t.bind(form);
+  const sections: HTMLElement[] = [];
+  sections.push(
+    section(
+      t({ ja: "このアプリの役割", en: "Role of this app" }),
+      form.select(
+        "role",
+        t({ ja: "役割", en: "Role" }),
+        [
+          { value: "applications", text: t({ ja: "申込管理アプリ", en: "Applications app" }) },
+          {
+            value: "questionnaires",
+            text: t({ ja: "このアプリは質問票アプリ", en: "This app is the questionnaire app" }),
+          },
+        ],
+        config.role,
+      ),
+    ),
+  );
+
+  const fieldRows = APPLICATION_FIELDS.map((field) => {
+    const current = config.fieldMap[field] ?? field;
+    const options: Array<{ value: string; text: string }> = [];
+    if (OPTIONAL_FIELDS.includes(field))
+      options.push({ value: "", text: t({ ja: "（使用しない）", en: "(not used)" }) });
+    const candidates = formFields ? compatibleFields(field, formFields) : [];
+    for (const f of candidates) options.push({ value: f.code, text: `${f.label} (${f.code})` });
+    if (current !== "" && !candidates.some((f) => f.code === current)) {
+      options.push({
+        value: current,
+        text: `${current} ${t({ ja: "（見つからないか種類が違います）", en: "(missing or wrong type)" })}`,
+      });
+    }
+    return form.select(`fieldMap.${field}`, field, options, current);
+  });
+  sections.push(
+    section(
+      t({ ja: "フィールドの対応（申込管理アプリ）", en: "Field mapping (applications app)" }),
+      el(
+        "p",
+        { className: "kintoneplugin-desc" },
+        t({
+          ja: "各項目に対応するこのアプリのフィールドを選びます。種類が合うフィールドだけが表示されます。",
+          en: "Choose the field of this app for each item. Only fields of a compatible type are listed.",
+        }),
+      ),
+      ...fieldRows,
+      form.text(
+        "panelSpaceId",
+        t({
+          ja: "詳細パネルを表示するスペースの要素ID",
+          en: "Element id of the detail panel's space",
+        }),
+        config.panelSpaceId,
+      ),
+    ),
+  );
+
+  sections.push(
+    section(
+      t({ ja: "プロセス管理の状態名", en: "Process states" }),
+      ...(Object.keys(STATES) as Array<keyof typeof STATES>).map((key) =>
+        form.text(`states.${key}`, STATES[key], config.states[key]),
+      ),
+    ),
+    section(
+      t({ ja: "プロセス管理のアクション名", en: "Process actions" }),
+      ...(Object.keys(ACTIONS) as Array<keyof typeof ACTIONS>).map((key) =>
+        form.text(`actions.${key}`, ACTIONS[key], config.actions[key]),
+      ),
+    ),
+    section(
+      t({ ja: "関連アプリ", en: "Related apps" }),
+      form.text(
+        "apps.applications",
+        t({
+          ja: "申込管理アプリのアプリID（質問票アプリで使用）",
+          en: "Applications app id (used by the questionnaire app)",
+        }),
+        config.apps.applications?.toString() ?? "",
+      ),
+      form.text(
+        "apps.questionnaires",
+        t({ ja: "質問票アプリのアプリID", en: "Questionnaire app id" }),
+        config.apps.questionnaires?.toString() ?? "",
+      ),
+      form.text(
+        "apps.lotteryLog",
+        t({ ja: "抽選記録アプリのアプリID", en: "Lottery log app id" }),
+        config.apps.lotteryLog?.toString() ?? "",
+      ),
+      form.text(
+        "questionnaireLinkField",
+        t({
+          ja: "質問票アプリの受付番号フィールドコード",
+          en: "Questionnaire app's application-number field code",
+        }),
+        config.questionnaireLinkField,
+      ),
+    ),
+  );
+
+  const program = config.program;
+  sections.push(
+    section(
+      t({ ja: "募集の設定", en: "Program settings" }),
+      form.text(
+        "program.quota",
+        t({ ja: "当選枠（件）", en: "Quota (winners)" }),
+        String(program.quota),
+      ),
+      form.text(
+        "program.window.opensAt",
+        t({ ja: "受付開始（日時・時差付き）", en: "Opens at (with offset)" }),
+        program.window.opensAt,
+        "2024-07-12T00:00:00+09:00",
+      ),
+      form.text(
+        "program.window.closesAt",
+        t({ ja: "受付終了（この時刻を含む）", en: "Closes at (inclusive)" }),
+        program.window.closesAt,
+        "2024-08-09T17:00:00+09:00",
+      ),
+      ...program.industries.flatMap((row, i) => [
+        el("h4", { className: "followup-config-industry" }, row.industry),
+        form.text(
+          `program.industries.${i}.capitalLimitYen`,
+          t({ ja: "資本金の上限（円）", en: "Capital limit (yen)" }),
+          String(row.capitalLimitYen),
+        ),
+        form.text(
+          `program.industries.${i}.employeeLimit`,
+          t({ ja: "従業員数の上限（人）", en: "Employee limit" }),
+          String(row.employeeLimit),
+        ),
+        form.checkbox(
+          `program.industries.${i}.enabled`,
+          t({ ja: "この業種を受け付ける", en: "Accept this industry" }),
+          row.enabled,
+        ),
+      ]),
+    ),
+  );
+
+  sections.push(
+    section(
+      t({ ja: "操作できる人", en: "Who may operate" }),
+      el(
+        "p",
+        { className: "kintoneplugin-desc" },
+        t({
+          ja: "ログイン名・グループコードをカンマ区切りで入力します。空欄の操作のボタンは誰にも表示されません。",
+          en: "Login names and group codes, separated by commas. A button with no one listed is shown to nobody.",
+        }),
+      ),
+      ...OPERATIONS.flatMap((op) => [
+        form.text(
+          `permissions.${op.key}.users`,
+          `${pick(form.lang, op)}：${t({ ja: "ユーザー", en: "users" })}`,
+          config.permissions[op.key].users.join(", "),
+        ),
+        form.text(
+          `permissions.${op.key}.groups`,
+          `${pick(form.lang, op)}：${t({ ja: "グループ", en: "groups" })}`,
+          config.permissions[op.key].groups.join(", "),
+        ),
+      ]),
+    ),
+  );
+  return sections;
+}
+
+/** The config document the form describes (not yet validated). */
+export function documentFromForm(form: ConfigForm, stored: PluginConfig): Record<string, unknown> {
+  const text = (path: string) => String(form.value(path) ?? "");
+  const fieldMap: Record<string, string> = {};
+  for (const field of APPLICATION_FIELDS) {
+    const value = form.value(`fieldMap.${field}`);
+    if (typeof value === "string" && value !== field) fieldMap[field] = value;
+  }
+  const names = <T extends Record<string, string>>(prefix: string, defaults: T) =>
+    Object.fromEntries(Object.keys(defaults).map((key) => [key, text(`${prefix}.${key}`)]));
+  return {
+    version: stored.version,
+    role: text("role"),
+    fieldMap,
+    panelSpaceId: text("panelSpaceId"),
+    states: names("states", STATES),
+    actions: names("actions", ACTIONS),
+    apps: {
+      applications: appIdValue(text("apps.applications")),
+      questionnaires: appIdValue(text("apps.questionnaires")),
+      lotteryLog: appIdValue(text("apps.lotteryLog")),
+    },
+    questionnaireLinkField: text("questionnaireLinkField"),
+    permissions: Object.fromEntries(
+      OPERATIONS.map((op) => [
+        op.key,
+        {
+          users: list(text(`permissions.${op.key}.users`)),
+          groups: list(text(`permissions.${op.key}.groups`)),
+        },
+      ]),
+    ),
+    program: {
+      ...stored.program,
+      quota: numberValue(text("program.quota")),
+      window: {
+        opensAt: text("program.window.opensAt").trim(),
+        closesAt: text("program.window.closesAt").trim(),
+      },
+      industries: stored.program.industries.map((row, i) => ({
+        ...row,
+        capitalLimitYen: numberValue(text(`program.industries.${i}.capitalLimitYen`)),
+        employeeLimit: numberValue(text(`program.industries.${i}.employeeLimit`)),
+        enabled: form.value(`program.industries.${i}.enabled`) === true,
+      })),
+    },
+  };
+}
+
+/** Validates the form; on success returns the setConfig values, else shows every problem. */
+export function checkForm(
+  form: ConfigForm,
+  stored: PluginConfig,
+  formFields: FormFieldInfo[] | null,
+  summary: HTMLElement,
+): Record<string, string> | null {
+  form.clearErrors();
+  clear(summary);
+  const document_ = documentFromForm(form, stored);
+  const result = validatePluginConfig(document_);
+  const issues: ConfigIssue[] = result.success ? [] : [...result.issues];
+  if (formFields && document_.role === "applications") {
+    issues.push(...fieldMapProblems(document_.fieldMap as Record<string, string>, formFields));
+  }
+  let values: Record<string, string> | null = null;
+  if (result.success && issues.length === 0) {
+    try {
+      values = serializePluginConfig(result.config);
+    } catch (error) {
+      if (!(error instanceof PluginConfigTooLargeError)) throw error;
+      issues.push({
+        path: "",
+        message: {
+          ja: `設定が kintone の上限（256KB）を超えています（${error.bytes} バイト）。`,
+          en: `The settings exceed kintone's 256 KB limit (${error.bytes} bytes).`,
+        },
+      });
+    }
+  }
+  if (issues.length === 0) return values;
+  const unplaced = issues.filter(
+    (issue) => !form.showError(issue.path, pick(form.lang, issue.message)),
+  );
+  summary.append(
+    el(
+      "p",
+      {},
+      form.t({
+        ja: `${issues.length} 件の問題があります。各項目のメッセージを確認してください。`,
+        en: `${issues.length} problem(s); see the message beside each input.`,
+      }),
+    ),
+    ...unplaced.map((issue) => el("p", {}, `${issue.path}: ${pick(form.lang, issue.message)}`)),
+  );
+  return null;
+}
+
+/** Builds the settings page into #followup-config. */
+export async function registerConfig(
+  k: KintoneApi,
+  pluginId: string,
+  deps: ConfigDeps = {},
+): Promise<void> {
+  const root = document.getElementById(ROOT_ID);
+  if (!root) return;
+  const lang: Lang = userLang(k);
+  const { config, issues } = readPluginConfig(k, pluginId);
+  const form = new ConfigForm(lang);
+  const summary = el("div", {
+    id: "followup-config-summary",
+    className: "followup-config-summary",
+    attrs: { role: "alert" },
+  });
+  let formFields: FormFieldInfo[] | null = null;
+  try {
+    formFields = await loadFormFields(k, deps.client ?? sessionClient);
+  } catch (error) {
+    summary.append(
+      el(
+        "p",
+        {},
+        form.t({
+          ja: `フォームのフィールドを読めませんでした：${errorText(error)}`,
+          en: `Could not read the form fields: ${errorText(error)}`,
+        }),
+      ),
+    );
+  }
+  if (issues.length > 0) {
+    summary.append(
+      el(
+        "p",
+        {},
+        form.t({
+          ja: "保存済みの設定に問題があったため、既定値を表示しています。",
+          en: "The stored settings had problems; showing the defaults.",
+        }),
+      ),
+      ...issues.map((i) => el("p", {}, `${i.path}: ${pick(lang, i.message)}`)),
+    );
+  }
+  const save = el(
+    "button",
+    {
+      id: "followup-config-save",
+      className: "kintoneplugin-button-dialog-ok",
+      attrs: { type: "button" },
+    },
+    form.t({ ja: "保存する", en: "Save" }),
+  );
+  const cancel = el(
+    "button",
+    { className: "kintoneplugin-button-dialog-cancel", attrs: { type: "button" } },
+    form.t({ ja: "キャンセル", en: "Cancel" }),
+  );
+  save.addEventListener("click", () => {
+    const values = checkForm(form, config, formFields, summary);
+    if (values) {
+      k.plugin.app.setConfig(values);
+    } else {
+      summary.scrollIntoView?.();
+    }
+  });
+  cancel.addEventListener("click", () => history.back());
+  clear(root);
+  root.append(
+    el(
+      "h2",
+      {},
+      form.t({
+        ja: "セキュリティ対策点検 申込・抽選管理の設定",
+        en: "Security checkup program settings",
+      }),
+    ),
+    summary,
+    ...buildForm(form, config, formFields),
+    el("div", { className: "followup-config-buttons" }, cancel, save),
+  );
+}

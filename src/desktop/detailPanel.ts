@@ -1,0 +1,199 @@
+/**
+ * The panel in the `followup_panel` space of the detail screen: screening result with reasons,
+ * lottery rank and waitlist number, the questionnaire, and what the next step is.
+ */
+import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import type { KintoneRecordLike } from "../core/application";
+import { type Lang, type Localized, pick } from "../core/i18n";
+import { type PluginConfig, processNamesOf } from "../core/settings/pluginConfig";
+import { ELIGIBILITY_LABELS } from "../core/vocabulary";
+import { stateKeyOf, type WorkflowRecord, workflowRecordFromRecord } from "../core/workflow";
+import { clear, el, link } from "./dom";
+
+export const PANEL_ID = "followup-detail-panel";
+
+const quote = (value: string) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+
+/** What the secretariat does next with this application. */
+export function nextStep(record: WorkflowRecord, config: PluginConfig): Localized {
+  const state = stateKeyOf(record.status, processNamesOf(config));
+  switch (state) {
+    case "applied":
+      if (record.eligibility === "" || record.eligibility === ELIGIBILITY_LABELS.unscreened) {
+        return {
+          ja: "一覧画面の「審査」で審査してください。",
+          en: "Screen it with 審査 on the list screen.",
+        };
+      }
+      if (record.eligibility === ELIGIBILITY_LABELS.review) {
+        return {
+          ja: "要確認の理由を申込者に確認し、申込内容を直してから再審査してください。",
+          en: "Check the points with the applicant, correct the application and screen it again.",
+        };
+      }
+      if (record.eligibility === ELIGIBILITY_LABELS.ineligible) {
+        return {
+          ja: "「対象外登録」で対象外にしてください。",
+          en: "Move it to 対象外 with 対象外登録.",
+        };
+      }
+      return { ja: "抽選を待っています。", en: "Waiting for the draw." };
+    case "winner":
+      return {
+        ja: "参加意思を確認し、「参加する」なら参加確定、「辞退する」なら辞退に進めてください。",
+        en: "Ask for the participation intent, then confirm (参加確定) or decline (辞退).",
+      };
+    case "waitlisted":
+      return {
+        ja: `補欠順位 ${record.waitlistNo ?? "-"} です。辞退が出たら一覧画面の「繰り上げ」で順に繰り上げます。`,
+        en: `Waitlist number ${record.waitlistNo ?? "-"}. When a winner declines, 繰り上げ on the list screen promotes in order.`,
+      };
+    case "confirmed":
+      return {
+        ja: "質問票の回答を待っています。回答が届いたら「質問票回答」に進めてください。",
+        en: "Waiting for the questionnaire. When it arrives, proceed with 質問票回答.",
+      };
+    case "questionnaireDone":
+      return {
+        ja: "訪問日と訪問専門家を入力し、訪問後に「訪問完了」に進めてください。",
+        en: "Enter the visit date and the expert; after the visit, proceed with 訪問完了.",
+      };
+    case "visited":
+      return { ja: "訪問は完了しています。", en: "The visit is done." };
+    case "declined":
+      return { ja: "辞退済みです。", en: "Declined." };
+    case "ineligible":
+      return {
+        ja: "対象外です。審査メモの理由を申込者に連絡してください。",
+        en: "Ineligible. Tell the applicant the reasons in the screening notes.",
+      };
+    default:
+      return {
+        ja: `ステータス「${record.status}」はプラグイン設定にありません。`,
+        en: `The status "${record.status}" is not in the plugin settings.`,
+      };
+  }
+}
+
+function row(label: string, ...value: Array<Node | string>): HTMLElement {
+  return el(
+    "div",
+    { className: "followup-panel-row" },
+    el("div", { className: "followup-panel-label" }, label),
+    el("div", { className: "followup-panel-value" }, ...value),
+  );
+}
+
+function eligibilitySection(
+  record: KintoneRecordLike,
+  config: PluginConfig,
+  lang: Lang,
+): HTMLElement {
+  const code = (f: "eligibility" | "eligibility_notes") => config.fieldMap[f] ?? f;
+  const value = record[code("eligibility")]?.value;
+  const label = typeof value === "string" && value !== "" ? value : ELIGIBILITY_LABELS.unscreened;
+  const notes = record[code("eligibility_notes")]?.value;
+  const lines = typeof notes === "string" ? notes.split("\n").filter((l) => l.trim() !== "") : [];
+  const list =
+    lines.length > 0
+      ? el("ul", { className: "followup-panel-notes" }, ...lines.map((l) => el("li", {}, l)))
+      : null;
+  return row(
+    pick(lang, { ja: "審査結果", en: "Screening" }),
+    el("span", { className: `followup-badge followup-badge-${label}` }, label),
+    list ?? "",
+  );
+}
+
+async function questionnaireLinks(
+  client: KintoneRestAPIClient,
+  config: PluginConfig,
+  applicationNo: string,
+  lang: Lang,
+): Promise<Node[]> {
+  const app = config.apps.questionnaires;
+  if (app === null) {
+    return [
+      document.createTextNode(
+        pick(lang, { ja: "（質問票アプリが未設定です）", en: "(questionnaire app not set)" }),
+      ),
+    ];
+  }
+  const { records } = await client.record.getRecords({
+    app,
+    fields: ["$id"],
+    query: `${config.questionnaireLinkField} = ${quote(applicationNo)} order by $id asc limit 10`,
+  });
+  const existing = (records as KintoneRecordLike[]).map((r) =>
+    link(
+      `/k/${app}/show#record=${String(r.$id?.value)}`,
+      pick(lang, { ja: "質問票を開く", en: "Open the questionnaire" }),
+    ),
+  );
+  if (existing.length > 0) return existing;
+  const params = new URLSearchParams({ [config.questionnaireLinkField]: applicationNo });
+  return [
+    document.createTextNode(pick(lang, { ja: "未回答 ", en: "Not answered " })),
+    link(
+      `/k/${app}/edit?${params.toString()}`,
+      pick(lang, { ja: "質問票を入力する", en: "Enter the questionnaire" }),
+    ),
+  ];
+}
+
+/** Builds the panel into `space` (replacing what was there). */
+export async function renderDetailPanel(
+  space: HTMLElement,
+  record: KintoneRecordLike,
+  config: PluginConfig,
+  lang: Lang,
+  client: KintoneRestAPIClient,
+): Promise<void> {
+  const workflow = workflowRecordFromRecord(record, config.fieldMap);
+  const questionnaire = el("span", {}, pick(lang, { ja: "確認中…", en: "Checking…" }));
+  const lottery =
+    workflow.lotteryRank === null
+      ? pick(lang, { ja: "未抽選", en: "Not drawn" })
+      : [
+          workflow.lotteryResult,
+          pick(lang, {
+            ja: `抽選順位 ${workflow.lotteryRank}`,
+            en: `rank ${workflow.lotteryRank}`,
+          }),
+          workflow.waitlistNo === null
+            ? ""
+            : pick(lang, {
+                ja: `補欠順位 ${workflow.waitlistNo}`,
+                en: `waitlist no. ${workflow.waitlistNo}`,
+              }),
+        ]
+          .filter((part) => part !== "")
+          .join(" / ");
+  const panel = el(
+    "section",
+    { id: PANEL_ID, className: "followup-panel" },
+    el(
+      "h3",
+      { className: "followup-panel-title" },
+      pick(lang, { ja: "点検事業の進行", en: "Checkup program" }),
+    ),
+    row(pick(lang, { ja: "状態", en: "Status" }), workflow.status),
+    eligibilitySection(record, config, lang),
+    row(pick(lang, { ja: "抽選", en: "Lottery" }), lottery),
+    row(pick(lang, { ja: "質問票", en: "Questionnaire" }), questionnaire),
+    row(pick(lang, { ja: "次の手順", en: "Next step" }), pick(lang, nextStep(workflow, config))),
+  );
+  clear(space);
+  space.append(panel);
+  try {
+    const nodes = workflow.applicationNo
+      ? await questionnaireLinks(client, config, workflow.applicationNo, lang)
+      : [document.createTextNode("-")];
+    questionnaire.replaceChildren(...nodes);
+  } catch {
+    questionnaire.textContent = pick(lang, {
+      ja: "質問票を確認できませんでした。",
+      en: "The questionnaire could not be checked.",
+    });
+  }
+}

@@ -1,0 +1,3 @@
+import { registerDesktop } from "./register";
+
+registerDesktop(kintone, kintone.$PLUGIN_ID);

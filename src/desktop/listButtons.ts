@@ -1,0 +1,391 @@
+/**
+ * The staff buttons of the list screen (header menu space): 審査, 抽選, 繰り上げ, 同期. Shown only to
+ * the users and groups the plugin settings allow; each asks before it writes and says plainly when
+ * the lottery refuses.
+ */
+import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import { Button } from "kintone-ui-component/lib/button";
+import { Text } from "kintone-ui-component/lib/text";
+import { screenAllApplications } from "../adapters/screening/screenAllApplications";
+import { syncQuestionnaires } from "../adapters/screening/syncQuestionnaires";
+import {
+  drawLottery,
+  LotteryRefusal,
+  prepareDraw,
+  promoteFromWaitlist,
+  type LotteryOptions,
+} from "../adapters/lottery";
+import { allowedOperations, errorText } from "../adapters/kintone-js/session";
+import type { KintoneApi } from "../adapters/kintone-js/kintoneApi";
+import { type Lang, type Localized, pick } from "../core/i18n";
+import type { PluginConfig } from "../core/settings/pluginConfig";
+import { confirmDialog, downloadJson, paragraphs, workDialog } from "./dialogs";
+import { el } from "./dom";
+
+export const BUTTONS_ID = "followup-list-buttons";
+
+export interface ListScreenDeps {
+  client: () => KintoneRestAPIClient;
+  /** Shows the list again after a change (location.reload in kintone). */
+  reload: () => void;
+}
+
+interface Screen {
+  k: KintoneApi;
+  config: PluginConfig;
+  lang: Lang;
+  appId: number;
+  deps: ListScreenDeps;
+}
+
+/** Adds the buttons once; the list event fires again on paging and sorting. */
+export async function showListButtons(
+  k: KintoneApi,
+  config: PluginConfig,
+  lang: Lang,
+  deps: ListScreenDeps,
+): Promise<void> {
+  const space = k.app.getHeaderMenuSpaceElement();
+  const appId = k.app.getId();
+  if (!space || appId === null || space.querySelector(`#${BUTTONS_ID}`)) return;
+  const bar = el("div", { id: BUTTONS_ID, className: "followup-list-buttons" });
+  space.append(bar);
+  const allowed = await allowedOperations(k, config);
+  const screen: Screen = { k, config, lang, appId, deps };
+  const add = (id: string, text: Localized, run: (s: Screen) => Promise<void>) => {
+    const button = new Button({ id, text: pick(lang, text), type: "normal" });
+    button.addEventListener("click", () => {
+      button.disabled = true;
+      run(screen).finally(() => {
+        button.disabled = false;
+      });
+    });
+    bar.append(button);
+  };
+  if (allowed.screen) add("followup-screen", { ja: "審査", en: "Screen" }, runScreening);
+  if (allowed.draw) add("followup-draw", { ja: "抽選", en: "Draw" }, runDraw);
+  if (allowed.promote) add("followup-promote", { ja: "繰り上げ", en: "Promote" }, runPromotion);
+  if (allowed.screen) add("followup-sync", { ja: "同期", en: "Sync" }, runSync);
+}
+
+function failureText(error: unknown, lang: Lang): string {
+  if (error instanceof LotteryRefusal) return error.text[lang];
+  return pick(lang, {
+    ja: `処理できませんでした：${errorText(error)}`,
+    en: `Failed: ${errorText(error)}`,
+  });
+}
+
+function lotteryOptions(s: Screen): LotteryOptions | undefined {
+  if (s.config.apps.lotteryLog === null) return undefined;
+  return {
+    client: s.deps.client(),
+    apps: { applications: s.appId, lotteryLog: s.config.apps.lotteryLog },
+    fieldMap: s.config.fieldMap,
+    // The lottery types name the default (literal) names; an app may call its states differently.
+    states: s.config.states as LotteryOptions["states"],
+    actions: s.config.actions as LotteryOptions["actions"],
+  };
+}
+
+const missingLogApp: Localized = {
+  ja: "プラグイン設定で抽選記録アプリが指定されていません。",
+  en: "The lottery log app is not set in the plugin settings.",
+};
+
+/** Shows a refusal or failure in a dialog. */
+async function showFailure(s: Screen, title: string, text: string): Promise<void> {
+  const body = paragraphs(text);
+  body.classList.add("followup-refusal");
+  await workDialog(s.lang, title, body).finish("error");
+}
+
+function progressBar(): { node: HTMLElement; set: (done: number, total: number) => void } {
+  const bar = el("progress", { className: "followup-progress", attrs: { max: "1", value: "0" } });
+  const label = el("span", { className: "followup-progress-label" }, "");
+  return {
+    node: el("div", {}, bar, label),
+    set(done, total) {
+      bar.max = Math.max(total, 1);
+      bar.value = done;
+      label.textContent = ` ${done} / ${total}`;
+    },
+  };
+}
+
+async function runScreening(s: Screen): Promise<void> {
+  const title = pick(s.lang, { ja: "審査", en: "Screening" });
+  const ok = await confirmDialog(
+    s.lang,
+    title,
+    paragraphs(
+      pick(s.lang, {
+        ja: "未審査の申込（申込受付・未判定）をすべて審査し、結果を書き込みます。対象外の申込は「対象外」に進めます。",
+        en: "Screens every unscreened application (申込受付, 未判定), writes the results and moves ineligible ones to 対象外.",
+      }),
+    ),
+    pick(s.lang, { ja: "審査する", en: "Screen" }),
+  );
+  if (!ok) return;
+  const progress = progressBar();
+  const body = el("div", {}, progress.node);
+  const dialog = workDialog(s.lang, title, body);
+  try {
+    const summary = await screenAllApplications(s.deps.client(), {
+      appId: s.appId,
+      fieldMap: s.config.fieldMap,
+      settings: s.config.program,
+      onlyUnscreened: true,
+      states: s.config.states,
+      actions: s.config.actions,
+      onProgress: progress.set,
+    });
+    const { eligible, review, ineligible } = summary.counts;
+    body.replaceChildren(
+      paragraphs(
+        pick(s.lang, {
+          ja: `${summary.screened} 件を審査しました：適格 ${eligible} 件・要確認 ${review} 件・対象外 ${ineligible} 件。`,
+          en: `Screened ${summary.screened}: eligible ${eligible}, to check ${review}, ineligible ${ineligible}.`,
+        }),
+        pick(s.lang, {
+          ja: `書き込み ${summary.changed.length} 件、対象外へ移動 ${summary.movedToIneligible.length} 件。`,
+          en: `Written ${summary.changed.length}, moved to 対象外 ${summary.movedToIneligible.length}.`,
+        }),
+      ),
+    );
+    body.id = "followup-result";
+    await dialog.finish("success");
+    s.deps.reload();
+  } catch (error) {
+    body.replaceChildren(paragraphs(failureText(error, s.lang)));
+    body.classList.add("followup-refusal");
+    await dialog.finish("error");
+  }
+}
+
+async function runDraw(s: Screen): Promise<void> {
+  const title = pick(s.lang, { ja: "抽選", en: "Lottery draw" });
+  const options = lotteryOptions(s);
+  if (!options) return showFailure(s, title, pick(s.lang, missingLogApp));
+  const quota = s.config.program.quota;
+  let plan;
+  try {
+    plan = await prepareDraw({ ...options, quota });
+  } catch (error) {
+    return showFailure(s, title, failureText(error, s.lang));
+  }
+  const seed = new Text({
+    id: "followup-seed",
+    label: pick(s.lang, {
+      ja: "シード値（任意・16進数64文字。空欄なら自動生成）",
+      en: "Seed (optional, 64 hex characters; generated when empty)",
+    }),
+    value: "",
+  });
+  const ok = await confirmDialog(
+    s.lang,
+    title,
+    el(
+      "div",
+      { className: "followup-dialog-body" },
+      el(
+        "p",
+        {},
+        pick(s.lang, {
+          ja: `対象（適格の申込）：${plan.poolSize} 件`,
+          en: `Pool (eligible): ${plan.poolSize}`,
+        }),
+      ),
+      el(
+        "p",
+        {},
+        pick(s.lang, { ja: "対象の指紋（SHA-256）：", en: "Pool fingerprint (SHA-256): " }),
+        el("code", { id: "followup-fingerprint" }, plan.poolFingerprint),
+      ),
+      el("p", {}, pick(s.lang, { ja: `当選枠：${quota} 件`, en: `Quota: ${quota}` })),
+      seed,
+      el(
+        "p",
+        {},
+        pick(s.lang, {
+          ja: "抽選は1回だけです。実行しますか？",
+          en: "A round is drawn once. Draw now?",
+        }),
+      ),
+    ),
+    pick(s.lang, { ja: "抽選する", en: "Draw" }),
+  );
+  if (!ok) return;
+  const progress = progressBar();
+  const body = el("div", {}, progress.node);
+  const dialog = workDialog(s.lang, title, body);
+  try {
+    const outcome = await drawLottery({
+      ...options,
+      quota,
+      plan,
+      seed: seed.value.trim() === "" ? undefined : seed.value.trim(),
+      onProgress: progress.set,
+    });
+    const winners = outcome.bundle.ranking.filter((r) => r.result === "当選").length;
+    const download = new Button({
+      id: "followup-download-bundle",
+      text: pick(s.lang, {
+        ja: "検証用データをダウンロード",
+        en: "Download the verification bundle",
+      }),
+      type: "submit",
+    });
+    download.addEventListener("click", () =>
+      downloadJson(`lottery-${outcome.runId}.json`, outcome.bundle),
+    );
+    body.replaceChildren(
+      paragraphs(
+        pick(s.lang, { ja: `抽選ID：${outcome.runId}`, en: `Run: ${outcome.runId}` }),
+        pick(s.lang, {
+          ja: `当選 ${winners} 件・補欠 ${outcome.bundle.ranking.length - winners} 件を書き込みました。`,
+          en: `Wrote ${winners} winners and ${outcome.bundle.ranking.length - winners} waitlisted.`,
+        }),
+        pick(s.lang, {
+          ja: `シード値：${outcome.bundle.seed}`,
+          en: `Seed: ${outcome.bundle.seed}`,
+        }),
+      ),
+      download,
+    );
+    body.id = "followup-result";
+    await dialog.finish("success");
+    s.deps.reload();
+  } catch (error) {
+    body.replaceChildren(paragraphs(failureText(error, s.lang)));
+    body.classList.add("followup-refusal");
+    await dialog.finish("error");
+  }
+}
+
+async function runPromotion(s: Screen): Promise<void> {
+  const title = pick(s.lang, { ja: "繰り上げ", en: "Promotion" });
+  const options = lotteryOptions(s);
+  if (!options) return showFailure(s, title, pick(s.lang, missingLogApp));
+  let preview;
+  try {
+    preview = await promoteFromWaitlist({ ...options, dryRun: true });
+  } catch (error) {
+    return showFailure(s, title, failureText(error, s.lang));
+  }
+  const who = preview.promoted
+    .map((p) =>
+      pick(s.lang, {
+        ja: `補欠順位 ${p.waitlist_no}（レコード ${p.key}）`,
+        en: `waitlist no. ${p.waitlist_no} (record ${p.key})`,
+      }),
+    )
+    .join("、");
+  const ok = await confirmDialog(
+    s.lang,
+    title,
+    paragraphs(
+      pick(s.lang, {
+        ja: `欠員 ${preview.vacanciesBefore} 件`,
+        en: `Vacancies: ${preview.vacanciesBefore}`,
+      }),
+      pick(s.lang, { ja: `繰り上げる申込：${who}`, en: `To promote: ${who}` }),
+    ),
+    pick(s.lang, { ja: "繰り上げる", en: "Promote" }),
+  );
+  if (!ok) return;
+  const body = el("div", {}, pick(s.lang, { ja: "書き込み中…", en: "Writing…" }));
+  const dialog = workDialog(s.lang, title, body);
+  try {
+    const outcome = await promoteFromWaitlist({ ...options, count: preview.promoted.length });
+    body.replaceChildren(
+      paragraphs(
+        pick(s.lang, {
+          ja: `${outcome.promoted.length} 件を当選に繰り上げました（補欠順位 ${outcome.promoted.map((p) => p.waitlist_no).join(", ")}）。`,
+          en: `Promoted ${outcome.promoted.length} (waitlist no. ${outcome.promoted.map((p) => p.waitlist_no).join(", ")}).`,
+        }),
+      ),
+    );
+    body.id = "followup-result";
+    await dialog.finish("success");
+    s.deps.reload();
+  } catch (error) {
+    body.replaceChildren(paragraphs(failureText(error, s.lang)));
+    body.classList.add("followup-refusal");
+    await dialog.finish("error");
+  }
+}
+
+async function runSync(s: Screen): Promise<void> {
+  const title = pick(s.lang, { ja: "質問票の同期", en: "Questionnaire sync" });
+  const questionnairesApp = s.config.apps.questionnaires;
+  if (questionnairesApp === null) {
+    return showFailure(
+      s,
+      title,
+      pick(s.lang, {
+        ja: "プラグイン設定で質問票アプリが指定されていません。",
+        en: "The questionnaire app is not set in the plugin settings.",
+      }),
+    );
+  }
+  const options = {
+    applicationsApp: s.appId,
+    questionnairesApp,
+    fieldMap: s.config.fieldMap,
+    linkField: s.config.questionnaireLinkField,
+    states: s.config.states,
+    actions: s.config.actions,
+  };
+  let preview;
+  try {
+    preview = await syncQuestionnaires(s.deps.client(), { ...options, dryRun: true });
+  } catch (error) {
+    return showFailure(s, title, failureText(error, s.lang));
+  }
+  if (preview.moved.length === 0) {
+    await workDialog(
+      s.lang,
+      title,
+      paragraphs(
+        pick(s.lang, {
+          ja: `質問票が届いた参加確定の申込はありません（回答待ち ${preview.waiting.length} 件）。`,
+          en: `No confirmed application has a new questionnaire (${preview.waiting.length} waiting).`,
+        }),
+      ),
+    ).finish("info");
+    return;
+  }
+  const ok = await confirmDialog(
+    s.lang,
+    title,
+    paragraphs(
+      pick(s.lang, {
+        ja: `質問票が届いている ${preview.moved.length} 件を「${s.config.states.questionnaireDone}」に進めます。`,
+        en: `Moves ${preview.moved.length} application(s) with a questionnaire to ${s.config.states.questionnaireDone}.`,
+      }),
+    ),
+    pick(s.lang, { ja: "進める", en: "Proceed" }),
+  );
+  if (!ok) return;
+  const body = el("div", {}, pick(s.lang, { ja: "書き込み中…", en: "Writing…" }));
+  const dialog = workDialog(s.lang, title, body);
+  try {
+    const result = await syncQuestionnaires(s.deps.client(), options);
+    body.replaceChildren(
+      paragraphs(
+        pick(s.lang, {
+          ja: `${result.moved.length} 件を進めました。`,
+          en: `Moved ${result.moved.length}.`,
+        }),
+      ),
+    );
+    body.id = "followup-result";
+    await dialog.finish("success");
+    s.deps.reload();
+  } catch (error) {
+    body.replaceChildren(paragraphs(failureText(error, s.lang)));
+    body.classList.add("followup-refusal");
+    await dialog.finish("error");
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * `app.record.detail.process.proceed`: every guard of spec §3, with the reason shown when an
+ * action is refused (event.error cancels the action and changes nothing).
+ */
+import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import type { KintoneRecordLike } from "../core/application";
+import { type Lang, pick } from "../core/i18n";
+import { type PluginConfig, fieldCodeOf, processNamesOf } from "../core/settings/pluginConfig";
+import { LOTTERY_RESULTS } from "../core/vocabulary";
+import {
+  actionKeyOf,
+  checkProcessAction,
+  type GuardContext,
+  workflowRecordFromRecord,
+} from "../core/workflow";
+import { errorText } from "../adapters/kintone-js/session";
+
+interface ProceedEvent {
+  appId?: number;
+  recordId?: number;
+  record: Record<string, { value?: unknown; type?: string } | undefined>;
+  action: { value: string };
+  status: { value: string };
+  nextStatus: { value: string };
+  error?: string;
+}
+
+/** The query literal of a value. */
+const quote = (value: string) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+
+function statusFieldCode(record: ProceedEvent["record"]): string {
+  const entry = Object.entries(record).find(([, field]) => field?.type === "STATUS");
+  return entry?.[0] ?? "ステータス";
+}
+
+/** Whether a questionnaire record links to this application. */
+export async function hasQuestionnaire(
+  client: KintoneRestAPIClient,
+  config: PluginConfig,
+  applicationNo: string,
+): Promise<boolean | undefined> {
+  if (config.apps.questionnaires === null || applicationNo === "") return undefined;
+  const { records } = await client.record.getRecords({
+    app: config.apps.questionnaires,
+    fields: ["$id"],
+    query: `${config.questionnaireLinkField} = ${quote(applicationNo)} limit 1`,
+  });
+  return records.length > 0;
+}
+
+/** The lowest waitlist number among applications still in 補欠, or null when none is left. */
+export async function nextWaitlistNo(
+  client: KintoneRestAPIClient,
+  config: PluginConfig,
+  appId: number | string,
+  statusCode: string,
+): Promise<number | null> {
+  const waitlistCode = fieldCodeOf(config, "waitlist_no");
+  let lowest: number | null = null;
+  let lastId = 0;
+  for (;;) {
+    const { records } = await client.record.getRecords({
+      app: appId,
+      fields: ["$id", waitlistCode],
+      query: `$id > ${lastId} and ${statusCode} in (${quote(config.states.waitlisted)}) order by $id asc limit 500`,
+    });
+    for (const record of records as KintoneRecordLike[]) {
+      const n = Number(record[waitlistCode]?.value);
+      if (
+        record[waitlistCode]?.value !== "" &&
+        Number.isFinite(n) &&
+        (lowest === null || n < lowest)
+      )
+        lowest = n;
+    }
+    if (records.length < 500) return lowest;
+    lastId = Number((records[records.length - 1] as KintoneRecordLike).$id?.value);
+  }
+}
+
+export async function guardProcessAction(
+  event: ProceedEvent,
+  config: PluginConfig,
+  lang: Lang,
+  client: KintoneRestAPIClient,
+  appId: number | string,
+): Promise<ProceedEvent> {
+  const names = processNamesOf(config);
+  const action = actionKeyOf(event.action.value, names);
+  const record = {
+    ...workflowRecordFromRecord(event.record, config.fieldMap, String(event.recordId ?? "")),
+    status: event.status.value,
+  };
+  const context: GuardContext = {};
+  try {
+    if (action === "answerQuestionnaire") {
+      context.hasQuestionnaire = await hasQuestionnaire(client, config, record.applicationNo);
+    }
+    if (action === "promote") {
+      context.nextWaitlistNo = await nextWaitlistNo(
+        client,
+        config,
+        appId,
+        statusFieldCode(event.record),
+      );
+    }
+  } catch (error) {
+    event.error = pick(lang, {
+      ja: `条件を確認できなかったため「${event.action.value}」を中止しました：${errorText(error)}`,
+      en: `"${event.action.value}" was stopped because its condition could not be checked: ${errorText(error)}`,
+    });
+    return event;
+  }
+  if (action === "answerQuestionnaire" && context.hasQuestionnaire === undefined) {
+    event.error = pick(lang, {
+      ja: "プラグイン設定で質問票アプリが指定されていないため、質問票の有無を確認できません。",
+      en: "The questionnaire app is not set in the plugin settings, so the questionnaire cannot be checked.",
+    });
+    return event;
+  }
+  const refusal = checkProcessAction(record, event.action.value, context, names);
+  if (refusal) {
+    event.error = pick(lang, refusal.message);
+    return event;
+  }
+  if (action === "promote") {
+    const result = event.record[fieldCodeOf(config, "lottery_result")];
+    if (result) result.value = LOTTERY_RESULTS.winner;
+  }
+  return event;
+}

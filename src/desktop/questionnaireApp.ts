@@ -1,0 +1,80 @@
+/**
+ * The same plugin in the questionnaire app (config role "questionnaires"): a new questionnaire
+ * opened from an application's panel gets `application_no` from the link, and saving one moves
+ * the application from 参加確定 to 質問票回答済 (action 質問票回答).
+ */
+import { advanceAfterQuestionnaire } from "../adapters/screening/syncQuestionnaires";
+import type { ClientFactory } from "../adapters/kintone-js/session";
+import { errorText } from "../adapters/kintone-js/session";
+import { type Lang, pick } from "../core/i18n";
+import type { PluginConfig } from "../core/settings/pluginConfig";
+import type { KintoneApi } from "../adapters/kintone-js/kintoneApi";
+import type { Notify } from "./submitValidation";
+
+export interface QuestionnaireScreenOptions {
+  prefix: "" | "mobile.";
+  client: ClientFactory;
+  notify: Notify;
+  /** The page's query string (location.search). */
+  search: () => string;
+}
+
+type RecordEvent = { record: Record<string, { value?: unknown; lookup?: boolean } | undefined> };
+
+/** The application number in a create link such as `/k/12/edit?application_no=123`. */
+export function applicationNoFromSearch(search: string, linkField: string): string | undefined {
+  const value = new URLSearchParams(search).get(linkField)?.trim();
+  return value && /^\d+$/.test(value) ? value : undefined;
+}
+
+export function registerQuestionnaireScreens(
+  k: KintoneApi,
+  config: PluginConfig,
+  lang: Lang,
+  options: QuestionnaireScreenOptions,
+): void {
+  const linkField = config.questionnaireLinkField;
+  k.events.on(`${options.prefix}app.record.create.show`, (event: RecordEvent) => {
+    const applicationNo = applicationNoFromSearch(options.search(), linkField);
+    const field = event.record[linkField];
+    if (applicationNo && field) {
+      field.value = applicationNo;
+      field.lookup = true;
+    }
+    return event;
+  });
+  k.events.on(`${options.prefix}app.record.create.submit.success`, async (event: RecordEvent) => {
+    const applicationsApp = config.apps.applications;
+    const value = event.record[linkField]?.value;
+    if (applicationsApp === null || (typeof value !== "string" && typeof value !== "number")) {
+      return event;
+    }
+    try {
+      const result = await advanceAfterQuestionnaire(options.client(), {
+        applicationsApp,
+        fieldMap: config.fieldMap,
+        states: config.states,
+        actions: config.actions,
+        applicationNo: String(value),
+      });
+      if (result.outcome === "moved") {
+        options.notify(
+          pick(lang, {
+            ja: `申込 ${String(value)} を「${config.states.questionnaireDone}」に進めました。`,
+            en: `Application ${String(value)} moved to ${config.states.questionnaireDone}.`,
+          }),
+          "info",
+        );
+      }
+    } catch (error) {
+      options.notify(
+        pick(lang, {
+          ja: `質問票は保存しましたが、申込を進められませんでした（申込アプリの「同期」で進められます）：${errorText(error)}`,
+          en: `The questionnaire was saved, but the application could not be moved (use 同期 in the applications app): ${errorText(error)}`,
+        }),
+        "danger",
+      );
+    }
+    return event;
+  });
+}

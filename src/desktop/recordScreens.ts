@@ -1,0 +1,40 @@
+/**
+ * Record-screen handlers shared by desktop and mobile: save-time eligibility checks, process
+ * guards and the detail panel.
+ */
+import type { KintoneApi } from "../adapters/kintone-js/kintoneApi";
+import type { ClientFactory } from "../adapters/kintone-js/session";
+import type { Lang } from "../core/i18n";
+import type { PluginConfig } from "../core/settings/pluginConfig";
+import { renderDetailPanel } from "./detailPanel";
+import { guardProcessAction } from "./processGuard";
+import { type Notify, validateOnSubmit } from "./submitValidation";
+
+export interface RecordScreenOptions {
+  prefix: "" | "mobile.";
+  client: ClientFactory;
+  notify: Notify;
+}
+
+export function registerRecordScreens(
+  k: KintoneApi,
+  config: PluginConfig,
+  lang: Lang,
+  options: RecordScreenOptions,
+): void {
+  const { prefix } = options;
+  const screens = prefix === "" ? k.app : k.mobile.app;
+  const submitEvents = [`${prefix}app.record.create.submit`, `${prefix}app.record.edit.submit`];
+  if (prefix === "") submitEvents.push("app.record.index.edit.submit");
+  k.events.on(submitEvents, (event) => validateOnSubmit(event, config, lang, options.notify));
+
+  k.events.on(`${prefix}app.record.detail.process.proceed`, (event) =>
+    guardProcessAction(event, config, lang, options.client(), event.appId ?? screens.getId()),
+  );
+
+  k.events.on(`${prefix}app.record.detail.show`, (event) => {
+    const space = screens.record.getSpaceElement(config.panelSpaceId);
+    if (space) void renderDetailPanel(space, event.record, config, lang, options.client());
+    return event;
+  });
+}

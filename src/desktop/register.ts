@@ -1,0 +1,58 @@
+import type { KintoneApi } from "../adapters/kintone-js/kintoneApi";
+import {
+  type ClientFactory,
+  readPluginConfig,
+  sessionClient,
+  userLang,
+} from "../adapters/kintone-js/session";
+import { pick } from "../core/i18n";
+import { notify as kucNotify } from "./dialogs";
+import { showListButtons } from "./listButtons";
+import { registerQuestionnaireScreens } from "./questionnaireApp";
+import { registerRecordScreens } from "./recordScreens";
+import type { Notify } from "./submitValidation";
+
+export interface DesktopDeps {
+  client?: ClientFactory;
+  notify?: Notify;
+  reload?: () => void;
+  search?: () => string;
+}
+
+/** Registers every desktop handler of the plugin on `k` (the kintone global, or a test fake). */
+export function registerDesktop(k: KintoneApi, pluginId: string, deps: DesktopDeps = {}): void {
+  const { config, issues } = readPluginConfig(k, pluginId);
+  const lang = userLang(k);
+  const client = deps.client ?? sessionClient;
+  const notify = deps.notify ?? kucNotify;
+  if (issues.length > 0) {
+    const details = issues.map((i) => `${i.path}: ${pick(lang, i.message)}`).join("\n");
+    k.events.on(["app.record.index.show", "app.record.detail.show"], (event) => {
+      notify(
+        pick(lang, {
+          ja: `プラグイン設定に問題があるため、既定の設定で動いています。\n${details}`,
+          en: `The plugin settings have problems; running with the defaults.\n${details}`,
+        }),
+        "danger",
+      );
+      return event;
+    });
+  }
+  if (config.role === "questionnaires") {
+    registerQuestionnaireScreens(k, config, lang, {
+      prefix: "",
+      client,
+      notify,
+      search: deps.search ?? (() => location.search),
+    });
+    return;
+  }
+  registerRecordScreens(k, config, lang, { prefix: "", client, notify });
+  k.events.on("app.record.index.show", (event) => {
+    void showListButtons(k, config, lang, {
+      client,
+      reload: deps.reload ?? (() => location.reload()),
+    });
+    return event;
+  });
+}

@@ -1,0 +1,3 @@
+import { registerMobile } from "./register";
+
+registerMobile(kintone, kintone.$PLUGIN_ID);
