@@ -143,6 +143,28 @@ describe("followup check", () => {
     expect(JSON.parse(inTime.stdout)).toEqual([{ index: 0, status: "eligible", violations: [] }]);
   });
 
+  test("--settings screens with a settings document instead of the defaults", async () => {
+    writeInput("retail.json", [
+      restRecord(validApplication({ industry: "小売業", employees: "30" })),
+    ]);
+    writeInput("settings.json", {
+      version: 1,
+      industries: [{ industry: "小売業", capitalLimitYen: 0, employeeLimit: 20 }],
+    });
+    const { code, stdout } = await runCheck([
+      "--input",
+      "retail.json",
+      "--settings",
+      "settings.json",
+    ]);
+    expect(code).toBe(0);
+    const [result] = JSON.parse(stdout) as Array<{
+      violations: Array<{ rule: string; message: string }>;
+    }>;
+    expect(result?.violations.map((violation) => violation.rule)).toEqual(["SME_SIZE_EXCEEDED"]);
+    expect(result?.violations[0]?.message).toContain("従業員20人以下");
+  });
+
   test("an empty array gives an empty array", async () => {
     writeInput("empty.json", "[]");
     const { code, stdout } = await runCheck(["--input", "empty.json"]);
@@ -181,6 +203,12 @@ describe("followup check", () => {
     ["an unreadable --now", "[]", ["--input", "bad.json", "--now", "tomorrow"], "--now"],
     ["an unknown option", "[]", ["--input", "bad.json", "--verbose"], "--verbose"],
     ["an unknown language", "[]", ["--input", "bad.json", "--lang", "fr"], "--lang"],
+    [
+      "a missing settings file",
+      "[]",
+      ["--input", "bad.json", "--settings", "none.json"],
+      "none.json",
+    ],
   ])(
     "%s: exit code 2, one line on stderr, nothing on stdout",
     async (_, content, args, expected) => {

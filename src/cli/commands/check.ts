@@ -1,6 +1,7 @@
 /**
- * `followup check --input FILE [--now ISO] [--lang ja|en]` (spec §6): screens a JSON array of
- * kintone REST records offline with the default program settings and prints one result per record.
+ * `followup check --input FILE [--now ISO] [--lang ja|en] [--settings FILE]` (spec §6): screens a JSON
+ * array of kintone REST records offline and prints one result per record. The program settings are
+ * the defaults of spec §1 unless `--settings` names a settings document (as the config page keeps it).
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -8,13 +9,14 @@ import { parseArgs } from "node:util";
 import { applicationFromRecord, type KintoneRecordLike } from "../../core/application";
 import { parseInstant, screenApplications } from "../../core/eligibility";
 import { type Lang, pick } from "../../core/i18n";
-import { defaultProgramSettings } from "../../core/settings/programSettings";
 import { type Command, type CommandContext, UsageError } from "../command";
+import { readSettingsFile } from "../settingsFile";
 
 interface CheckOptions {
   input: string;
   now: Date;
   lang: Lang;
+  settings?: string;
 }
 
 function oneLine(text: string): string {
@@ -23,11 +25,16 @@ function oneLine(text: string): string {
 
 function parseOptions(context: CommandContext): CheckOptions {
   const { lang } = context;
-  let values: { input?: string; now?: string; lang?: string };
+  let values: { input?: string; now?: string; lang?: string; settings?: string };
   try {
     ({ values } = parseArgs({
       args: context.args,
-      options: { input: { type: "string" }, now: { type: "string" }, lang: { type: "string" } },
+      options: {
+        input: { type: "string" },
+        now: { type: "string" },
+        lang: { type: "string" },
+        settings: { type: "string" },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -63,7 +70,7 @@ function parseOptions(context: CommandContext): CheckOptions {
     }
     now = new Date(instant);
   }
-  return { input: values.input, now, lang: values.lang ?? lang };
+  return { input: values.input, now, lang: values.lang ?? lang, settings: values.settings };
 }
 
 async function readInput(file: string, cwd: string, lang: Lang): Promise<string> {
@@ -140,11 +147,12 @@ export const checkCommand: Command = {
   summary: "screen a JSON file of application records offline (spec §4) and print the results",
   async run(context) {
     const options = parseOptions(context);
+    const { settings } = readSettingsFile(context.cwd, options.settings, options.lang);
     const text = await readInput(options.input, context.cwd, options.lang);
     const records = parseRecords(text, options.input, options.lang);
     const results = screenApplications(
       records.map((record) => applicationFromRecord(record)),
-      defaultProgramSettings(),
+      settings,
       { lang: options.lang, now: options.now },
     );
     const output = results.map((result, index) => ({
