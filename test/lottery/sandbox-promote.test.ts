@@ -15,10 +15,10 @@ import {
   readLotteryLog,
 } from "../../src/adapters/lottery";
 import { screenAllApplications } from "../../src/adapters/screening/screenAllApplications";
-import { generateDemoApplications } from "../../src/apps/demoApplications";
 import { main } from "../../src/cli/main";
 import { type LotteryBundle, verifyChain } from "../../src/core/lottery";
 import { defaultProgramSettings } from "../../src/core/settings/programSettings";
+import { seedDemo } from "../../src/setup/demo";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
 import { addPool, provisionLotteryApps } from "./provision";
 
@@ -32,7 +32,8 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-async function cli(args: string[], apps: { applications: number; lotteryLog: number }) {
+/** Runs the CLI as admin; app ids from flags when given, else from followup.apps.json in `cwd`. */
+async function cli(args: string[], apps?: { applications: number; lotteryLog: number }) {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = "";
@@ -45,9 +46,9 @@ async function cli(args: string[], apps: { applications: number; lotteryLog: num
     KINTONE_PASSWORD: "admin",
   };
   const code = await main(
-    args[0] === "verify"
-      ? args
-      : [...args, "--app", String(apps.applications), "--log-app", String(apps.lotteryLog)],
+    apps
+      ? [...args, "--app", String(apps.applications), "--log-app", String(apps.lotteryLog)]
+      : args,
     { stdout, stderr, env, cwd, interactive: false },
   );
   return { code, out, err };
@@ -80,10 +81,14 @@ async function refusalCode(promise: Promise<unknown>): Promise<string | undefine
 }
 
 test("demo applications: screen, draw, verify and promote in waitlist order", async () => {
-  const apps = await provisionLotteryApps(admin);
+  // followup setup + the demo data, as `followup sandbox --demo` does; app ids go to followup.apps.json
+  const { setup, added } = await seedDemo(
+    { baseUrl: sandbox.baseUrl, auth: { username: "admin", password: "admin" } },
+    { cwd },
+  );
+  expect(added).toBe(120);
+  const apps = { applications: setup.appIds.applications, lotteryLog: setup.appIds.lotteryLog };
   const options = { client: admin, apps };
-  const demo = generateDemoApplications().map((d) => d.record);
-  await admin.record.addAllRecords({ app: apps.applications, records: demo });
 
   expect(await refusalCode(prepareDraw({ ...options, quota: 50 }))).toBe("unscreened-records");
 
@@ -105,20 +110,20 @@ test("demo applications: screen, draw, verify and promote in waitlist order", as
   }
 
   // without a terminal and without --yes nothing is written
-  const unconfirmed = await cli(["draw", "--quota", "50"], apps);
+  const unconfirmed = await cli(["draw", "--quota", "50"]);
   expect(unconfirmed.code).toBe(1);
   expect(unconfirmed.err).toContain("--yes");
 
-  const dry = await cli(["draw", "--quota", "50", "--dry-run"], apps);
+  const dry = await cli(["draw", "--quota", "50", "--dry-run"]);
   expect(dry.code).toBe(0);
   expect(dry.out).toMatch(/^1\t\d+\t当選\t$/m);
   expect(await readLotteryLog(options)).toHaveLength(0);
 
-  const bad = await cli(["draw", "--quota", "0", "--yes"], apps);
+  const bad = await cli(["draw", "--quota", "0", "--yes"]);
   expect(bad.code).toBe(2);
   expect(bad.err).toContain("--quota");
 
-  const drawn = await cli(["draw", "--quota", "50", "--yes", "--out", "bundle.json"], apps);
+  const drawn = await cli(["draw", "--quota", "50", "--yes", "--out", "bundle.json"]);
   expect(drawn.err).toBe("");
   expect(drawn.code).toBe(0);
   const bundle = JSON.parse(readFileSync(path.join(cwd, "bundle.json"), "utf8")) as LotteryBundle;
@@ -129,8 +134,8 @@ test("demo applications: screen, draw, verify and promote in waitlist order", as
       result: entry.result,
     });
   }
-  expect((await cli(["verify", "--bundle", "bundle.json"], apps)).code).toBe(0);
-  expect((await cli(["draw", "--quota", "50", "--yes"], apps)).code).toBe(1);
+  expect((await cli(["verify", "--bundle", "bundle.json"])).code).toBe(0);
+  expect((await cli(["draw", "--quota", "50", "--yes"])).code).toBe(1);
 
   const winner = (rank: number) => bundle.ranking[rank - 1]?.key ?? "";
   const waitlisted = (no: number) => bundle.ranking.find((e) => e.waitlist_no === no)?.key ?? "";
@@ -139,7 +144,7 @@ test("demo applications: screen, draw, verify and promote in waitlist order", as
 
   await decline(apps.applications, winner(3));
   await decline(apps.applications, winner(17));
-  const promoted = await cli(["promote", "--yes"], apps);
+  const promoted = await cli(["promote", "--yes"]);
   expect(promoted.code).toBe(0);
   for (const no of [1, 2]) {
     expect(await statusOf(apps.applications, waitlisted(no))).toEqual({
