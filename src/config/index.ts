@@ -1,3 +1,5 @@
 import { registerConfig } from "./register";
 
-void registerConfig(kintone, kintone.$PLUGIN_ID);
+registerConfig(kintone, kintone.$PLUGIN_ID).catch((error: unknown) => {
+  console.error("followup plugin settings:", error);
+});

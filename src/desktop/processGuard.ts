@@ -6,7 +6,7 @@ import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import type { KintoneRecordLike } from "../core/application";
 import { type Lang, pick } from "../core/i18n";
 import { type PluginConfig, fieldCodeOf, processNamesOf } from "../core/settings/pluginConfig";
-import { LOTTERY_RESULTS } from "../core/vocabulary";
+import { type ActionKey, LOTTERY_RESULTS } from "../core/vocabulary";
 import {
   actionKeyOf,
   checkProcessAction,
@@ -78,6 +78,26 @@ export async function nextWaitlistNo(
   }
 }
 
+/** Looks up only the facts the action's guard needs. */
+async function guardContext(
+  action: ActionKey | undefined,
+  applicationNo: string,
+  event: ProceedEvent,
+  config: PluginConfig,
+  client: KintoneRestAPIClient,
+  appId: number | string,
+): Promise<GuardContext> {
+  if (action === "answerQuestionnaire") {
+    return { hasQuestionnaire: await hasQuestionnaire(client, config, applicationNo) };
+  }
+  if (action === "promote") {
+    return {
+      nextWaitlistNo: await nextWaitlistNo(client, config, appId, statusFieldCode(event.record)),
+    };
+  }
+  return {};
+}
+
 export async function guardProcessAction(
   event: ProceedEvent,
   config: PluginConfig,
@@ -91,19 +111,9 @@ export async function guardProcessAction(
     ...workflowRecordFromRecord(event.record, config.fieldMap, String(event.recordId ?? "")),
     status: event.status.value,
   };
-  const context: GuardContext = {};
+  let context: GuardContext;
   try {
-    if (action === "answerQuestionnaire") {
-      context.hasQuestionnaire = await hasQuestionnaire(client, config, record.applicationNo);
-    }
-    if (action === "promote") {
-      context.nextWaitlistNo = await nextWaitlistNo(
-        client,
-        config,
-        appId,
-        statusFieldCode(event.record),
-      );
-    }
+    context = await guardContext(action, record.applicationNo, event, config, client, appId);
   } catch (error) {
     event.error = pick(lang, {
       ja: `条件を確認できなかったため「${event.action.value}」を中止しました：${errorText(error)}`,
@@ -112,6 +122,8 @@ export async function guardProcessAction(
     return event;
   }
   if (action === "answerQuestionnaire" && context.hasQuestionnaire === undefined) {
+    // The event object is this handler's own until it is returned; no other code writes it meanwhile.
+    // eslint-disable-next-line require-atomic-updates
     event.error = pick(lang, {
       ja: "プラグイン設定で質問票アプリが指定されていないため、質問票の有無を確認できません。",
       en: "The questionnaire app is not set in the plugin settings, so the questionnaire cannot be checked.",

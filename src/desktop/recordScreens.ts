@@ -34,7 +34,11 @@ export function registerRecordScreens(
 
   k.events.on(`${prefix}app.record.detail.show`, (event) => {
     const space = screens.record.getSpaceElement(config.panelSpaceId);
-    if (space) void renderDetailPanel(space, event.record, config, lang, options.client());
+    if (space) {
+      renderDetailPanel(space, event.record, config, lang, options.client()).catch(
+        (error: unknown) => console.error("followup panel:", error),
+      );
+    }
     return event;
   });
 }

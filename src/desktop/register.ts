@@ -49,10 +49,10 @@ export function registerDesktop(k: KintoneApi, pluginId: string, deps: DesktopDe
   }
   registerRecordScreens(k, config, lang, { prefix: "", client, notify });
   k.events.on("app.record.index.show", (event) => {
-    void showListButtons(k, config, lang, {
+    showListButtons(k, config, lang, {
       client,
       reload: deps.reload ?? (() => location.reload()),
-    });
+    }).catch((error: unknown) => console.error("followup buttons:", error));
     return event;
   });
 }
