@@ -22,7 +22,7 @@ export interface GatherEvidenceOptions {
   programSettings: unknown;
   now?: Date;
   retry?: RetryOptions;
-  onPage?: (read: number) => void;
+  onPage?: (read: number, total: number) => void;
 }
 
 /** No completed draw (or not the one asked for): nothing to give an auditor yet. */

@@ -35,7 +35,7 @@ export const auditCommand: Command = {
     try {
       const applications = await readAllRecords(client, {
         app: apps.applications,
-        onPage: (read) => progress.update(read),
+        onPage: (read, total) => progress.update(read, total),
       });
       const questionnaires = await readAllRecords(client, {
         app: apps.questionnaires,

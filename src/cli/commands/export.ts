@@ -60,7 +60,7 @@ async function exportResults(context: CommandContext, values: Values): Promise<n
     records = await readAllRecords(client, {
       app: apps.applications,
       fields: RESULT_FIELDS,
-      onPage: (read) => progress.update(read),
+      onPage: (read, total) => progress.update(read, total),
     });
   } catch (error) {
     throw explainKintoneFailure(error, lang, target.baseUrl);
@@ -92,7 +92,7 @@ async function exportEvidence(context: CommandContext, values: Values): Promise<
       apps,
       runId: values.run,
       programSettings: { source: source ?? "defaults (spec §1)", ...settings },
-      onPage: (read) => progress.update(read),
+      onPage: (read, total) => progress.update(read, total),
     });
     files = await buildEvidence(input);
   } catch (error) {
