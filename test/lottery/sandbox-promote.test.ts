@@ -80,102 +80,118 @@ async function refusalCode(promise: Promise<unknown>): Promise<string | undefine
   return error instanceof LotteryRefusal ? error.code : String(error);
 }
 
-test("demo applications: screen, draw, verify and promote in waitlist order", async () => {
-  // followup setup + the demo data, as `followup sandbox --demo` does; app ids go to followup.apps.json
-  const { setup, added } = await seedDemo(
-    { baseUrl: sandbox.baseUrl, auth: { username: "admin", password: "admin" } },
-    { cwd },
-  );
-  expect(added).toBe(120);
-  const apps = { applications: setup.appIds.applications, lotteryLog: setup.appIds.lotteryLog };
-  const options = { client: admin, apps };
-
-  expect(await refusalCode(prepareDraw({ ...options, quota: 50 }))).toBe("unscreened-records");
-
-  const summary = await screenAllApplications(admin, {
-    appId: apps.applications,
-    settings: defaultProgramSettings(),
-    now: new Date("2024-08-01T00:00:00+09:00"),
-  });
-  if (summary.needsReview.length > 0) {
-    expect(await refusalCode(prepareDraw({ ...options, quota: 50 }))).toBe("unscreened-records");
-    // a person looked at each 要確認 and accepted it
-    await admin.record.updateRecords({
-      app: apps.applications,
-      records: summary.needsReview.map((r) => ({
-        id: r.id,
-        record: { eligibility: { value: "適格" } },
-      })),
-    });
-  }
-
-  // without a terminal and without --yes nothing is written
-  const unconfirmed = await cli(["draw", "--quota", "50"]);
-  expect(unconfirmed.code).toBe(1);
-  expect(unconfirmed.err).toContain("--yes");
-
-  const dry = await cli(["draw", "--quota", "50", "--dry-run"]);
-  expect(dry.code).toBe(0);
-  expect(dry.out).toMatch(/^1\t\d+\t当選\t$/m);
-  expect(await readLotteryLog(options)).toHaveLength(0);
-
-  const bad = await cli(["draw", "--quota", "0", "--yes"]);
-  expect(bad.code).toBe(2);
-  expect(bad.err).toContain("--quota");
-
-  const drawn = await cli(["draw", "--quota", "50", "--yes", "--out", "bundle.json"]);
-  expect(drawn.err).toBe("");
-  expect(drawn.code).toBe(0);
-  const bundle = JSON.parse(readFileSync(path.join(cwd, "bundle.json"), "utf8")) as LotteryBundle;
-  expect(bundle.pool.length).toBe(summary.counts.eligible + summary.counts.review);
-  for (const entry of bundle.ranking) {
-    expect(await statusOf(apps.applications, entry.key)).toEqual({
-      status: entry.result,
-      result: entry.result,
-    });
-  }
-  expect((await cli(["verify", "--bundle", "bundle.json"])).code).toBe(0);
-  expect((await cli(["draw", "--quota", "50", "--yes"])).code).toBe(1);
-
+describe("the 120 demo applications (steps run in order on one program)", () => {
+  let apps: { applications: number; lotteryLog: number };
+  let options: { client: KintoneRestAPIClient; apps: typeof apps };
+  let bundle: LotteryBundle;
   const winner = (rank: number) => bundle.ranking[rank - 1]?.key ?? "";
   const waitlisted = (no: number) => bundle.ranking.find((e) => e.waitlist_no === no)?.key ?? "";
 
-  expect(await refusalCode(promoteFromWaitlist(options))).toBe("no-vacancy");
+  test("no draw until every application in 申込受付 is screened and 要確認 is resolved", async () => {
+    // followup setup + the demo data, as `followup sandbox --demo` does; app ids go to followup.apps.json
+    const { setup, added } = await seedDemo(
+      { baseUrl: sandbox.baseUrl, auth: { username: "admin", password: "admin" } },
+      { cwd },
+    );
+    expect(added).toBe(120);
+    apps = { applications: setup.appIds.applications, lotteryLog: setup.appIds.lotteryLog };
+    options = { client: admin, apps };
 
-  await decline(apps.applications, winner(3));
-  await decline(apps.applications, winner(17));
-  const promoted = await cli(["promote", "--yes"]);
-  expect(promoted.code).toBe(0);
-  for (const no of [1, 2]) {
-    expect(await statusOf(apps.applications, waitlisted(no))).toEqual({
-      status: "当選",
-      result: "当選",
+    expect(await refusalCode(prepareDraw({ ...options, quota: 50 }))).toBe("unscreened-records");
+
+    const summary = await screenAllApplications(admin, {
+      appId: apps.applications,
+      settings: defaultProgramSettings(),
+      now: new Date("2024-08-01T00:00:00+09:00"),
     });
-  }
-  expect(await statusOf(apps.applications, waitlisted(3))).toEqual({
-    status: "補欠",
-    result: "補欠",
+    if (summary.needsReview.length > 0) {
+      expect(await refusalCode(prepareDraw({ ...options, quota: 50 }))).toBe("unscreened-records");
+      // a person looked at each 要確認 and accepted it
+      await admin.record.updateRecords({
+        app: apps.applications,
+        records: summary.needsReview.map((r) => ({
+          id: r.id,
+          record: { eligibility: { value: "適格" } },
+        })),
+      });
+    }
+    expect((await prepareDraw({ ...options, quota: 50 })).poolSize).toBe(
+      summary.counts.eligible + summary.counts.review,
+    );
   });
 
-  // waitlist 3 declines while waiting; the next vacancy goes to waitlist 4
-  await decline(apps.applications, waitlisted(3));
-  await decline(apps.applications, winner(40));
-  const next = await promoteFromWaitlist({ ...options, count: 1 });
-  expect(next.promoted).toEqual([{ key: waitlisted(4), waitlist_no: 4 }]);
-  expect(next.declined).toEqual([winner(40)]);
+  test("followup draw: confirmation, dry run, bad quota, the draw and its bundle, verify, no second draw", async () => {
+    // without a terminal and without --yes nothing is written
+    const unconfirmed = await cli(["draw", "--quota", "50"]);
+    expect(unconfirmed.code).toBe(1);
+    expect(unconfirmed.err).toContain("--yes");
 
-  expect(await refusalCode(promoteFromWaitlist(options))).toBe("no-vacancy");
-  const forced = await promoteFromWaitlist({ ...options, count: 1, force: true, note: "追加予算" });
-  expect(forced.promoted).toEqual([{ key: waitlisted(5), waitlist_no: 5 }]);
+    const dry = await cli(["draw", "--quota", "50", "--dry-run"]);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toMatch(/^1\t\d+\t当選\t$/m);
+    expect(await readLotteryLog(options)).toHaveLength(0);
 
-  const log = await readLotteryLog(options);
-  expect(log.map((e) => e.kind)).toEqual(["抽選", "繰り上げ", "繰り上げ", "繰り上げ"]);
-  expect(log[1]?.reason).toContain(
-    `辞退した当選者: ${[winner(3), winner(17)].sort((a, b) => Number(a) - Number(b)).join(", ")}`,
-  );
-  expect(log[1]?.reason).toContain(`${waitlisted(1)}（補欠1）`);
-  expect(log[3]?.reason).toContain("強制");
-  expect(await verifyChain(log)).toEqual({ ok: true });
+    const bad = await cli(["draw", "--quota", "0", "--yes"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("--quota");
+
+    const drawn = await cli(["draw", "--quota", "50", "--yes", "--out", "bundle.json"]);
+    expect(drawn.err).toBe("");
+    expect(drawn.code).toBe(0);
+    bundle = JSON.parse(readFileSync(path.join(cwd, "bundle.json"), "utf8")) as LotteryBundle;
+    for (const entry of bundle.ranking) {
+      expect(await statusOf(apps.applications, entry.key)).toEqual({
+        status: entry.result,
+        result: entry.result,
+      });
+    }
+    expect((await cli(["verify", "--bundle", "bundle.json"])).code).toBe(0);
+    expect((await cli(["draw", "--quota", "50", "--yes"])).code).toBe(1);
+  });
+
+  test("繰り上げ fills declined winners' places in waitlist order, logged and chained", async () => {
+    expect(await refusalCode(promoteFromWaitlist(options))).toBe("no-vacancy");
+
+    await decline(apps.applications, winner(3));
+    await decline(apps.applications, winner(17));
+    const promoted = await cli(["promote", "--yes"]);
+    expect(promoted.code).toBe(0);
+    for (const no of [1, 2]) {
+      expect(await statusOf(apps.applications, waitlisted(no))).toEqual({
+        status: "当選",
+        result: "当選",
+      });
+    }
+    expect(await statusOf(apps.applications, waitlisted(3))).toEqual({
+      status: "補欠",
+      result: "補欠",
+    });
+
+    // waitlist 3 declines while waiting; the next vacancy goes to waitlist 4
+    await decline(apps.applications, waitlisted(3));
+    await decline(apps.applications, winner(40));
+    const next = await promoteFromWaitlist({ ...options, count: 1 });
+    expect(next.promoted).toEqual([{ key: waitlisted(4), waitlist_no: 4 }]);
+    expect(next.declined).toEqual([winner(40)]);
+
+    expect(await refusalCode(promoteFromWaitlist(options))).toBe("no-vacancy");
+    const forced = await promoteFromWaitlist({
+      ...options,
+      count: 1,
+      force: true,
+      note: "追加予算",
+    });
+    expect(forced.promoted).toEqual([{ key: waitlisted(5), waitlist_no: 5 }]);
+
+    const log = await readLotteryLog(options);
+    expect(log.map((e) => e.kind)).toEqual(["抽選", "繰り上げ", "繰り上げ", "繰り上げ"]);
+    expect(log[1]?.reason).toContain(
+      `辞退した当選者: ${[winner(3), winner(17)].sort((a, b) => Number(a) - Number(b)).join(", ")}`,
+    );
+    expect(log[1]?.reason).toContain(`${waitlisted(1)}（補欠1）`);
+    expect(log[3]?.reason).toContain("強制");
+    expect(await verifyChain(log)).toEqual({ ok: true });
+  });
 });
 
 test("an empty waitlist is refused", async () => {
