@@ -167,7 +167,9 @@ interface CurrentRow {
 
 function elementKey(element: LayoutElement): string {
   if (element.type === "SPACER") return `SPACER:${element.elementId ?? ""}`;
-  if (element.type === "LABEL") return `LABEL:${element.label ?? ""}`;
+  // kintone may hand a label back wrapped in HTML; only its text is compared.
+  if (element.type === "LABEL")
+    return `LABEL:${(element.label ?? "").replace(/<[^>]*>/g, "").trim()}`;
   if (element.type === "HR") return "HR";
   return `${element.type}:${element.code ?? ""}`;
 }

@@ -145,6 +145,18 @@ describe("planApp", () => {
     expect(isEmptyPlan(planApp(desired, state))).toBe(true);
   });
 
+  test("a label kintone hands back wrapped in HTML is the same label", () => {
+    const desired = apps.questionnaires;
+    const state = applyPlan(newApp(), planApp(desired, newApp()));
+    state.layout = state.layout.map((row) => ({
+      ...row,
+      fields: row.fields?.map((element) =>
+        element.type === "LABEL" ? { ...element, label: `<div>${element.label}</div>` } : element,
+      ),
+    }));
+    expect(planApp(desired, state).layout).toBeUndefined();
+  });
+
   test("a field of another type is a conflict, never a silent change", () => {
     const state = applyPlan(newApp(), planApp(apps.lotteryLog, newApp()));
     state.properties.sequence = { type: "SINGLE_LINE_TEXT", code: "sequence", label: "連番" };

@@ -44,6 +44,7 @@ describe("setupApps on the sandbox", () => {
     const admin = sandbox.clientAs("admin");
     const first = await setupApps(admin, { cwd, baseUrl: sandbox.baseUrl, ...fast });
     expect(first.created).toEqual(["applications", "questionnaires", "lotteryLog"]);
+    expect(first.unconverged).toEqual([]);
     expect(readAppIds(cwd, sandbox.baseUrl)).toEqual(first.appIds);
     const { applications, questionnaires, lotteryLog } = first.appIds;
 

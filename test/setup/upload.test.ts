@@ -99,6 +99,12 @@ describe("followup setup and upload on the sandbox", () => {
     expect(third.stdout).toMatch(/^変更はありません/);
   });
 
+  test("setup with an API token is refused with what to set instead", async () => {
+    const result = await run(["setup"], { KINTONE_API_TOKEN: "abc" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("API トークンでは実行できません");
+  });
+
   test("the plugin id is derived from the zip as the packer does", async () => {
     expect(await pluginIdOfZip(packed.plugin, zipPath)).toBe(packed.id);
   });

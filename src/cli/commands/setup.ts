@@ -5,6 +5,7 @@
  */
 import { APP_IDS_FILE } from "../../adapters/appIds";
 import { createClient, type KintoneTarget, targetFromEnv } from "../../adapters/connection";
+import type { ProgramAppKey } from "../../apps/model";
 import type { PlannedChange } from "../../apps/plan";
 import { PROGRAM_APP_KEYS, PROGRAM_APP_NAMES } from "../../apps/program";
 import { type Lang, pick } from "../../core/i18n";
@@ -29,8 +30,14 @@ function describeChange(change: PlannedChange, lang: Lang): string {
   }
 }
 
+function appStatus(report: SetupReport, key: ProgramAppKey, lang: Lang): string {
+  if (report.created.includes(key)) return pick(lang, { ja: "作成しました", en: "created" });
+  if (report.changes[key].length > 0) return pick(lang, { ja: "更新しました", en: "updated" });
+  return pick(lang, { ja: "変更なし", en: "unchanged" });
+}
+
 export function formatSetupReport(report: SetupReport, lang: Lang, baseUrl: string): string {
-  const label = (key: (typeof PROGRAM_APP_KEYS)[number]) =>
+  const label = (key: ProgramAppKey) =>
     pick(lang, {
       ja: `${PROGRAM_APP_NAMES[key]}（アプリID ${report.appIds[key]}）`,
       en: `${PROGRAM_APP_NAMES[key]} (app ${report.appIds[key]})`,
@@ -48,13 +55,16 @@ export function formatSetupReport(report: SetupReport, lang: Lang, baseUrl: stri
   }
   const lines = [pick(lang, { ja: `kintone: ${baseUrl}`, en: `kintone: ${baseUrl}` })];
   for (const key of PROGRAM_APP_KEYS) {
-    const status = report.created.includes(key)
-      ? pick(lang, { ja: "作成しました", en: "created" })
-      : report.changes[key].length > 0
-        ? pick(lang, { ja: "更新しました", en: "updated" })
-        : pick(lang, { ja: "変更なし", en: "unchanged" });
-    lines.push(`${label(key)}: ${status}`);
+    lines.push(`${label(key)}: ${appStatus(report, key, lang)}`);
     for (const change of report.changes[key]) lines.push(`  ${describeChange(change, lang)}`);
+  }
+  if (report.unconverged.length) {
+    lines.push(
+      pick(lang, {
+        ja: `警告: 書き込んだあとも kintone の設定が定義と一致しません（${report.unconverged.join(" / ")}）。kintone のアプリ設定画面で確認してください`,
+        en: `warning: after the writes kintone still reports different settings (${report.unconverged.join(" / ")}); check the app settings in kintone`,
+      }),
+    );
   }
   lines.push(
     pick(lang, {
@@ -78,6 +88,14 @@ export const setupCommand: Command = {
   async run(context) {
     parseCommandArgs(context, { lang: { type: "string" } });
     const target = targetOf(context);
+    if ("apiToken" in target.auth) {
+      throw new CommandError(
+        pick(context.lang, {
+          ja: "followup setup はアプリを作成・変更するため、API トークンでは実行できません。アプリ管理権限のあるユーザーの KINTONE_USERNAME と KINTONE_PASSWORD を設定してください",
+          en: "followup setup creates and changes apps, which an API token cannot do: set KINTONE_USERNAME and KINTONE_PASSWORD of a user who may manage apps",
+        }),
+      );
+    }
     let report: SetupReport;
     try {
       report = await setupApps(createClient(target), {
