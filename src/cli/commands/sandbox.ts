@@ -25,7 +25,7 @@ export async function runSandbox(
       }),
     );
   }
-  const dataDir = resolve(context.cwd, values.data);
+  const dataDir = values.data === ":memory:" ? values.data : resolve(context.cwd, values.data);
   const sandbox = await startSandbox({
     port,
     dataDir,
@@ -45,17 +45,27 @@ export async function runSandbox(
     }),
   );
   for (const user of DEMO_USERS) out(`  ${user.code} / ${user.code}  (${user.name})`);
-  if (values.demo) {
-    out(
-      pick(context.lang, {
-        ja: "デモデータはまだ用意されていません。",
-        en: "Demo data is not available yet.",
-      }),
-    );
-  }
+  if (values.demo) await loadDemo(context, sandbox, out);
   out(pick(context.lang, { ja: "Ctrl-C で終了します。", en: "Press Ctrl-C to stop." }));
   stop.then(() => sandbox.close()).catch(() => undefined);
   return sandbox;
+}
+
+/** `--demo`: the three apps, the plugin setup and the demo applications, as `followup setup` makes them. */
+async function loadDemo(context: CommandContext, sandbox: Sandbox, out: (text: string) => void) {
+  const { seedDemo } = await import("../../setup/demo");
+  const { setup, added } = await seedDemo(
+    { baseUrl: sandbox.baseUrl, auth: { username: "admin", password: "admin" } },
+    { cwd: context.cwd },
+  );
+  const ids = setup.appIds;
+  out(
+    pick(context.lang, {
+      ja: `デモ: 申込管理 ${ids.applications}・質問票 ${ids.questionnaires}・抽選記録 ${ids.lotteryLog}（申込 ${added} 件を追加）`,
+      en: `Demo: applications ${ids.applications}, questionnaires ${ids.questionnaires}, lottery log ${ids.lotteryLog} (${added} applications added)`,
+    }),
+  );
+  out(`  ${sandbox.baseUrl}/k/${ids.applications}/`);
 }
 
 function untilInterrupted(): Promise<void> {
