@@ -348,4 +348,36 @@ describe("faults: the end state is exactly the same ranking, never half-written"
     );
     expect(log[0]?.state).toBe("完了");
   });
+
+  test("a record edited between chunks stops the draw naming it (409, never retried); resume finishes the same ranking", async () => {
+    const { apps, options } = await freshApps();
+    const ids = await addPool(admin, apps.applications, 1500);
+    const expected = await buildBundle({ seed: SEED, quota: QUOTA, ids });
+    const edited = expected.ranking[1200]?.key ?? "";
+    const refusal = await refusalOf(
+      drawLottery({
+        ...options,
+        quota: QUOTA,
+        seed: SEED,
+        onChunkWritten: async (chunk) => {
+          if (chunk !== 1) return;
+          await sandbox.clientAs("staff2").record.updateRecord({
+            app: apps.applications,
+            id: edited,
+            record: { company_name: { value: "抽選中に編集" } },
+          });
+        },
+      }),
+      "conflict",
+    );
+    expect(refusal.recordIds).toEqual([edited]);
+    expect(refusal.text.ja).toContain(edited);
+    const halfway = await readApplications(apps.applications);
+    expectNoHalfWrites(halfway);
+    expect([...halfway.values()].filter((r) => r.runId !== "")).toHaveLength(900);
+
+    const resumed = await resumeDraw(options);
+    expect(resumed.bundle).toEqual(expected);
+    expectWrittenAsBundle(await readApplications(apps.applications), expected, resumed.runId);
+  });
 });

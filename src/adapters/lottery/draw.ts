@@ -276,8 +276,8 @@ export async function resumeDraw(options: LotteryOptions & DrawHooks): Promise<D
     throw new LotteryRefusal(
       "pool-changed",
       {
-        ja: `抽選 ${draw.run_id} の対象だった申込が、申込受付・適格でなくなっています（レコード ${list.ja}）。状態を戻すか、抽選を取り消してください`,
-        en: `applications in the pool of draw ${draw.run_id} are no longer 申込受付 and 適格 (records ${list.en}); restore them or cancel the draw`,
+        ja: `抽選 ${draw.run_id} の母集団の申込が、申込受付・適格でなくなっています（レコード ${list.ja}）。抽選の母集団は変えられません。これらを申込受付・適格に戻してから再開してください`,
+        en: `applications in the pool of draw ${draw.run_id} are no longer 申込受付 and 適格 (records ${list.en}); a draw's pool cannot change: put them back to 申込受付 and 適格, then resume`,
       },
       missing,
     );

@@ -76,6 +76,14 @@ export const drawCommand: Command = {
         pick(lang, { ja: "--quota N（当選枠）を指定してください", en: "--quota N is required" }),
       );
     }
+    if (values.resume && (values.seed !== undefined || values.quota !== undefined || dryRun)) {
+      throw new UsageError(
+        pick(lang, {
+          ja: "--resume は記録済みのシード・当選枠・順位で書き込みます。--seed、--quota、--dry-run とは併用できません",
+          en: "--resume writes the logged seed, quota and ranking: it takes no --seed, --quota or --dry-run",
+        }),
+      );
+    }
     if (values.seed !== undefined && !normalizeSeed(values.seed)) {
       throw new UsageError(
         pick(lang, {
