@@ -1,3 +1,4 @@
+import { type GuardId, TRANSITIONS } from "../core/workflow/process";
 import {
   ACTIONS,
   CONSENT_OPTION,
@@ -180,14 +181,23 @@ const APPLICATION_VIEWS: ViewDefinition[] = [
 
 const NO_ASSIGNEE = { type: "ONE" as const, entities: [] };
 
-function action(name: string, from: string, to: string, filterCond = ""): ActionDefinition {
-  return { name, from, to, filterCond, type: "PRIMARY" };
-}
-
 /**
- * Spec §3. Guards kintone can express are `filterCond`s; the rest ("next in waitlist order", "a
- * questionnaire exists") are checked by the plugin and re-checked by screening/audit.
+ * The guards of spec §3 that kintone itself can check, as action conditions. The others ("next in
+ * waitlist order", "a questionnaire exists") need other records: the plugin checks them on kintone's
+ * screens, and screening/audit re-check them over all records.
  */
+export const GUARD_CONDITIONS: Record<GuardId, string> = {
+  LOTTERY_RESULT_WINNER: inChoices("lottery_result", LOTTERY_RESULTS.winner),
+  LOTTERY_RESULT_WAITLIST: inChoices("lottery_result", LOTTERY_RESULTS.waitlisted),
+  ELIGIBILITY_INELIGIBLE: inChoices("eligibility", ELIGIBILITY_LABELS.ineligible),
+  NEXT_IN_WAITLIST: "",
+  INTENT_PARTICIPATE: inChoices("participation_intent", PARTICIPATION_INTENTS.participate),
+  INTENT_DECLINE: inChoices("participation_intent", PARTICIPATION_INTENTS.decline),
+  QUESTIONNAIRE_EXISTS: "",
+  VISIT_RECORDED: 'visit_date != "" and expert_name != ""',
+};
+
+/** Spec §3 as kintone process management, from the workflow core's transitions. */
 export const APPLICATION_PROCESS: ProcessDefinition = {
   enable: true,
   states: Object.values(STATES).map((name, index) => ({
@@ -195,48 +205,15 @@ export const APPLICATION_PROCESS: ProcessDefinition = {
     index: String(index),
     assignee: NO_ASSIGNEE,
   })),
-  actions: [
-    action(
-      ACTIONS.registerWinner,
-      STATES.applied,
-      STATES.winner,
-      inChoices("lottery_result", LOTTERY_RESULTS.winner),
-    ),
-    action(
-      ACTIONS.registerWaitlist,
-      STATES.applied,
-      STATES.waitlisted,
-      inChoices("lottery_result", LOTTERY_RESULTS.waitlisted),
-    ),
-    action(
-      ACTIONS.registerIneligible,
-      STATES.applied,
-      STATES.ineligible,
-      inChoices("eligibility", ELIGIBILITY_LABELS.ineligible),
-    ),
-    action(ACTIONS.promote, STATES.waitlisted, STATES.winner),
-    action(
-      ACTIONS.confirm,
-      STATES.winner,
-      STATES.confirmed,
-      inChoices("participation_intent", PARTICIPATION_INTENTS.participate),
-    ),
-    ...[STATES.winner, STATES.waitlisted, STATES.confirmed].map((from) =>
-      action(
-        ACTIONS.decline,
-        from,
-        STATES.declined,
-        inChoices("participation_intent", PARTICIPATION_INTENTS.decline),
-      ),
-    ),
-    action(ACTIONS.answerQuestionnaire, STATES.confirmed, STATES.questionnaireDone),
-    action(
-      ACTIONS.completeVisit,
-      STATES.questionnaireDone,
-      STATES.visited,
-      'visit_date != "" and expert_name != ""',
-    ),
-  ],
+  actions: TRANSITIONS.flatMap((transition) =>
+    transition.from.map((from): ActionDefinition => ({
+      name: ACTIONS[transition.action],
+      from: STATES[from],
+      to: STATES[transition.to],
+      filterCond: GUARD_CONDITIONS[transition.guard],
+      type: "PRIMARY",
+    })),
+  ),
 };
 
 export function applicationsApp(refs: ProgramAppRefs): AppDefinition {
