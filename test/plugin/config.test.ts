@@ -1,0 +1,100 @@
+/**
+ * @jest-environment jsdom
+ */
+import "./support/jsdomGlobals";
+import { registerConfig, ROOT_ID } from "../../src/config/register";
+import {
+  defaultPluginConfig,
+  parsePluginConfig,
+  serializePluginConfig,
+} from "../../src/core/settings/pluginConfig";
+import { APPLICATION_FIELDS } from "../../src/core/vocabulary";
+import { COMPATIBLE_FIELD_TYPES } from "../../src/core/settings/fieldTypes";
+import { fakeClient } from "./support/fakeClient";
+import { fakeKintone } from "./support/fakeKintone";
+
+/** A form with every default field, the given code renamed. */
+function formFields(rename: Record<string, string> = {}) {
+  return APPLICATION_FIELDS.map((field): { code: string; type: string; label: string } => ({
+    code: rename[field] ?? field,
+    type: COMPATIBLE_FIELD_TYPES[field][0] ?? "SINGLE_LINE_TEXT",
+    label: field,
+  })).concat([{ code: "memo", type: "MULTI_LINE_TEXT", label: "メモ" }]);
+}
+
+async function openPage(stored: Record<string, string>, fields = formFields()) {
+  document.body.replaceChildren();
+  const root = document.createElement("div");
+  root.id = ROOT_ID;
+  document.body.append(root);
+  const fake = fakeKintone({ config: stored });
+  const rest = fakeClient({}, fields);
+  await registerConfig(fake.k, "p", { client: () => rest.client });
+  const input = (path: string) =>
+    root.querySelector<HTMLInputElement | HTMLSelectElement>(`[data-path="${path}"]:not(div)`);
+  const errorOf = (path: string) => root.querySelector(`div[data-path="${path}"]`)?.textContent;
+  const save = () => root.querySelector<HTMLButtonElement>("#followup-config-save")?.click();
+  return { ...fake, rest, root, input, errorOf, save };
+}
+
+describe("plugin settings page", () => {
+  it("reads the form fields from the preview settings and lists only compatible ones", async () => {
+    const page = await openPage({}, formFields({ employees: "従業員数" }));
+    expect(page.rest.mock.app.getFormFields).toHaveBeenCalledWith({ app: 1, preview: true });
+    const select = page.input("fieldMap.visit_report") as HTMLSelectElement;
+    const options = [...select.options].map((o) => o.value);
+    expect(options).toEqual(["", "eligibility_notes", "visit_report", "memo"]);
+    const employees = page.input("fieldMap.employees") as HTMLSelectElement;
+    expect(employees.value).toBe("employees");
+    expect([...employees.options].map((o) => o.value)).toContain("従業員数");
+  });
+
+  it("shows each problem beside its input and does not save", async () => {
+    const page = await openPage({}, formFields({ employees: "従業員数" }));
+    (page.input("program.quota") as HTMLInputElement).value = "0";
+    (page.input("program.window.closesAt") as HTMLInputElement).value = "2024-07-01T00:00:00+09:00";
+    (page.input("apps.lotteryLog") as HTMLInputElement).value = "abc";
+    page.save();
+    expect(page.k.plugin.app.setConfig).not.toHaveBeenCalled();
+    expect(page.errorOf("program.quota")).toMatch(/0 より大きい/);
+    expect(page.errorOf("program.window.closesAt")).toMatch(/受付開始より後/);
+    expect(page.errorOf("apps.lotteryLog")).toMatch(/整数/);
+    expect(page.errorOf("fieldMap.employees")).toMatch(/見つからないか|ありません/);
+    expect(page.root.querySelector("#followup-config-summary")?.textContent).toMatch(/件の問題/);
+  });
+
+  it("saves one versioned document of strings that reads back as entered", async () => {
+    const stored = defaultPluginConfig();
+    stored.program.messages.PHONE_FORMAT = { ja: "独自の文言" };
+    const page = await openPage(
+      serializePluginConfig(stored),
+      formFields({ employees: "従業員数" }),
+    );
+    (page.input("fieldMap.employees") as HTMLSelectElement).value = "従業員数";
+    (page.input("program.quota") as HTMLInputElement).value = "40";
+    (page.input("apps.lotteryLog") as HTMLInputElement).value = "3";
+    (page.input("permissions.draw.groups") as HTMLInputElement).value = "secretariat, 抽選担当";
+    (page.input("states.winner") as HTMLInputElement).value = "当選者";
+    page.save();
+    expect(page.k.plugin.app.setConfig).toHaveBeenCalledTimes(1);
+    const saved = page.savedConfigs[0] ?? {};
+    const parsed = parsePluginConfig(saved);
+    expect(parsed.success).toBe(true);
+    if (!parsed.success) return;
+    expect(parsed.config.fieldMap).toEqual({ employees: "従業員数" });
+    expect(parsed.config.program.quota).toBe(40);
+    expect(parsed.config.apps.lotteryLog).toBe(3);
+    expect(parsed.config.permissions.draw.groups).toEqual(["secretariat", "抽選担当"]);
+    expect(parsed.config.states.winner).toBe("当選者");
+    expect(parsed.config.program.messages.PHONE_FORMAT).toEqual({ ja: "独自の文言" });
+  });
+
+  it("shows field labels from the form as text", async () => {
+    const fields = formFields();
+    const memo = fields.find((f) => f.code === "memo");
+    if (memo) memo.label = "<b>メモ</b>";
+    const page = await openPage({}, fields);
+    expect(page.root.querySelector("b")).toBeNull();
+    expect(page.root.textContent).toContain("<b>メモ</b> (memo)");
+  });
+});

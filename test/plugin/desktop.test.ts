@@ -1,0 +1,256 @@
+/**
+ * @jest-environment jsdom
+ */
+jest.mock("kintone-ui-component/lib/button", () => jest.requireActual("./support/kucStandIns"));
+jest.mock("kintone-ui-component/lib/dialog", () => jest.requireActual("./support/kucStandIns"));
+jest.mock("kintone-ui-component/lib/notification", () =>
+  jest.requireActual("./support/kucStandIns"),
+);
+jest.mock("kintone-ui-component/lib/text", () => jest.requireActual("./support/kucStandIns"));
+import "./support/jsdomGlobals";
+import { registerDesktop } from "../../src/desktop/register";
+import { BUTTONS_ID } from "../../src/desktop/listButtons";
+import { defaultPluginConfig, serializePluginConfig } from "../../src/core/settings/pluginConfig";
+import { validApplicationValues } from "./support/applications";
+import { fakeClient } from "./support/fakeClient";
+import { eventRecord, fakeKintone } from "./support/fakeKintone";
+
+function setup(
+  configure: (c: ReturnType<typeof defaultPluginConfig>) => void = () => undefined,
+  options: { user?: string; groups?: string[]; apps?: Parameters<typeof fakeClient>[0] } = {},
+) {
+  document.body.replaceChildren();
+  const config = defaultPluginConfig();
+  config.apps = { applications: null, questionnaires: 2, lotteryLog: 3 };
+  configure(config);
+  const fake = fakeKintone({
+    config: serializePluginConfig(config),
+    user: { code: options.user ?? "staff1" },
+    groups: options.groups ?? [],
+  });
+  const rest = fakeClient(options.apps ?? {});
+  const notify = jest.fn();
+  registerDesktop(fake.k, "plugin-id", { client: () => rest.client, notify, reload: jest.fn() });
+  return { ...fake, rest, notify };
+}
+
+describe("save checks", () => {
+  it("puts each error on its field, a summary at the top, and blocks the save", async () => {
+    const { fire } = setup();
+    const record = eventRecord(
+      validApplicationValues({ prefecture: "大阪府", contact_phone: "123" }),
+    );
+    const event = await fire("app.record.create.submit", { record });
+    expect(event && event.record.prefecture?.error).toMatch(/東京都/);
+    expect(event && event.record.contact_phone?.error).toMatch(/電話番号/);
+    expect(event && (event as { error?: string }).error).toMatch(/2 件の不備/);
+  });
+
+  it("lets a save with warnings only through and shows them", async () => {
+    const { fire, notify } = setup();
+    const record = eventRecord(validApplicationValues({ address: "大阪府大阪市北区1-1" }));
+    const event = await fire("app.record.edit.submit", { record });
+    expect(event && (event as { error?: string }).error).toBeUndefined();
+    expect(notify).toHaveBeenCalledWith(expect.stringContaining("大阪府"), "info");
+  });
+
+  it("checks inline edits too and reads the app's own field codes from the field map", async () => {
+    const { fire } = setup((c) => {
+      c.fieldMap.employees = "従業員数";
+    });
+    const record = eventRecord(validApplicationValues({ employees: undefined, 従業員数: "abc" }));
+    const event = await fire("app.record.index.edit.submit", { record });
+    expect(event && event.record["従業員数"]?.error).toMatch(/従業員数/);
+  });
+
+  it("speaks English to an English user", async () => {
+    document.body.replaceChildren();
+    const fake = fakeKintone({ config: {}, user: { code: "staff_en", language: "en" } });
+    registerDesktop(fake.k, "p", { client: () => fakeClient({}).client, notify: jest.fn() });
+    const event = await fake.fire("app.record.create.submit", {
+      record: eventRecord(validApplicationValues({ company_name: " " })),
+    });
+    expect(event && (event as { error?: string }).error).toMatch(/problem/);
+    expect(event && event.record.company_name?.error).toMatch(/company/i);
+  });
+});
+
+describe("process guards", () => {
+  const proceed = (action: string, status: string, values: Record<string, unknown> = {}) => ({
+    recordId: 12,
+    appId: 1,
+    record: eventRecord(validApplicationValues(values), status),
+    action: { value: action },
+    status: { value: status },
+    nextStatus: { value: "" },
+  });
+
+  it("refuses 質問票回答 without a questionnaire, with the reason", async () => {
+    const { fire } = setup(undefined, { apps: { 2: [] } });
+    const event = await fire(
+      "app.record.detail.process.proceed",
+      proceed("質問票回答", "参加確定", { participation_intent: "参加する" }),
+    );
+    expect(event && (event as { error?: string }).error).toMatch(/質問票がまだありません/);
+  });
+
+  it("lets 質問票回答 through when a questionnaire links to the application", async () => {
+    const { fire } = setup(undefined, {
+      apps: { 2: [{ $id: { value: "5" }, application_no: { value: "12" } }] },
+    });
+    const event = await fire(
+      "app.record.detail.process.proceed",
+      proceed("質問票回答", "参加確定", { participation_intent: "参加する" }),
+    );
+    expect(event && (event as { error?: string }).error).toBeUndefined();
+  });
+
+  it("promotes only the next in waitlist order and marks the promoted one as 当選", async () => {
+    const waitlisted = (id: number, no: number) => ({
+      $id: { value: String(id) },
+      waitlist_no: { value: String(no) },
+      ステータス: { value: "補欠" },
+    });
+    const { fire } = setup(undefined, { apps: { 1: [waitlisted(20, 1), waitlisted(12, 2)] } });
+    const skipped = await fire(
+      "app.record.detail.process.proceed",
+      proceed("繰り上げ", "補欠", { lottery_result: "補欠", lottery_rank: "52", waitlist_no: "2" }),
+    );
+    expect(skipped && (skipped as { error?: string }).error).toMatch(/補欠順位 1/);
+
+    const { fire: fireNext } = setup(undefined, { apps: { 1: [waitlisted(12, 1)] } });
+    const next = await fireNext(
+      "app.record.detail.process.proceed",
+      proceed("繰り上げ", "補欠", { lottery_result: "補欠", lottery_rank: "51", waitlist_no: "1" }),
+    );
+    expect(next && (next as { error?: string }).error).toBeUndefined();
+    expect(next && next.record.lottery_result?.value).toBe("当選");
+  });
+
+  it("refuses 訪問完了 without the expert and 参加確定 without the intent", async () => {
+    const { fire } = setup();
+    const visit = await fire(
+      "app.record.detail.process.proceed",
+      proceed("訪問完了", "質問票回答済", { visit_date: "2024-09-10" }),
+    );
+    expect(visit && (visit as { error?: string }).error).toMatch(/訪問専門家/);
+    const confirm = await fire("app.record.detail.process.proceed", proceed("参加確定", "当選"));
+    expect(confirm && (confirm as { error?: string }).error).toMatch(/参加する/);
+  });
+});
+
+describe("detail panel", () => {
+  it("shows markup in a company's data as text and links a new questionnaire with the number", async () => {
+    const { fire, space } = setup(undefined, { apps: { 2: [] } });
+    const notes = '【不備】<img src=x onerror="alert(1)">';
+    await fire("app.record.detail.show", {
+      record: eventRecord(
+        validApplicationValues({ eligibility: "対象外", eligibility_notes: notes }),
+        "申込受付",
+      ),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const panel = space("followup_panel");
+    expect(panel?.querySelector("img")).toBeNull();
+    expect(panel?.textContent).toContain('<img src=x onerror="alert(1)">');
+    expect(panel?.textContent).toContain("対象外登録");
+    const link = panel?.querySelector("a");
+    expect(link?.getAttribute("href")).toBe("/k/2/edit?application_no=12");
+  });
+
+  it("links the existing questionnaire and shows rank and waitlist number", async () => {
+    const { fire, space } = setup(undefined, {
+      apps: { 2: [{ $id: { value: "7" }, application_no: { value: "12" } }] },
+    });
+    await fire("app.record.detail.show", {
+      record: eventRecord(
+        validApplicationValues({ lottery_result: "補欠", lottery_rank: "53", waitlist_no: "3" }),
+        "補欠",
+      ),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const panel = space("followup_panel");
+    expect(panel?.textContent).toContain("抽選順位 53");
+    expect(panel?.textContent).toContain("補欠順位 3");
+    expect(panel?.querySelector("a")?.getAttribute("href")).toBe("/k/2/show#record=7");
+  });
+});
+
+describe("list buttons", () => {
+  const allowStaff = (c: ReturnType<typeof defaultPluginConfig>) => {
+    c.permissions.screen.groups = ["secretariat"];
+    c.permissions.draw.groups = ["secretariat"];
+    c.permissions.promote.users = ["staff1"];
+  };
+  const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it("shows the buttons a user may use, once, however often the list event fires", async () => {
+    const { fire, headerMenu } = setup(allowStaff, { groups: ["secretariat"] });
+    await fire("app.record.index.show", { viewType: "list", records: [] });
+    await fire("app.record.index.show", { viewType: "list", records: [] });
+    await flush();
+    expect(headerMenu.querySelectorAll(`#${BUTTONS_ID}`)).toHaveLength(1);
+    const ids = [...headerMenu.querySelectorAll(`#${BUTTONS_ID} > *`)].map((b) => b.id);
+    expect(ids).toEqual(["followup-screen", "followup-draw", "followup-promote", "followup-sync"]);
+  });
+
+  it("shows a viewer no button", async () => {
+    const { fire, headerMenu } = setup(allowStaff, { user: "viewer", groups: [] });
+    await fire("app.record.index.show", { viewType: "list", records: [] });
+    await flush();
+    expect(headerMenu.querySelectorAll(`#${BUTTONS_ID} > *`)).toHaveLength(0);
+  });
+});
+
+describe("questionnaire app", () => {
+  function setupQuestionnaire(apps: Parameters<typeof fakeClient>[0]) {
+    document.body.replaceChildren();
+    const config = defaultPluginConfig();
+    config.role = "questionnaires";
+    config.apps.applications = 1;
+    const fake = fakeKintone({ config: serializePluginConfig(config) });
+    const rest = fakeClient(apps);
+    const notify = jest.fn();
+    registerDesktop(fake.k, "p", {
+      client: () => rest.client,
+      notify,
+      search: () => "?application_no=12",
+    });
+    return { ...fake, rest, notify };
+  }
+
+  it("fills application_no from the link and asks kintone to run the lookup", async () => {
+    const { fire } = setupQuestionnaire({});
+    const event = await fire("app.record.create.show", {
+      record: { application_no: { value: "" } as { value: string; lookup?: boolean } },
+    });
+    expect(event && event.record.application_no).toEqual({ value: "12", lookup: true });
+  });
+
+  it("after a save moves the application from 参加確定 with 質問票回答", async () => {
+    const application = {
+      $id: { value: "12" },
+      application_no: { value: "12" },
+      ステータス: { type: "STATUS", value: "参加確定" },
+    };
+    const { fire, rest, notify } = setupQuestionnaire({ 1: [application] });
+    await fire("app.record.create.submit.success", { record: { application_no: { value: "12" } } });
+    expect(rest.mock.record.updateRecordStatus).toHaveBeenCalledWith({
+      app: 1,
+      id: "12",
+      action: "質問票回答",
+    });
+    expect(notify).toHaveBeenCalledWith(expect.stringContaining("質問票回答済"), "info");
+  });
+
+  it("leaves an application in another state alone", async () => {
+    const application = {
+      $id: { value: "12" },
+      application_no: { value: "12" },
+      ステータス: { type: "STATUS", value: "当選" },
+    };
+    const { fire, rest } = setupQuestionnaire({ 1: [application] });
+    await fire("app.record.create.submit.success", { record: { application_no: { value: "12" } } });
+    expect(rest.mock.record.updateRecordStatus).not.toHaveBeenCalled();
+  });
+});
