@@ -6,13 +6,20 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { type DrawOutcome, drawLottery, prepareDraw, resumeDraw } from "../../adapters/lottery";
+import {
+  type DrawOutcome,
+  drawLottery,
+  type DrawPlan,
+  type LotteryOptions,
+  prepareDraw,
+  resumeDraw,
+} from "../../adapters/lottery";
 import { pick } from "../../core/i18n";
 import { buildBundle, generateSeed, type LotteryBundle, normalizeSeed } from "../../core/lottery";
 import { parseCommandArgs } from "../args";
 import { type Command, type CommandContext, UsageError } from "../command";
 import { confirmWrite } from "../confirm";
-import { startProgress } from "../progress";
+import { type Progress, startProgress } from "../progress";
 import {
   cancelled,
   connectToLottery,
@@ -63,20 +70,14 @@ function summary(context: CommandContext, outcome: DrawOutcome): string {
   });
 }
 
-export const drawCommand: Command = {
-  summary: "draw the lottery (spec §5), or finish an interrupted draw with --resume",
-  async run(context) {
-    const { values } = parseCommandArgs(context, OPTIONS);
-    const { lang } = context;
-    const dryRun = values["dry-run"] === true;
-    const yes = values.yes === true;
-    const quota = integerFlag(context, "quota", values.quota);
-    if (!values.resume && quota === undefined) {
-      throw new UsageError(
-        pick(lang, { ja: "--quota N（当選枠）を指定してください", en: "--quota N is required" }),
-      );
-    }
-    if (values.resume && (values.seed !== undefined || values.quota !== undefined || dryRun)) {
+type DrawFlags = ReturnType<typeof parseCommandArgs<typeof OPTIONS>>["values"];
+
+/** Flag checks that need no kintone; returns the quota (undefined with --resume). */
+function checkFlags(context: CommandContext, values: DrawFlags): number | undefined {
+  const { lang } = context;
+  const quota = integerFlag(context, "quota", values.quota);
+  if (values.resume) {
+    if (values.seed !== undefined || quota !== undefined || values["dry-run"]) {
       throw new UsageError(
         pick(lang, {
           ja: "--resume は記録済みのシード・当選枠・順位で書き込みます。--seed、--quota、--dry-run とは併用できません",
@@ -84,75 +85,110 @@ export const drawCommand: Command = {
         }),
       );
     }
-    if (values.seed !== undefined && !normalizeSeed(values.seed)) {
-      throw new UsageError(
-        pick(lang, {
-          ja: "--seed は16進数64文字で指定してください",
-          en: "--seed takes 64 hexadecimal characters",
-        }),
-      );
-    }
+    return undefined;
+  }
+  if (quota === undefined) {
+    throw new UsageError(
+      pick(lang, { ja: "--quota N（当選枠）を指定してください", en: "--quota N is required" }),
+    );
+  }
+  if (values.seed !== undefined && !normalizeSeed(values.seed)) {
+    throw new UsageError(
+      pick(lang, {
+        ja: "--seed は16進数64文字で指定してください",
+        en: "--seed takes 64 hexadecimal characters",
+      }),
+    );
+  }
+  return quota;
+}
+
+interface Run {
+  context: CommandContext;
+  values: DrawFlags;
+  options: LotteryOptions;
+  baseUrl: string;
+  progress: Progress;
+}
+
+async function finish(run: Run, outcome: DrawOutcome): Promise<number> {
+  run.progress.finish();
+  run.context.stdout.write(summary(run.context, outcome));
+  saveBundle(run.context, run.values.out, outcome.bundle);
+  return 0;
+}
+
+async function resume(run: Run): Promise<number> {
+  const question = pick(run.context.lang, {
+    ja: `${run.baseUrl} の途中の抽選を、記録済みの順位のまま書き込みます。よろしいですか?`,
+    en: `Finish writing the interrupted draw on ${run.baseUrl} with its logged ranking?`,
+  });
+  if (!(await confirmWrite(run.context, question, { yes: run.values.yes === true })))
+    return cancelled(run.context);
+  return finish(run, await resumeDraw(run.options));
+}
+
+async function dryRun(run: Run, plan: DrawPlan): Promise<number> {
+  const bundle = await buildBundle({
+    seed: run.values.seed ?? generateSeed(),
+    quota: plan.quota,
+    ids: plan.keys,
+  });
+  run.context.stdout.write(rankingTable(bundle));
+  run.context.stdout.write(
+    pick(run.context.lang, {
+      ja: `（試行: シード ${bundle.seed}。何も書き込んでいません）\n`,
+      en: `(dry run with seed ${bundle.seed}; nothing written)\n`,
+    }),
+  );
+  saveBundle(run.context, run.values.out, bundle);
+  return 0;
+}
+
+async function draw(run: Run, quota: number): Promise<number> {
+  const { context, values } = run;
+  const plan = await prepareDraw({ ...run.options, quota });
+  context.stdout.write(
+    pick(context.lang, {
+      ja: `母集団 ${plan.poolSize}件（申込受付・適格）、当選枠 ${plan.quota}\n母集団の指紋 ${plan.poolFingerprint}\n`,
+      en: `pool ${plan.poolSize} (申込受付, 適格), quota ${plan.quota}\npool fingerprint ${plan.poolFingerprint}\n`,
+    }),
+  );
+  if (values["dry-run"]) return dryRun(run, plan);
+  const question = pick(context.lang, {
+    ja: `${run.baseUrl} で抽選を行い、${plan.poolSize}件に結果を書き込みます。抽選は1回だけです。よろしいですか?`,
+    en: `Draw now on ${run.baseUrl} and write results to ${plan.poolSize} applications? A round is drawn once.`,
+  });
+  if (!(await confirmWrite(context, question, { yes: values.yes === true })))
+    return cancelled(context);
+  return finish(
+    run,
+    await drawLottery({ ...run.options, quota, seed: values.seed, reason: values.reason, plan }),
+  );
+}
+
+export const drawCommand: Command = {
+  summary: "draw the lottery (spec §5), or finish an interrupted draw with --resume",
+  async run(context) {
+    const { values } = parseCommandArgs(context, OPTIONS);
+    const quota = checkFlags(context, values);
     // Without a terminal nobody can confirm: refuse before reading anything.
-    if (!dryRun && !yes && !context.interactive) await confirmWrite(context, "", { yes });
+    if (!values["dry-run"] && !values.yes && !context.interactive) {
+      await confirmWrite(context, "", { yes: false });
+    }
     const { client, apps, target } = connectToLottery(context, values);
-    const options = {
+    const progress = startProgress(
+      context,
+      pick(context.lang, { ja: "書き込み中", en: "writing" }),
+    );
+    const options: LotteryOptions = {
       client,
       apps: { applications: apps.applications, lotteryLog: apps.lotteryLog },
+      onProgress: (done, total) => progress.update(done, total),
     };
-    const progress = startProgress(context, pick(lang, { ja: "書き込み中", en: "writing" }));
+    const run: Run = { context, values, options, baseUrl: target.baseUrl, progress };
     try {
-      if (values.resume) {
-        const question = pick(lang, {
-          ja: `${target.baseUrl} の途中の抽選を、記録済みの順位のまま書き込みます。よろしいですか?`,
-          en: `Finish writing the interrupted draw on ${target.baseUrl} with its logged ranking?`,
-        });
-        if (!(await confirmWrite(context, question, { yes }))) return cancelled(context);
-        const outcome = await resumeDraw({
-          ...options,
-          onProgress: (d, t) => progress.update(d, t),
-        });
-        progress.finish();
-        context.stdout.write(summary(context, outcome));
-        saveBundle(context, values.out, outcome.bundle);
-        return 0;
-      }
-      const plan = await prepareDraw({ ...options, quota: quota ?? 0 });
-      context.stdout.write(
-        pick(lang, {
-          ja: `母集団 ${plan.poolSize}件（申込受付・適格）、当選枠 ${plan.quota}\n母集団の指紋 ${plan.poolFingerprint}\n`,
-          en: `pool ${plan.poolSize} (申込受付, 適格), quota ${plan.quota}\npool fingerprint ${plan.poolFingerprint}\n`,
-        }),
-      );
-      if (dryRun) {
-        const seed = values.seed ?? generateSeed();
-        const bundle = await buildBundle({ seed, quota: plan.quota, ids: plan.keys });
-        context.stdout.write(rankingTable(bundle));
-        context.stdout.write(
-          pick(lang, {
-            ja: `（試行: シード ${bundle.seed}。何も書き込んでいません）\n`,
-            en: `(dry run with seed ${bundle.seed}; nothing written)\n`,
-          }),
-        );
-        saveBundle(context, values.out, bundle);
-        return 0;
-      }
-      const question = pick(lang, {
-        ja: `${target.baseUrl} で抽選を行い、${plan.poolSize}件に結果を書き込みます。抽選は1回だけです。よろしいですか?`,
-        en: `Draw now on ${target.baseUrl} and write results to ${plan.poolSize} applications? A round is drawn once.`,
-      });
-      if (!(await confirmWrite(context, question, { yes }))) return cancelled(context);
-      const outcome = await drawLottery({
-        ...options,
-        quota: plan.quota,
-        seed: values.seed,
-        reason: values.reason,
-        plan,
-        onProgress: (d, t) => progress.update(d, t),
-      });
-      progress.finish();
-      context.stdout.write(summary(context, outcome));
-      saveBundle(context, values.out, outcome.bundle);
-      return 0;
+      return quota === undefined ? await resume(run) : await draw(run, quota);
     } catch (error) {
       progress.finish();
       throw explainLotteryFailure(error, context, target.baseUrl);
