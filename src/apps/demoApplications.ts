@@ -184,7 +184,6 @@ const TOKYO_PLACES: Array<[string, string, string]> = [
 ];
 const OTHER_PLACES: Array<[string, string, string]> = [
   ["神奈川県", "横浜市西区みなとみらい", "220"],
-  ["埼玉県", "さいたま市大宮区桜木町", "330"],
   ["大阪府", "大阪市北区梅田", "530"],
 ];
 const PRIOR_PROGRAMS = [
@@ -227,7 +226,16 @@ class DemoWriter {
   }
 
   pick<T>(items: readonly T[]): T {
-    return items[this.int(0, items.length - 1)]!;
+    const item = items[this.int(0, items.length - 1)];
+    if (item === undefined) throw new Error("pick from an empty list");
+    return item;
+  }
+
+  phoneIn(city: string): string {
+    if (this.int(0, 2) === 0) return `090-${this.digits(4)}-${this.digits(4)}`;
+    return city.endsWith("区")
+      ? `03-${this.digits(4)}-${this.digits(4)}`
+      : `042-${this.digits(3)}-${this.digits(4)}`;
   }
 
   digits(count: number): string {
@@ -262,14 +270,9 @@ class DemoWriter {
       variant === 1 ? limits.employees + this.int(1, 50) : this.int(1, limits.employees);
     const [city, town, postal] = this.pick(TOKYO_PLACES);
     const returning = this.int(0, 9) < 3;
-    const stem = NAME_STEMS[this.serial % NAME_STEMS.length]!;
+    const stem = NAME_STEMS[this.serial % NAME_STEMS.length] ?? "";
     const form = this.pick(COMPANY_FORMS);
-    const phone =
-      this.int(0, 2) === 0
-        ? `090-${this.digits(4)}-${this.digits(4)}`
-        : city.endsWith("区")
-          ? `03-${this.digits(4)}-${this.digits(4)}`
-          : `042-${this.digits(3)}-${this.digits(4)}`;
+    const phone = this.phoneIn(city);
     return {
       company_name: { value: form.replace("{}", stem) },
       entity_type: { value: "法人" },
@@ -344,9 +347,8 @@ function oversized(writer: DemoWriter, industry: Industry): DemoRecord {
 function ruleCases(w: DemoWriter): DemoApplication[] {
   const special: DemoApplication[] = [];
   const add = (exercises: string, record: DemoRecord) => special.push({ exercises, record });
-  const [otherPref1, otherPref2] = [OTHER_PLACES[0]!, OTHER_PLACES[2]!];
 
-  for (const [prefecture, place, postal] of [otherPref1, otherPref2]) {
+  for (const [prefecture, place, postal] of OTHER_PLACES) {
     add(
       "PREFECTURE_NOT_TOKYO",
       set(w.eligible(), {
@@ -384,6 +386,13 @@ function ruleCases(w: DemoWriter): DemoApplication[] {
   add("INDUSTRY_REQUIRED", set(w.eligible(), { industry: "" }));
   add("EMPLOYEES_INVALID", set(w.eligible(), { employees: "" }));
   add("CAPITAL_INVALID", set(w.eligible(), { capital_yen: "" }));
+  return [...special, ...duplicateAndInputCases(w)];
+}
+
+/** Duplicates across applications, full-width input, sole proprietors, markup in a name. */
+function duplicateAndInputCases(w: DemoWriter): DemoApplication[] {
+  const special: DemoApplication[] = [];
+  const add = (exercises: string, record: DemoRecord) => special.push({ exercises, record });
   {
     const first = w.eligible();
     add("eligible", set(first, { applied_at: "2024-07-16T01:00:00Z" }));

@@ -118,7 +118,7 @@ describe("planApp", () => {
   test("a changed label is updated; an extra field, view and layout row of the user's are kept", () => {
     const desired = apps.lotteryLog;
     let state = applyPlan(newApp(), planApp(desired, newApp()));
-    state.properties.run_id = { ...state.properties.run_id!, label: "old label" };
+    state.properties.run_id = { type: "SINGLE_LINE_TEXT", code: "run_id", label: "old label" };
     state.properties.memo = { type: "MULTI_LINE_TEXT", code: "memo", label: "メモ" };
     state.layout = [
       ...state.layout,
@@ -126,7 +126,7 @@ describe("planApp", () => {
     ];
     state.views = {
       ...state.views,
-      全件: { ...state.views["全件"]!, sort: "run_id desc" },
+      全件: { type: "LIST", name: "全件", index: "0", ...state.views["全件"], sort: "run_id desc" },
       自分用: { type: "LIST", name: "自分用", index: "1", id: "99", fields: [] },
     };
     const plan = planApp(desired, state);

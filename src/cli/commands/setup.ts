@@ -8,26 +8,22 @@ import { createClient, type KintoneTarget, targetFromEnv } from "../../adapters/
 import type { ProgramAppKey } from "../../apps/model";
 import type { PlannedChange } from "../../apps/plan";
 import { PROGRAM_APP_KEYS, PROGRAM_APP_NAMES } from "../../apps/program";
-import { type Lang, pick } from "../../core/i18n";
+import { type Lang, type Localized, pick } from "../../core/i18n";
 import { type SetupReport, setupApps } from "../../setup/setupApps";
 import { parseCommandArgs } from "../args";
 import { type Command, type CommandContext, CommandError } from "../command";
 import { explainKintoneFailure } from "../kintoneFailure";
 
+const CHANGE_TEXT: Record<PlannedChange["kind"], (items: string) => Localized> = {
+  addFields: (items) => ({ ja: `フィールドを追加: ${items}`, en: `added fields: ${items}` }),
+  updateFields: (items) => ({ ja: `フィールドを更新: ${items}`, en: `updated fields: ${items}` }),
+  layout: () => ({ ja: "フォームのレイアウトを更新", en: "updated the form layout" }),
+  views: (items) => ({ ja: `一覧を更新: ${items}`, en: `updated views: ${items}` }),
+  process: () => ({ ja: "プロセス管理を更新", en: "updated process management" }),
+};
+
 function describeChange(change: PlannedChange, lang: Lang): string {
-  const items = change.items.join(", ");
-  switch (change.kind) {
-    case "addFields":
-      return pick(lang, { ja: `フィールドを追加: ${items}`, en: `added fields: ${items}` });
-    case "updateFields":
-      return pick(lang, { ja: `フィールドを更新: ${items}`, en: `updated fields: ${items}` });
-    case "layout":
-      return pick(lang, { ja: "フォームのレイアウトを更新", en: "updated the form layout" });
-    case "views":
-      return pick(lang, { ja: `一覧を更新: ${items}`, en: `updated views: ${items}` });
-    case "process":
-      return pick(lang, { ja: "プロセス管理を更新", en: "updated process management" });
-  }
+  return pick(lang, CHANGE_TEXT[change.kind](change.items.join(", ")));
 }
 
 function appStatus(report: SetupReport, key: ProgramAppKey, lang: Lang): string {
