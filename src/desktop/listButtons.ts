@@ -36,6 +36,7 @@ interface Screen {
   lang: Lang;
   appId: number;
   deps: ListScreenDeps;
+  operator: { code: string; groups: string[] };
 }
 
 /** Adds the buttons once; the list event fires again on paging and sorting. */
@@ -50,8 +51,8 @@ export async function showListButtons(
   if (!space || appId === null || space.querySelector(`#${BUTTONS_ID}`)) return;
   const bar = el("div", { id: BUTTONS_ID, className: "followup-list-buttons" });
   space.append(bar);
-  const allowed = await allowedOperations(k, config);
-  const screen: Screen = { k, config, lang, appId, deps };
+  const { allowed, operator } = await allowedOperations(k, config);
+  const screen: Screen = { k, config, lang, appId, deps, operator };
   const add = (id: string, text: Localized, run: (s: Screen) => Promise<void>) => {
     const button = new Button({ id, text: pick(lang, text), type: "normal" });
     button.addEventListener("click", () => {
@@ -76,7 +77,8 @@ function failureText(error: unknown, lang: Lang): string {
   });
 }
 
-function lotteryOptions(s: Screen): LotteryOptions | undefined {
+/** The lottery re-checks the same permission list (draw or promote) for the operator. */
+function lotteryOptions(s: Screen, permission: "draw" | "promote"): LotteryOptions | undefined {
   if (s.config.apps.lotteryLog === null) return undefined;
   return {
     client: s.deps.client(),
@@ -85,6 +87,8 @@ function lotteryOptions(s: Screen): LotteryOptions | undefined {
     // The lottery types name the default (literal) names; an app may call its states differently.
     states: s.config.states as LotteryOptions["states"],
     actions: s.config.actions as LotteryOptions["actions"],
+    allowed: s.config.permissions[permission],
+    operator: s.operator,
   };
 }
 
@@ -165,7 +169,7 @@ async function runScreening(s: Screen): Promise<void> {
 
 async function runDraw(s: Screen): Promise<void> {
   const title = pick(s.lang, { ja: "抽選", en: "Lottery draw" });
-  const options = lotteryOptions(s);
+  const options = lotteryOptions(s, "draw");
   if (!options) return showFailure(s, title, pick(s.lang, missingLogApp));
   const quota = s.config.program.quota;
   let plan;
@@ -265,7 +269,7 @@ async function runDraw(s: Screen): Promise<void> {
 
 async function runPromotion(s: Screen): Promise<void> {
   const title = pick(s.lang, { ja: "繰り上げ", en: "Promotion" });
-  const options = lotteryOptions(s);
+  const options = lotteryOptions(s, "promote");
   if (!options) return showFailure(s, title, pick(s.lang, missingLogApp));
   let preview;
   try {

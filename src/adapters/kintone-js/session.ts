@@ -48,14 +48,17 @@ export async function userGroupCodes(k: KintoneApi, userCode: string): Promise<s
 export async function allowedOperations(
   k: KintoneApi,
   config: PluginConfig,
-): Promise<Record<Permission, boolean>> {
+): Promise<{ allowed: Record<Permission, boolean>; operator: { code: string; groups: string[] } }> {
   const user = k.getLoginUser();
   const needsGroups = Object.values(config.permissions).some((p) => p.groups.length > 0);
   const groups = needsGroups ? await userGroupCodes(k, user.code) : [];
   return {
-    screen: isAllowed(config.permissions.screen, user, groups),
-    draw: isAllowed(config.permissions.draw, user, groups),
-    promote: isAllowed(config.permissions.promote, user, groups),
+    allowed: {
+      screen: isAllowed(config.permissions.screen, user, groups),
+      draw: isAllowed(config.permissions.draw, user, groups),
+      promote: isAllowed(config.permissions.promote, user, groups),
+    },
+    operator: { code: user.code, groups },
   };
 }
 
