@@ -111,6 +111,17 @@ describe("followup audit", () => {
     expect(run.stdout).toMatch(new RegExp(`WAITLIST_SKIPPED[^■]*受付番号 ${skipped.no}（`));
   });
 
+  it("reports lottery values the draw never gave", async () => {
+    const outsider = await take(STATES.ineligible);
+    await update(outsider.id, { lottery_result: "当選" });
+    const moved = await take(STATES.waitlisted, 4);
+    await update(moved.id, { lottery_rank: "1" });
+    const run = await audit();
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(new RegExp(`RESULT_NOT_FROM_DRAW[^■]*受付番号 ${outsider.no}（`));
+    expect(run.stdout).toMatch(new RegExp(`DRAW_VALUES_CHANGED[^■]*受付番号 ${moved.no}（`));
+  });
+
   it("reports a lottery log entry edited after the fact", async () => {
     const log = await program.admin.record.getAllRecords({ app: program.apps.lotteryLog });
     const draw = log.find((record) => record.kind?.value === "抽選");

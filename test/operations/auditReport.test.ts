@@ -12,6 +12,7 @@ function findings(overrides: Partial<AuditFindings> = {}): AuditFindings {
   return {
     counts: { applications: 2, questionnaires: 0, logEntries: 1 },
     violations: [],
+    drawMismatches: [],
     chain: { ok: true },
     bundles: [{ runId: "run-1", verdict: { ok: true } }],
     ...overrides,

@@ -1,10 +1,12 @@
 /**
  * `followup audit [--lang en]`: re-checks over all records what REST, CSV import and FormBridge can
  * bypass (spec §3): every process invariant (core/workflow), the lottery log's hash chain and each
- * completed draw's bundle (core/lottery). Prints a readable report; exit code 1 when anything is wrong.
+ * completed draw's bundle (core/lottery), and whether the applications still carry the results the
+ * latest draw gave them (core/audit). Prints a readable report; exit code 1 when anything is wrong.
  */
 import { readAllRecords } from "../../adapters/applications";
 import { readLotteryLog } from "../../adapters/lottery";
+import { findDrawMismatches } from "../../core/audit/drawRecords";
 import { auditPassed, type AuditFindings, formatAuditReport } from "../../core/audit/report";
 import { pick } from "../../core/i18n";
 import { bundleOfDrawEntry } from "../../core/export/evidence";
@@ -50,6 +52,7 @@ export const auditCommand: Command = {
         (entry) =>
           entry.kind === LOTTERY_LOG_KINDS.draw && entry.state === LOTTERY_LOG_STATES.completed,
       );
+      const latestDraw = completedDraws[completedDraws.length - 1];
       const findings: AuditFindings = {
         counts: {
           applications: applications.length,
@@ -57,6 +60,7 @@ export const auditCommand: Command = {
           logEntries: log.length,
         },
         violations: findInvariantViolations(applications, links),
+        drawMismatches: latestDraw ? findDrawMismatches(applications, latestDraw, log) : [],
         chain: await verifyChain(log),
         bundles: await Promise.all(
           completedDraws.map(async (entry) => ({

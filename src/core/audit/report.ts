@@ -7,16 +7,28 @@
 import { type Lang, type Localized, pick } from "../i18n";
 import type { BundleVerdict, ChainVerdict } from "../lottery";
 import type { InvariantId, InvariantViolation } from "../workflow";
+import type { DrawMismatch, DrawMismatchId } from "./drawRecords";
 
 export interface AuditFindings {
   counts: { applications: number; questionnaires: number; logEntries: number };
   violations: readonly InvariantViolation[];
+  /** Applications whose lottery values differ from the latest completed draw in the log. */
+  drawMismatches: readonly DrawMismatch[];
   chain: ChainVerdict;
   /** Each completed draw's verification bundle, recomputed. */
   bundles: ReadonlyArray<{ runId: string; verdict: BundleVerdict }>;
 }
 
-const INVARIANT_TITLES: Record<InvariantId, Localized> = {
+const TITLES: Record<InvariantId | DrawMismatchId, Localized> = {
+  DRAWN_RECORD_MISSING: { ja: "抽選した申込が見つからない", en: "Drawn application missing" },
+  DRAW_VALUES_CHANGED: {
+    ja: "抽選結果・順位が抽選記録と違う",
+    en: "Lottery values differ from the log",
+  },
+  RESULT_NOT_FROM_DRAW: {
+    ja: "抽選していないのに抽選結果がある",
+    en: "Lottery result without being drawn",
+  },
   UNKNOWN_STATUS: { ja: "設定にないステータス", en: "Status not in the settings" },
   WINNER_WITHOUT_RANK: {
     ja: "当選の流れにあるのに当選順位がない",
@@ -58,6 +70,7 @@ const INVARIANT_TITLES: Record<InvariantId, Localized> = {
 export function auditPassed(findings: AuditFindings): boolean {
   return (
     findings.violations.length === 0 &&
+    findings.drawMismatches.length === 0 &&
     findings.chain.ok &&
     findings.bundles.every((bundle) => bundle.verdict.ok)
   );
@@ -66,27 +79,39 @@ export function auditPassed(findings: AuditFindings): boolean {
 export function problemCount(findings: AuditFindings): number {
   return (
     findings.violations.length +
+    findings.drawMismatches.length +
     (findings.chain.ok ? 0 : 1) +
     findings.bundles.filter((bundle) => !bundle.verdict.ok).length
   );
 }
 
-function groupByInvariant(
-  violations: readonly InvariantViolation[],
-): Map<InvariantId, InvariantViolation[]> {
-  const groups = new Map<InvariantId, InvariantViolation[]>();
-  for (const violation of violations) {
-    groups.set(violation.invariant, [...(groups.get(violation.invariant) ?? []), violation]);
-  }
+interface RecordFinding {
+  id: InvariantId | DrawMismatchId;
+  recordId: string;
+  applicationNo: string;
+  status: string;
+  message: Localized;
+}
+
+function recordFindings(findings: AuditFindings): RecordFinding[] {
+  return [
+    ...findings.violations.map((v) => ({ ...v, id: v.invariant })),
+    ...findings.drawMismatches.map((m) => ({ ...m, id: m.kind })),
+  ];
+}
+
+function groupById(items: readonly RecordFinding[]): Map<RecordFinding["id"], RecordFinding[]> {
+  const groups = new Map<RecordFinding["id"], RecordFinding[]>();
+  for (const item of items) groups.set(item.id, [...(groups.get(item.id) ?? []), item]);
   return groups;
 }
 
-function applicationLine(violation: InvariantViolation, lang: Lang): string {
+function applicationLine(finding: RecordFinding, lang: Lang): string {
   const who = pick(lang, {
-    ja: `受付番号 ${violation.applicationNo || "-"}（レコードID ${violation.recordId}・${violation.status || "状態なし"}）`,
-    en: `application ${violation.applicationNo || "-"} (record ${violation.recordId}, ${violation.status || "no status"})`,
+    ja: `受付番号 ${finding.applicationNo || "-"}（レコードID ${finding.recordId}・${finding.status || "状態なし"}）`,
+    en: `application ${finding.applicationNo || "-"} (record ${finding.recordId}, ${finding.status || "no status"})`,
   });
-  return `  - ${who}: ${pick(lang, violation.message)}`;
+  return `  - ${who}: ${pick(lang, finding.message)}`;
 }
 
 function chainLines(findings: AuditFindings, lang: Lang): string[] {
@@ -136,12 +161,13 @@ export function formatAuditReport(findings: AuditFindings, lang: Lang): string {
     }),
     "",
   ];
-  for (const [invariant, group] of groupByInvariant(findings.violations)) {
-    lines.push(`■ ${pick(lang, INVARIANT_TITLES[invariant])} (${invariant}): ${group.length}`);
-    lines.push(...group.map((violation) => applicationLine(violation, lang)));
+  const byRecord = recordFindings(findings);
+  for (const [id, group] of groupById(byRecord)) {
+    lines.push(`■ ${pick(lang, TITLES[id])} (${id}): ${group.length}`);
+    lines.push(...group.map((finding) => applicationLine(finding, lang)));
     lines.push("");
   }
-  if (findings.violations.length === 0) {
+  if (byRecord.length === 0) {
     lines.push(
       pick(lang, {
         ja: "申込の状態と項目: 不整合なし",

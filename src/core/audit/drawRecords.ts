@@ -1,0 +1,115 @@
+/**
+ * Do the applications still say what the lottery log says? The log is hash-chained, the records
+ * are not: a CSV import or REST call can give an application a result or rank the draw never gave
+ * it. Compares every record with the latest completed draw's ranking and the promotions logged
+ * after it.
+ */
+import type { KintoneRecordLike } from "../application";
+import type { Localized } from "../i18n";
+import type { ChainedEntry, RankedEntry } from "../lottery";
+import { LOTTERY_LOG_KINDS, LOTTERY_RESULTS } from "../vocabulary";
+import { recordIdOf, statusOf } from "../workflow";
+
+export type DrawMismatchId =
+  "DRAWN_RECORD_MISSING" | "DRAW_VALUES_CHANGED" | "RESULT_NOT_FROM_DRAW";
+
+export interface DrawMismatch {
+  kind: DrawMismatchId;
+  recordId: string;
+  applicationNo: string;
+  status: string;
+  message: Localized;
+}
+
+function text(record: KintoneRecordLike, code: string): string {
+  const value = record[code]?.value;
+  return typeof value === "string" || typeof value === "number" ? String(value) : "";
+}
+
+function numberText(value: number | null): string {
+  return value === null ? "" : String(value);
+}
+
+/** Keys promoted (補欠 → 当選) by promotion entries logged after the draw. */
+function promotedKeys(draw: ChainedEntry, log: readonly ChainedEntry[]): Set<string> {
+  const keys = new Set<string>();
+  for (const entry of log) {
+    if (entry.kind !== LOTTERY_LOG_KINDS.promotion || entry.sequence < draw.sequence) continue;
+    const promoted = (entry.ranking as { promoted?: Array<{ key?: unknown }> } | null)?.promoted;
+    for (const p of Array.isArray(promoted) ? promoted : []) keys.add(String(p.key));
+  }
+  return keys;
+}
+
+export function findDrawMismatches(
+  records: readonly KintoneRecordLike[],
+  draw: ChainedEntry,
+  log: readonly ChainedEntry[],
+): DrawMismatch[] {
+  const ranking = (Array.isArray(draw.ranking) ? draw.ranking : []) as RankedEntry[];
+  const byKey = new Map(ranking.map((entry) => [entry.key, entry]));
+  const promoted = promotedKeys(draw, log);
+  const mismatches: DrawMismatch[] = [];
+  const seen = new Set<string>();
+  for (const record of records) {
+    const id = recordIdOf(record);
+    seen.add(id);
+    const report = (kind: DrawMismatchId, message: Localized) =>
+      mismatches.push({
+        kind,
+        recordId: id,
+        applicationNo: text(record, "application_no"),
+        status: statusOf(record),
+        message,
+      });
+    const result = text(record, "lottery_result");
+    const entry = byKey.get(id);
+    if (!entry) {
+      if (result === LOTTERY_RESULTS.winner || result === LOTTERY_RESULTS.waitlisted) {
+        report("RESULT_NOT_FROM_DRAW", {
+          ja: `抽選結果「${result}」がありますが、抽選 ${draw.run_id} の母集団に入っていません。`,
+          en: `Has the lottery result ${result} but is not in the pool of draw ${draw.run_id}.`,
+        });
+      }
+      continue;
+    }
+    const expectedResult =
+      entry.result === LOTTERY_RESULTS.waitlisted && promoted.has(id)
+        ? LOTTERY_RESULTS.winner
+        : entry.result;
+    const found = {
+      result,
+      rank: text(record, "lottery_rank"),
+      waitlistNo: text(record, "waitlist_no"),
+      runId: text(record, "lottery_run_id"),
+    };
+    const expected = {
+      result: expectedResult,
+      rank: String(entry.rank),
+      waitlistNo: numberText(entry.waitlist_no),
+      runId: draw.run_id,
+    };
+    if (JSON.stringify(found) !== JSON.stringify(expected)) {
+      const show = (v: typeof found) =>
+        `${v.result || "-"} / ${v.rank || "-"} / ${v.waitlistNo || "-"} / ${v.runId || "-"}`;
+      report("DRAW_VALUES_CHANGED", {
+        ja: `抽選結果・抽選順位・補欠順位・抽選ID が抽選記録と違います（記録: ${show(expected)}、レコード: ${show(found)}）。`,
+        en: `Lottery result, rank, waitlist number or run id differ from the log (log: ${show(expected)}, record: ${show(found)}).`,
+      });
+    }
+  }
+  for (const entry of ranking) {
+    if (seen.has(entry.key)) continue;
+    mismatches.push({
+      kind: "DRAWN_RECORD_MISSING",
+      recordId: entry.key,
+      applicationNo: "",
+      status: "",
+      message: {
+        ja: `抽選 ${draw.run_id} で順位 ${entry.rank} の申込（レコードID ${entry.key}）が見つかりません（削除された可能性があります）。`,
+        en: `The application ranked ${entry.rank} in draw ${draw.run_id} (record ${entry.key}) no longer exists.`,
+      },
+    });
+  }
+  return mismatches;
+}
