@@ -1,6 +1,8 @@
 import type { SandboxDb } from "../db/database";
 import { FieldErrorCollector } from "../http/errors";
 import type { Router } from "../http/router";
+import { checkCondition } from "./conditions";
+import type { FieldMap } from "./fields";
 import { registerSettingsEndpoint } from "./settingsEndpoint";
 import { readSettings, requireApp } from "./store";
 
@@ -55,7 +57,7 @@ export function registerProcessRoutes(router: Router): void {
       states: value.enable || Object.keys(value.states).length ? value.states : null,
       actions: value.actions,
     }),
-    update: (req, current) => {
+    update: (req, current, app) => {
       const errorsOut = new FieldErrorCollector();
       const next: ProcessSettings = { ...current };
       if (req.params.enable !== undefined) {
@@ -64,6 +66,17 @@ export function registerProcessRoutes(router: Router): void {
       if (req.params.states !== undefined) next.states = checkStates(req.params.states, errorsOut);
       if (req.params.actions !== undefined) {
         next.actions = checkActions(req.params.actions, next.states, errorsOut);
+        const fields = readSettings<FieldMap>(req.db, app.id, "preview", "fields");
+        next.actions.forEach((action, i) =>
+          checkCondition(
+            "filterCond",
+            action.filterCond,
+            fields,
+            `actions[${i}].filterCond`,
+            errorsOut,
+            req.auth.user.code,
+          ),
+        );
       } else {
         next.actions.forEach((action, i) => checkEnds(action, i, next.states, errorsOut));
       }

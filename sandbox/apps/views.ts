@@ -1,6 +1,7 @@
 import { FieldErrorCollector } from "../http/errors";
 import type { Router } from "../http/router";
 import type { FieldMap } from "./fields";
+import { checkCondition } from "./conditions";
 import { registerSettingsEndpoint } from "./settingsEndpoint";
 import { readSettings } from "./store";
 
@@ -57,6 +58,15 @@ export function registerViewRoutes(router: Router): void {
             });
           }
         });
+        checkCondition(
+          "filterCond",
+          raw?.filterCond,
+          fields,
+          `${path}.filterCond`,
+          errorsOut,
+          req.auth.user.code,
+        );
+        checkCondition("sort", raw?.sort, fields, `${path}.sort`, errorsOut, req.auth.user.code);
         const id = current[key]?.id ?? live[key]?.id ?? String(nextId++);
         views[key] = {
           type,

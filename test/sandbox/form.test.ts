@@ -456,6 +456,28 @@ describe("process management", () => {
     });
   });
 
+  test("an action condition on an unknown field or a bad view filter is refused", async () => {
+    const app = await newApp("条件");
+    const action = await kintoneFailure(
+      admin().app.updateProcessManagement({
+        app,
+        enable: true,
+        states,
+        actions: [{ name: "当選登録", from: "申込受付", to: "当選", filterCond: 'ghost in ("x")' }],
+      }),
+    );
+    expect(Object.keys(action.errors as object)).toContain("actions[0].filterCond");
+    const view = await kintoneFailure(
+      admin().app.updateViews({
+        app,
+        views: {
+          壊れた: { type: "LIST", name: "壊れた", index: 0, filterCond: "company_name = " },
+        },
+      }),
+    );
+    expect(Object.keys(view.errors as object)).toContain("views.壊れた.filterCond");
+  });
+
   test("an action between unknown states is refused", async () => {
     const app = await newApp("不正プロセス");
     const error = await kintoneFailure(
