@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
-import { APP_IDS_FILE, readAppIds } from "../../src/adapters/appIds";
+import { APP_IDS_FILE, readAppIds, writeAppIds } from "../../src/adapters/appIds";
 import { setupApps } from "../../src/setup/setupApps";
 import { FOLLOWUP_PANEL_SPACE, LOTTERY_LOG_FIELDS, STATES } from "../../src/core/vocabulary";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
@@ -102,6 +102,20 @@ describe("setupApps on the sandbox", () => {
     expect(JSON.parse(readFileSync(path.join(elsewhere, APP_IDS_FILE), "utf8"))).toEqual({
       [sandbox.baseUrl]: before,
     });
+  });
+
+  test("ids in the file that no longer exist are replaced by the apps found by name", async () => {
+    const admin = sandbox.clientAs("admin");
+    const stale = mkdtempSync(path.join(tmpdir(), "followup-setup-"));
+    const real = readAppIds(cwd, sandbox.baseUrl);
+    writeAppIds(stale, sandbox.baseUrl, {
+      applications: 901,
+      questionnaires: 902,
+      lotteryLog: 903,
+    });
+    const report = await setupApps(admin, { cwd: stale, baseUrl: sandbox.baseUrl, ...fast });
+    expect(report.created).toEqual([]);
+    expect(readAppIds(stale, sandbox.baseUrl)).toEqual(real);
   });
 
   test("puts back a field label someone changed, and only that", async () => {
