@@ -36,6 +36,9 @@ export type Predicate = (values: RecordValues) => boolean;
 export interface CompiledQuery {
   test: Predicate;
   compare: (a: RecordValues, b: RecordValues) => number;
+  /** The order's sort keys of one record, for sorting many records (decorate, sort, undecorate). */
+  orderKey: (values: RecordValues) => SortKey[];
+  compareKeys: (a: SortKey[], b: SortKey[]) => number;
   /** Field codes the predicate and the order read (never `$id`). */
   fieldCodes: string[];
   limit: number;
@@ -129,6 +132,8 @@ export function compileQuery(
   return {
     test,
     compare: order.compare,
+    orderKey: order.orderKey,
+    compareKeys: order.compareKeys,
     fieldCodes: [...compiler.codes],
     limit: query.limit ?? DEFAULT_LIMIT,
     offset: query.offset ?? 0,
@@ -253,6 +258,38 @@ class Compiler {
           return check(n, null, target);
         };
       }
+      case "date":
+      case "dateTime":
+      case "systemTime":
+      case "time":
+        if (operand.kind === "string" && operand.value === "")
+          return this.emptiness(field, operator);
+        return this.temporal(field, operator, operand, check);
+      default: {
+        const literal = this.text(field, operand);
+        return (values) => {
+          const value = values[field.key];
+          const text = typeof value === "string" ? value : value == null ? "" : String(value);
+          return compareScalar(text, operator, literal);
+        };
+      }
+    }
+  }
+
+  /** `date = ""` / `date != ""`: kintone's way to ask for an empty (or filled) date. */
+  private emptiness(field: ResolvedField, operator: string): Predicate {
+    if (operator !== "=" && operator !== "!=") throw syntaxError(`${operator} ""`);
+    const wantsEmpty = operator === "=";
+    return (values) => isEmpty(values[field.key]) === wantsEmpty;
+  }
+
+  private temporal(
+    field: ResolvedField,
+    operator: string,
+    operand: Operand,
+    check: (value: number | string | null, range: Range | null, exact: string | number) => boolean,
+  ): Predicate {
+    switch (field.family) {
       case "date": {
         const range = this.dayRange(field, operand);
         return (values) => check(dayValue(values[field.key]), range, 0);
@@ -266,9 +303,9 @@ class Compiler {
         const literal = this.text(field, operand);
         return (values) => {
           const value = values[field.key];
-          const text = typeof value === "string" ? value : value == null ? "" : String(value);
-          if (field.family === "time" && text === "") return check(null, null, literal);
-          return compareScalar(text, operator, literal);
+          return typeof value === "string" && value !== ""
+            ? compareScalar(value, operator, literal)
+            : check(null, null, literal);
         };
       }
     }
@@ -307,29 +344,33 @@ class Compiler {
     return dayRangeToInstants(this.dayRange(field, operand), this.context.timeZone);
   }
 
-  order(items: OrderItem[]): Pick<CompiledQuery, "compare" | "idOrder"> {
-    if (items.length === 0) {
-      return { compare: (a, b) => byId(b, a), idOrder: "desc" };
-    }
+  order(
+    items: OrderItem[],
+  ): Pick<CompiledQuery, "compare" | "idOrder" | "orderKey" | "compareKeys"> {
     const keys = items.map((item) => {
       const field = this.resolve(item.field);
       return { field, sign: item.direction === "asc" ? 1 : -1 };
     });
+    // Ties (and no order at all) fall back to $id descending, kintone's default order.
+    keys.push({ field: { code: "$id", key: "$id", family: "id", options: null }, sign: -1 });
     const first = keys[0];
     const idOrder =
-      keys.length === 1 && first?.field.family === "id"
-        ? first.sign === 1
-          ? "asc"
-          : "desc"
-        : null;
-    const compare = (a: RecordValues, b: RecordValues): number => {
-      for (const { field, sign } of keys) {
-        const result = compareSortKeys(sortKey(field, a[field.key]), sortKey(field, b[field.key]));
-        if (result !== 0) return result * sign;
+      keys.length <= 2 && first?.field.family === "id" ? (first.sign === 1 ? "asc" : "desc") : null;
+    const orderKey = (values: RecordValues): SortKey[] =>
+      keys.map(({ field }) => sortKey(field, values[field.key]));
+    const compareKeys = (a: SortKey[], b: SortKey[]): number => {
+      for (let i = 0; i < keys.length; i++) {
+        const result = compareSortKeys(a[i] ?? null, b[i] ?? null);
+        if (result !== 0) return result * (keys[i]?.sign ?? 1);
       }
-      return byId(b, a);
+      return 0;
     };
-    return { compare, idOrder };
+    return {
+      compare: (a, b) => compareKeys(orderKey(a), orderKey(b)),
+      idOrder,
+      orderKey,
+      compareKeys,
+    };
   }
 }
 
@@ -420,7 +461,7 @@ function inRange(value: number, operator: string, range: Range): boolean {
   }
 }
 
-type SortKey = number | string | null;
+export type SortKey = number | string | null;
 
 function sortKey(field: ResolvedField, value: unknown): SortKey {
   switch (field.family) {
@@ -445,10 +486,6 @@ function compareSortKeys(a: SortKey, b: SortKey): number {
   if (a === null) return -1;
   if (b === null) return 1;
   return a < b ? -1 : 1;
-}
-
-function byId(a: RecordValues, b: RecordValues): number {
-  return (toNumber(a.$id) ?? 0) - (toNumber(b.$id) ?? 0);
 }
 
 /** `$id` bounds from the conditions joined by top-level `and` (used to narrow the SQL scan). */

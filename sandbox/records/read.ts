@@ -14,7 +14,8 @@ import {
   type RecordValues,
 } from "../query";
 import { querySchema, type AppModel } from "./appModel";
-import { findRecord, scanRecordValues, type StoredRecord } from "./store";
+import { findRecord, type StoredRecord } from "./store";
+import { queryValues } from "./valueCache";
 
 export type ApiRecord = Record<string, { type: string; value: unknown }>;
 
@@ -79,53 +80,47 @@ function collect(
   compiled: CompiledQuery,
   options: { all: boolean; withTotal?: boolean },
 ): { ids: number[]; total: number } {
-  const codes = compiled.fieldCodes;
-  const structured = codes.map((code) => STRUCTURED_TYPES.has(model.fields[code]?.type ?? ""));
-  const toValues = (row: Record<string, unknown>): RecordValues => {
-    const values: RecordValues = { $id: row.id };
-    codes.forEach((code, i) => {
-      const raw = row[`v${i}`];
-      values[code] = structured[i] && typeof raw === "string" ? JSON.parse(raw) : raw;
-    });
-    return values;
-  };
-  const { limit, offset } = compiled;
   const statusCode = model.codes.status;
-  const fillStatus = (values: RecordValues) => {
-    if (statusCode && values[statusCode] == null) values[statusCode] = model.states[0]?.name ?? "";
+  const codes = new Map(compiled.fieldCodes.map((code) => [code, model.fields[code]?.type ?? ""]));
+  const rows = queryValues(db, model.app.id, codes);
+  const firstState = model.states[0]?.name ?? "";
+  const { min, max } = compiled.idRange;
+  const { limit, offset } = compiled;
+  const matches = (values: RecordValues): boolean => {
+    const id = values.$id as number;
+    if (id < min || id > max) return false;
+    if (statusCode && codes.has(statusCode) && values[statusCode] == null) {
+      values[statusCode] = firstState;
+    }
+    return compiled.test(values);
+  };
+  const inIdOrder = () => {
+    const all = [...rows.values()];
+    return compiled.idOrder === "desc" ? all.reverse() : all;
   };
 
   if (compiled.idOrder && !options.withTotal) {
     const ids: number[] = [];
     let skipped = 0;
-    for (const row of scanRecordValues(
-      db,
-      model.app.id,
-      codes,
-      compiled.idRange,
-      compiled.idOrder,
-    )) {
-      const values = toValues(row);
-      fillStatus(values);
-      if (!compiled.test(values)) continue;
+    for (const values of inIdOrder()) {
+      if (!matches(values)) continue;
       if (!options.all && skipped < offset) {
         skipped++;
         continue;
       }
-      ids.push(row.id as number);
+      ids.push(values.$id as number);
       if (!options.all && ids.length >= limit) break;
     }
     return { ids, total: ids.length };
   }
 
-  const matches: RecordValues[] = [];
-  const direction = compiled.idOrder ?? "asc";
-  for (const row of scanRecordValues(db, model.app.id, codes, compiled.idRange, direction)) {
-    const values = toValues(row);
-    fillStatus(values);
-    if (compiled.test(values)) matches.push(values);
+  let found = (compiled.idOrder ? inIdOrder() : [...rows.values()]).filter(matches);
+  if (!compiled.idOrder) {
+    found = found
+      .map((values) => ({ values, key: compiled.orderKey(values) }))
+      .sort((a, b) => compiled.compareKeys(a.key, b.key))
+      .map(({ values }) => values);
   }
-  if (!compiled.idOrder) matches.sort(compiled.compare);
-  const page = options.all ? matches : matches.slice(offset, offset + limit);
-  return { ids: page.map((v) => v.$id as number), total: matches.length };
+  const page = options.all ? found : found.slice(offset, offset + limit);
+  return { ids: page.map((v) => v.$id as number), total: found.length };
 }

@@ -11,7 +11,7 @@ import { errors } from "../http/errors";
 import { compileCondition, type QueryContext, type RecordValues } from "../query";
 import { querySchema, type AppModel, type StateSettings } from "./appModel";
 import { recordErrors } from "./messages";
-import type { StoredFields, StoredRecord } from "./store";
+import { statement, type StoredFields, type StoredRecord } from "./store";
 import { userEntry } from "./values";
 
 type Entry = { code: string; name: string };

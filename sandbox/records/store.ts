@@ -3,7 +3,9 @@
  * (`{code: {type, value}}`, without `$id`, `$revision` and the record number, which come from
  * the row). Ids count per app and are never reused, as in kintone.
  */
+import type Database from "better-sqlite3";
 import type { SandboxDb } from "../db/database";
+import { noteWrite, VERSION_SCHEMA } from "./valueCache";
 
 export type StoredFields = Record<string, { type: string; value: unknown }>;
 
@@ -29,6 +31,24 @@ CREATE TABLE IF NOT EXISTS record_ids (
 
 export function createRecordTables(db: SandboxDb): void {
   db.exec(RECORDS_SCHEMA);
+  db.exec(VERSION_SCHEMA);
+}
+
+const cachedStatements = new WeakMap<SandboxDb, Map<string, Database.Statement>>();
+
+/** A prepared statement, made once per database handle and SQL text. */
+export function statement(db: SandboxDb, text: string): Database.Statement {
+  let byText = cachedStatements.get(db);
+  if (!byText) {
+    byText = new Map();
+    cachedStatements.set(db, byText);
+  }
+  let prepared = byText.get(text);
+  if (!prepared) {
+    prepared = db.prepare(text);
+    byText.set(text, prepared);
+  }
+  return prepared;
 }
 
 /** Prepared statements, made once per database handle. */
@@ -78,15 +98,18 @@ export function insertRecord(db: SandboxDb, appId: number, fields: StoredFields)
   const id = (last?.last_id ?? 0) + 1;
   prepared.setLastId.run(appId, id);
   prepared.insert.run(appId, id, 1, JSON.stringify(fields));
+  noteWrite(db, appId, id, fields);
   return { id, revision: 1, fields };
 }
 
 export function saveRecord(db: SandboxDb, appId: number, record: StoredRecord): void {
   sql(db).update.run(record.revision, JSON.stringify(record.fields), appId, record.id);
+  noteWrite(db, appId, record.id, record.fields);
 }
 
 export function deleteRecord(db: SandboxDb, appId: number, id: number): void {
   sql(db).remove.run(appId, id);
+  noteWrite(db, appId, id, null);
 }
 
 export function countRecords(db: SandboxDb, appId: number): number {
@@ -110,35 +133,11 @@ export function findRecordIdsByValue(
 ): Array<{ id: number; value: string }> {
   if (values.length === 0) return [];
   const placeholders = values.map(() => "?").join(", ");
-  return db
-    .prepare(
-      `SELECT id, json_extract(data, ?) AS value FROM records WHERE app_id = ? AND json_extract(data, ?) IN (${placeholders})`,
-    )
-    .all(valuePath(code), appId, valuePath(code), ...values) as Array<{
+  return statement(
+    db,
+    `SELECT id, json_extract(data, ?) AS value FROM records WHERE app_id = ? AND json_extract(data, ?) IN (${placeholders})`,
+  ).all(valuePath(code), appId, valuePath(code), ...values) as Array<{
     id: number;
     value: string;
   }>;
-}
-
-/**
- * Streams `id`, `revision` and the chosen field values of the app's records with ids in
- * [min, max], in id order; values of structured fields arrive as JSON text.
- */
-export function scanRecordValues(
-  db: SandboxDb,
-  appId: number,
-  codes: string[],
-  range: { min: number; max: number },
-  direction: "asc" | "desc",
-): IterableIterator<Record<string, unknown>> {
-  const columns = codes.map((_, i) => `, json_extract(data, ?) AS v${i}`).join("");
-  const statement = db.prepare(
-    `SELECT id${columns} FROM records WHERE app_id = ? AND id BETWEEN ? AND ? ORDER BY id ${direction === "asc" ? "ASC" : "DESC"}`,
-  );
-  return statement.iterate(
-    ...codes.map(valuePath),
-    appId,
-    range.min,
-    range.max,
-  ) as IterableIterator<Record<string, unknown>>;
 }

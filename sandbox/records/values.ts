@@ -11,7 +11,13 @@ import { FieldErrorCollector, type Message } from "../http/errors";
 import type { FieldProperty } from "../query";
 import type { AppModel } from "./appModel";
 import { fieldMessages as m, recordErrors } from "./messages";
-import { findRecord, findRecordIdsByValue, type StoredFields, type StoredRecord } from "./store";
+import {
+  findRecord,
+  findRecordIdsByValue,
+  statement,
+  type StoredFields,
+  type StoredRecord,
+} from "./store";
 
 export type RecordInput = Record<string, { value?: unknown } | undefined>;
 
@@ -73,7 +79,7 @@ function fail(ctx: WriteContext, property: FieldProperty, message: Message): voi
 
 export function userEntry(db: SandboxDb, code: string): { code: string; name: string } | undefined {
   if (code === "Administrator") return { code, name: "Administrator" };
-  const row = db.prepare("SELECT code, name FROM users WHERE code = ?").get(code) as
+  const row = statement(db, "SELECT code, name FROM users WHERE code = ?").get(code) as
     { code: string; name: string } | undefined;
   return row ? { code: row.code, name: row.name } : undefined;
 }

@@ -141,6 +141,9 @@ describe("kintone query language", () => {
     expect(ids('applied_at = "2024-08-09"')).toEqual(["2", "1"]);
     expect(ids("applied_at > NOW()")).toEqual(["2", "1"]);
     expect(ids("applied_at is empty")).toEqual(["3"]);
+    // The spec §3 guard of 訪問完了: empty-string comparisons on dates.
+    expect(ids('visit_date != "" and name != "" order by $id asc')).toEqual(["1", "2"]);
+    expect(ids('visit_date = ""')).toEqual(["3"]);
   });
 
   test("status, $id and the record number field", () => {

@@ -46,10 +46,19 @@ describe("bulkRequest", () => {
   test("a failure rolls every request back and reports its index (rest-api-client's bulkRequestIndex)", async () => {
     const client = sandbox.clientAs("staff1");
     const before = await client.record.getRecords({ app, totalCount: true });
+    // Query on company_name first, so the sandbox's in-memory query values hold that field.
+    expect(
+      (await client.record.getRecords({ app, query: 'company_name = "B1"' })).records,
+    ).toHaveLength(1);
     let caught: unknown;
     try {
       await client.bulkRequest({
         requests: [
+          {
+            method: "PUT",
+            endpointName: "record",
+            payload: { app, id: 1, record: { company_name: { value: "rolled back" } } },
+          },
           {
             method: "POST",
             endpointName: "record",
@@ -68,10 +77,15 @@ describe("bulkRequest", () => {
     }
     expect(caught).toBeInstanceOf(KintoneRestAPIError);
     const error = caught as KintoneRestAPIError;
-    expect([error.bulkRequestIndex, error.status, error.code]).toEqual([1, 409, "GAIA_CO02"]);
+    expect([error.bulkRequestIndex, error.status, error.code]).toEqual([2, 409, "GAIA_CO02"]);
     const after = await client.record.getRecords({ app, totalCount: true });
     expect(after.totalCount).toBe(before.totalCount);
     expect(after.records.map((r) => r.company_name?.value)).not.toContain("rolled back");
+    const queried = await client.record.getRecords({
+      app,
+      query: 'company_name in ("rolled back", "B1")',
+    });
+    expect(queried.records.map((r) => r.company_name?.value)).toEqual(["B1"]);
   });
 
   test("field errors inside a bulk request keep their keys", async () => {
