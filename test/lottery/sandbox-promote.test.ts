@@ -205,3 +205,76 @@ test("an empty waitlist is refused", async () => {
   expect(viaCli.code).toBe(1);
   expect(viaCli.err).toContain("the waitlist is empty");
 });
+
+test("promotion before any draw is refused; two promotions for one vacancy at the same moment: exactly one is made", async () => {
+  const apps = await provisionLotteryApps(admin);
+  const options = { client: admin, apps };
+  const ids = await addPool(admin, apps.applications, 6);
+  expect(await refusalCode(promoteFromWaitlist(options))).toBe("no-draw");
+  expect((await cli(["draw", "--quota", "2", "--yes"], apps)).code).toBe(0);
+  const [log] = await readLotteryLog(options);
+  const ranking = log?.ranking as Array<{ key: string; rank: number }>;
+  const first = ranking.find((e) => e.rank === 1)?.key ?? "";
+  const second = ranking.find((e) => e.rank === 2)?.key ?? "";
+  await decline(apps.applications, first);
+  // one vacancy: whichever way the two interleave (same log state → same sequence, or one after
+  // the other → no vacancy left), only one promotion may be made
+  const results = await Promise.allSettled([
+    promoteFromWaitlist({ ...options, count: 1 }),
+    promoteFromWaitlist({ ...options, client: sandbox.clientAs("staff1"), count: 1 }),
+  ]);
+  expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+  const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+  expect(lost.reason).toBeInstanceOf(LotteryRefusal);
+  expect(["concurrent-append", "no-vacancy"]).toContain((lost.reason as LotteryRefusal).code);
+  const entries = await readLotteryLog(options);
+  expect(entries.map((e) => e.kind)).toEqual(["抽選", "繰り上げ"]);
+  expect(await verifyChain(entries)).toEqual({ ok: true });
+  // the next vacancy goes to the next in line
+  await decline(apps.applications, second);
+  const again = await promoteFromWaitlist({ ...options, count: 1 });
+  expect(again.promoted.map((p) => p.waitlist_no)).toEqual([2]);
+  expect(ids).toHaveLength(6);
+});
+
+test("on a terminal the draw asks first: 'n' writes nothing, 'y' draws", async () => {
+  const apps = await provisionLotteryApps(admin);
+  await addPool(admin, apps.applications, 4);
+  const ask = async (answer: string) => {
+    const stdin = new PassThrough();
+    const stderr = new PassThrough();
+    let err = "";
+    stderr.on("data", (c) => (err += String(c)));
+    stdin.end(`${answer}\n`);
+    const code = await main(
+      [
+        "draw",
+        "--quota",
+        "2",
+        "--app",
+        String(apps.applications),
+        "--log-app",
+        String(apps.lotteryLog),
+      ],
+      {
+        stdin,
+        stdout: new PassThrough(),
+        stderr,
+        env: {
+          KINTONE_BASE_URL: sandbox.baseUrl,
+          KINTONE_USERNAME: "admin",
+          KINTONE_PASSWORD: "admin",
+        },
+        cwd,
+        interactive: true,
+      },
+    );
+    return { code, err };
+  };
+  const no = await ask("n");
+  expect(no.err).toContain("抽選は1回だけです。よろしいですか?");
+  expect(no.code).toBe(1);
+  expect(await readLotteryLog({ client: admin, apps })).toHaveLength(0);
+  expect((await ask("y")).code).toBe(0);
+  expect(await readLotteryLog({ client: admin, apps })).toHaveLength(1);
+});

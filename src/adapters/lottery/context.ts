@@ -138,3 +138,15 @@ export function operatorAllowed(options: Pick<LotteryOptions, "allowed" | "opera
     (operator.groups ?? []).some((g) => allowed.groups.includes(g))
   );
 }
+
+/** A run id unique to one attempt (a retried append must recognise only its own entry): prefix-time-random. */
+export function newRunId(prefix: string): string {
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
+  const random = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(4)), (b) =>
+    b.toString(16).padStart(2, "0"),
+  ).join("");
+  return `${prefix}-${stamp}-${random}`;
+}

@@ -23,6 +23,7 @@ import {
 import {
   inList,
   type LotteryContext,
+  newRunId,
   operatorAllowed,
   type LotteryOptions,
   quote,
@@ -156,17 +157,6 @@ async function refuseWithoutEditRight(context: LotteryContext, id: string): Prom
     if (errorStatus(error) === undefined || errorStatus(error) === 404) return;
     throw error;
   }
-}
-
-function newRunId(prefix: string): string {
-  const stamp = new Date()
-    .toISOString()
-    .replace(/[-:]/g, "")
-    .replace(/\.\d+Z$/, "Z");
-  const random = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(4)), (b) =>
-    b.toString(16).padStart(2, "0"),
-  ).join("");
-  return `${prefix}-${stamp}-${random}`;
 }
 
 /**

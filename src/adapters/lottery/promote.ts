@@ -12,6 +12,7 @@ import {
 import {
   type LotteryContext,
   type LotteryOptions,
+  newRunId,
   numberValue,
   operatorAllowed,
   quote,
@@ -116,7 +117,7 @@ export async function promoteFromWaitlist(
     waitlist_no: a.waitlist_no ?? 0,
     revision: a.revision,
   }));
-  const runId = `${draw.run_id}-promotion-${(log.at(-1)?.sequence ?? 0) + 1}`;
+  const runId = newRunId("promotion");
   const reason = promotionReason(declined, promoted, options);
   const entry = await chainEntry(
     log,
