@@ -48,3 +48,19 @@ describe("refusals decided before any request", () => {
     );
   });
 });
+
+test("an operator seed that is not 64 hex characters is refused before anything is written", async () => {
+  const plan = {
+    quota: 1,
+    poolSize: 1,
+    poolFingerprint: "",
+    keys: ["1"],
+    revisions: new Map([["1", "1"]]),
+    log: [],
+    statusField: "ステータス",
+  };
+  const refusal = await refusalOf(
+    drawLottery({ client: untouchable, apps, quota: 1, plan, seed: "beacon" }),
+  );
+  expect(refusal.code).toBe("invalid-seed");
+});
