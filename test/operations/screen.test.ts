@@ -34,6 +34,17 @@ describe("followup screen on the 120 demo applications", () => {
     expect(writeRequests(await program.stats())).toEqual({});
   });
 
+  it("on a terminal, shows what it would write and writes nothing when the answer is no", async () => {
+    await program.resetStats();
+    const run = await program.followup(["screen"], { interactive: true, input: "n\n" });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("まだ書き込んでいません");
+    expect(run.stderr).toMatch(
+      /審査結果 120 件の更新と対象外への移動 \d+ 件を書き込みます。よろしいですか\? \[y\/N\] 中止しました/,
+    );
+    expect(writeRequests(await program.stats())).toEqual({});
+  });
+
   it("writes what the eligibility engine predicts, then nothing on a second run", async () => {
     const before = await readAll();
     const predicted = screenApplications(

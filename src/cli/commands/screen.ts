@@ -108,8 +108,8 @@ export const screenCommand: Command = {
         context.stdout.write(formatScreeningSummary(preview, lang));
         if (pendingWrites(preview) === 0) return 0;
         const question = pick(lang, {
-          ja: `${target.baseUrl} に ${pendingWrites(preview)} 件を書き込みます。よろしいですか?`,
-          en: `Write ${pendingWrites(preview)} changes to ${target.baseUrl}?`,
+          ja: `${target.baseUrl} に審査結果 ${preview.changed.length} 件の更新と対象外への移動 ${preview.movedToIneligible.length} 件を書き込みます。よろしいですか?`,
+          en: `Write ${preview.changed.length} screening results and ${preview.movedToIneligible.length} moves to 対象外 to ${target.baseUrl}?`,
         });
         if (!(await confirmWrite(context, question, { yes }))) {
           context.stderr.write(
