@@ -68,7 +68,8 @@ export async function run(): Promise<void> {
   for (const n of POOLS) console.log(await measure(n));
   console.log(
     "over = requests beyond the bound: the STATUS field lookup, the log read, the unscreened check, the" +
-      " permission check, the bundle upload, and for pools over 900 the bulk that marks the log entry 完了.",
+      " permission check, the bundle upload; over 900 records, one more bulk, as the first also carries the" +
+      " log entry (開始) and so holds 900 records, not 1,000.",
   );
 }
 

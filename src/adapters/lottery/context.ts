@@ -54,7 +54,7 @@ export async function resolveContext(options: LotteryOptions): Promise<LotteryCo
   return {
     client: options.client,
     apps: options.apps,
-    field: (logical) => fieldMap[logical] ?? logical,
+    field: (logical) => fieldMap[logical] || logical,
     statusField: options.statusField ?? (await findStatusField(options.client, options.apps, call)),
     states: { ...STATES, ...options.states },
     actions: { ...ACTIONS, ...options.actions },
