@@ -148,6 +148,8 @@ export class Router {
           return;
         }
       }
+      // kintone answers GAIA_TO04 beyond 100 requests in progress per domain.
+      if (this.running > CONCURRENCY_LIMIT) throw errors.tooManyRequests();
       const auth = authenticate(this.db, req.headers);
       if (!req.headers["accept-language"]) lang = auth.user.language;
       const body: ParsedBody = method === "GET" ? { params: {}, files: [] } : await readBody(req);

@@ -88,3 +88,34 @@ test("outside test mode the control endpoints do not exist", async () => {
     await sandbox.close();
   }
 });
+
+test("more than 100 requests in progress: the 101st answers 429 GAIA_TO04", async () => {
+  const { request } = await import("node:http");
+  const url = new URL(t.baseUrl);
+  const auth = Buffer.from("admin:admin").toString("base64");
+  // 100 requests whose bodies never finish stay in progress.
+  const pending = Array.from({ length: 100 }, () => {
+    const req = request({
+      host: "127.0.0.1",
+      port: url.port,
+      method: "POST",
+      path: "/k/v1/preview/app.json",
+      headers: { "X-Cybozu-Authorization": auth, "Content-Type": "application/json" },
+    });
+    req.on("error", () => undefined);
+    req.write('{"name": ');
+    return req;
+  });
+  // Wait until the server holds all 100 (the probe itself is the 101st).
+  for (let running = 0; running <= 100;) {
+    const probe = await fetch(`${t.baseUrl}/__sandbox/stats`);
+    running = Number(probe.headers.get("x-concurrencylimit-running"));
+  }
+  const error = await kintoneFailure(admin().app.getApps({}));
+  expect(error.status).toBe(429);
+  expect(error.code).toBe("GAIA_TO04");
+  expect(error.headers["x-concurrencylimit-limit"]).toBe("100");
+  for (const req of pending) req.destroy();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  await expect(admin().app.getApps({})).resolves.toBeDefined();
+});
