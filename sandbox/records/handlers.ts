@@ -229,70 +229,113 @@ interface UpdateItem {
   revision?: unknown;
 }
 
+/** The record an update names by `id` or `updateKey`; undefined only when `upsert` may add it. */
 function targetOf(
   req: ApiRequest,
   model: AppModel,
   item: UpdateItem,
   prefix: string,
-): StoredRecord {
+  upsert: boolean,
+): StoredRecord | undefined {
   if (item.id !== undefined && item.id !== null && item.id !== "") {
-    return requireRecord(req, model, recordId(item.id, `${prefix}id`));
+    const id = recordId(item.id, `${prefix}id`);
+    const record = findRecord(req.db, model.app.id, id);
+    if (!record && !upsert) throw recordErrors.recordNotFound(id);
+    return record;
   }
   const key = item.updateKey;
   if (!key || typeof key.field !== "string") throw required(`${prefix}id`);
   const property = model.fields[key.field];
-  if (!property || !property.unique) throw recordErrors.updateKeyNotUnique(key.field);
-  const [match] = findRecordIdsByValue(req.db, model.app.id, key.field, [String(key.value ?? "")]);
-  if (!match) throw recordErrors.recordByKeyNotFound();
-  return requireRecord(req, model, match.id);
+  if (!property?.unique && property?.type !== "RECORD_NUMBER") {
+    throw recordErrors.updateKeyNotUnique(key.field);
+  }
+  const value = String(key.value ?? "");
+  if (property.type === "RECORD_NUMBER") {
+    const record = /^\d+$/.test(value)
+      ? findRecord(req.db, model.app.id, Number(value))
+      : undefined;
+    if (!record && !upsert) throw recordErrors.recordByKeyNotFound();
+    return record;
+  }
+  const [match] = findRecordIdsByValue(req.db, model.app.id, key.field, [value]);
+  if (!match && !upsert) throw recordErrors.recordByKeyNotFound();
+  return match ? requireRecord(req, model, match.id) : undefined;
 }
 
+interface Written {
+  record: StoredRecord;
+  operation: "UPDATE" | "INSERT";
+}
+
+/**
+ * Updates (by id or updateKey), all validated before any is written. With `upsert` (kintone's
+ * upsert mode, used by cli-kintone's import with --update-key) a record that is not found is added,
+ * with the updateKey's value in its key field.
+ */
 function updateAll(
   req: ApiRequest,
   items: UpdateItem[],
   prefix: (i: number) => string,
-): StoredRecord[] {
+  upsert = false,
+): Written[] {
   const model = loadAppModel(req.db, req.params.app);
   assertAppRight(req.db, req.auth, model.app.id, "edit");
+  if (upsert) assertAppRight(req.db, req.auth, model.app.id, "add");
   const collector = new FieldErrorCollector();
   const seen = new Set<number>();
   const built = items.map((item, i) => {
-    const target = targetOf(req, model, item, prefix(i) === "record" ? "" : `${prefix(i)}.`);
-    checkRevision(target, item.revision);
-    if (seen.has(target.id))
-      throw errors.validation({
-        [`${prefix(i)}.id`]: [{ ja: "レコードIDが重複しています。", en: "Duplicate record ID." }],
-      });
-    seen.add(target.id);
+    const path = prefix(i);
+    const target = targetOf(req, model, item, path === "record" ? "" : `${path}.`, upsert);
     const input = asInput(item.record);
-    if (item.updateKey && typeof item.updateKey.field === "string")
-      delete input[item.updateKey.field];
-    const fields = buildUpdatedRecord(
-      writeContext(req, model, collector, prefix(i)),
-      target,
-      input,
-    );
-    return { id: target.id, target, fields, prefix: prefix(i) };
+    const key = item.updateKey;
+    const context = writeContext(req, model, collector, path);
+    if (!target) {
+      const keyProperty = typeof key?.field === "string" ? model.fields[key.field] : undefined;
+      if (key && keyProperty && keyProperty.type !== "RECORD_NUMBER") {
+        input[keyProperty.code] = { value: key.value };
+      }
+      const fields = buildNewRecord(context, input);
+      startProcess(req.db, model, fields);
+      return { id: undefined, target, fields, prefix: path };
+    }
+    checkRevision(target, item.revision);
+    if (seen.has(target.id)) {
+      throw errors.validation({
+        [`${path}.id`]: [{ ja: "レコードIDが重複しています。", en: "Duplicate record ID." }],
+      });
+    }
+    seen.add(target.id);
+    if (key && typeof key.field === "string") delete input[key.field];
+    const fields = buildUpdatedRecord(context, target, input);
+    return { id: target.id, target, fields, prefix: path };
   });
   checkUniqueFields(req.db, model, built, collector);
   collector.throwIfAny();
-  return built.map(({ target, fields }) => {
+  return built.map(({ target, fields }): Written => {
+    if (!target) return { record: insertRecord(req.db, model.app.id, fields), operation: "INSERT" };
     const saved = { id: target.id, revision: target.revision + 1, fields };
     saveRecord(req.db, model.app.id, saved);
-    return saved;
+    return { record: saved, operation: "UPDATE" };
   });
 }
 
 export function updateRecord(req: ApiRequest): unknown {
   const [saved] = updateAll(req, [req.params as UpdateItem], () => "record");
-  return { revision: String(saved?.revision) };
+  return { revision: String(saved?.record.revision) };
 }
 
 export function updateRecords(req: ApiRequest): unknown {
   const items = asList(req.params.records, "records") as UpdateItem[];
   if (items.length > WRITE_LIMIT) throw tooMany("records", "update");
-  const saved = updateAll(req, items, (i) => `records[${i}]`);
-  return { records: saved.map((r) => ({ id: String(r.id), revision: String(r.revision) })) };
+  const upsert = req.params.upsert === true || req.params.upsert === "true";
+  const written = updateAll(req, items, (i) => `records[${i}]`, upsert);
+  return {
+    records: written.map(({ record, operation }) => ({
+      id: String(record.id),
+      revision: String(record.revision),
+      ...(upsert ? { operation } : {}),
+    })),
+  };
 }
 
 export function deleteRecords(req: ApiRequest): unknown {

@@ -111,3 +111,35 @@ test("record export → record import copies every value, attachments included",
   expect(Buffer.from(data).toString("utf8")).toBe('{"seed":"ab"}');
   expect(readFileSync(csv, "utf8")).toContain("一行目");
 }, 60_000);
+
+test("record import --update-key upserts: updates the matching record, adds the new one", async () => {
+  const admin = sandbox.clientAs("admin");
+  const app = await createApplicationsApp(admin);
+  const { id } = await admin.record.addRecord({
+    app,
+    record: { company_name: { value: "更新前" }, corporate_number: { value: "1111111111111" } },
+  });
+  const csv = join(dir, "upsert.csv");
+  writeFileSync(
+    csv,
+    '"corporate_number","company_name"\n"1111111111111","更新後"\n"2222222222222","新規"\n',
+  );
+  await cli([
+    "record",
+    "import",
+    "--app",
+    app,
+    "--file-path",
+    csv,
+    "--update-key",
+    "corporate_number",
+  ]);
+  const { records } = await admin.record.getRecords({ app, query: "order by $id asc" });
+  expect(
+    records.map((r) => [r.$id?.value, r.company_name?.value, r.corporate_number?.value]),
+  ).toEqual([
+    [id, "更新後", "1111111111111"],
+    [String(Number(id) + 1), "新規", "2222222222222"],
+  ]);
+  expect(records[0]?.$revision?.value).toBe("2");
+}, 60_000);

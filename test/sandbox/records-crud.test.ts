@@ -184,6 +184,34 @@ describe("record and records endpoints", () => {
     expect(error.code).toBe("CB_VA01");
   });
 
+  test("updateRecords with upsert updates what exists and adds what does not", async () => {
+    const client = sandbox.clientAs("staff1");
+    await client.record.addRecord({
+      app,
+      record: { company_name: { value: "既存" }, corporate_number: { value: "7777777777777" } },
+    });
+    const { records } = await client.record.updateRecords({
+      app,
+      upsert: true,
+      records: [
+        {
+          updateKey: { field: "corporate_number", value: "7777777777777" },
+          record: { expert_name: { value: "更新" } },
+        },
+        {
+          updateKey: { field: "corporate_number", value: "8888888888888" },
+          record: { company_name: { value: "追加" } },
+        },
+      ],
+    });
+    expect(records.map((r) => [(r as { operation?: string }).operation, r.revision])).toEqual([
+      ["UPDATE", "2"],
+      ["INSERT", "1"],
+    ]);
+    const added = await client.record.getRecord({ app, id: records[1]?.id ?? "" });
+    expect(added.record.corporate_number?.value).toBe("8888888888888");
+  });
+
   test("updateRecords is all-or-nothing: one stale revision rolls back the others", async () => {
     const client = sandbox.clientAs("staff1");
     const { ids } = await client.record.addRecords({
