@@ -380,4 +380,28 @@ describe("faults: the end state is exactly the same ranking, never half-written"
     expect(resumed.bundle).toEqual(expected);
     expectWrittenAsBundle(await readApplications(apps.applications), expected, resumed.runId);
   });
+
+  test("a bulk stored by kintone whose answer was lost (503 after commit) is recognised on retry, not redone", async () => {
+    const { apps, options } = await freshApps();
+    const ids = await addPool(admin, apps.applications, POOL);
+    const expected = await buildBundle({ seed: SEED, quota: QUOTA, ids });
+    const client = sandbox.clientAs("admin");
+    const send = client.bulkRequest.bind(client);
+    let attempts = 0;
+    client.bulkRequest = async (params) => {
+      attempts++;
+      const answer = await send(params);
+      // the first chunk (with the log entry) and the second are stored, then the answer is lost
+      if (attempts === 1 || attempts === 3)
+        throw Object.assign(new Error("503: Service Unavailable"), { status: 503 });
+      return answer;
+    };
+    const outcome = await drawLottery({ ...options, client, quota: QUOTA, seed: SEED });
+    expect(attempts).toBe(5);
+    expect(outcome.bundle).toEqual(expected);
+    expectWrittenAsBundle(await readApplications(apps.applications), expected, outcome.runId);
+    const log = await readLotteryLog(options);
+    expect(log.map((e) => [e.run_id, e.state])).toEqual([[outcome.runId, "完了"]]);
+    expect(await verifyChain(log)).toEqual({ ok: true });
+  });
 });
