@@ -120,7 +120,7 @@ export async function showForm(
   });
   const saveButton = h(
     "button",
-    { type: "submit", class: "sb-button sb-button-primary sb-save" },
+    { type: "button", class: "sb-button sb-button-primary sb-save" },
     t("save"),
   );
   const cancelButton = h("button", { type: "button", class: "sb-button sb-cancel" }, t("cancel"));
@@ -182,8 +182,7 @@ export async function showForm(
   });
 
   let saving = false;
-  form.addEventListener("submit", (submitted) => {
-    submitted.preventDefault();
+  const startSave = () => {
     if (saving) return;
     saving = true;
     saveButton.disabled = true;
@@ -191,6 +190,11 @@ export async function showForm(
       saving = false;
       saveButton.disabled = false;
     });
+  };
+  saveButton.addEventListener("click", startSave);
+  form.addEventListener("submit", (submitted) => {
+    submitted.preventDefault();
+    startSave();
   });
 
   async function save(): Promise<void> {
