@@ -51,6 +51,8 @@ export interface ScreenAllOptions {
   retry?: RetryOptions;
   /** Records written so far, of the total to write. */
   onProgress?: (done: number, total: number) => void;
+  /** Applications read so far, of all in the app. */
+  onRead?: (read: number, total: number) => void;
 }
 
 export interface ScreeningChange {
@@ -101,7 +103,11 @@ export async function screenAllApplications(
   const lang = options.lang ?? "ja";
   const call = <T>(request: () => Promise<T>) => withRetry(request, options.retry);
 
-  const records = await readAllRecords(client, { app: options.appId, retry: options.retry });
+  const records = await readAllRecords(client, {
+    app: options.appId,
+    retry: options.retry,
+    onPage: options.onRead,
+  });
   const results = screenApplications(
     records.map((record) => applicationFromRecord(record, fieldMap)),
     options.settings,

@@ -93,6 +93,7 @@ export const screenCommand: Command = {
     if (!dryRun && !yes && !context.interactive) await confirmWrite(context, "", { yes });
     const { settings } = readSettingsFile(context.cwd, values.settings, lang);
     const { client, apps, target } = connectToProgram(context, values, ["applications"]);
+    const reading = startProgress(context, pick(lang, { ja: "読み込み中", en: "reading" }));
     const progress = startProgress(context, pick(lang, { ja: "書き込み中", en: "writing" }));
     const screen = (write: boolean) =>
       screenAllApplications(client, {
@@ -100,6 +101,10 @@ export const screenCommand: Command = {
         settings,
         lang,
         dryRun: !write,
+        onRead: (read, total) => {
+          reading.update(read, total);
+          if (read >= total) reading.finish();
+        },
         onProgress: (done, total) => progress.update(done, total),
       });
     try {
@@ -129,6 +134,7 @@ export const screenCommand: Command = {
       );
       return 0;
     } catch (error) {
+      reading.finish();
       progress.finish();
       throw explainKintoneFailure(error, lang, target.baseUrl);
     }
