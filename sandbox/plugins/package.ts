@@ -1,4 +1,5 @@
 import { createHash, createPublicKey, verify } from "node:crypto";
+import validateManifest from "@kintone/plugin-manifest-validator";
 import { errors, type Message } from "../http/errors";
 import { unzip } from "./zip";
 
@@ -102,32 +103,19 @@ function parseManifest(files: Map<string, Buffer>): PluginManifest {
       en: "manifest.json is not valid JSON.",
     });
   }
-  const problems: string[] = [];
-  if (!Number.isInteger(manifest.manifest_version)) problems.push("manifest_version");
-  if (manifest.type !== "APP") problems.push("type");
-  if (manifest.version === undefined || manifest.version === "") problems.push("version");
-  if (!manifest.name || typeof manifest.name.en !== "string") problems.push("name.en");
-  if (typeof manifest.icon !== "string" || !files.has(manifest.icon)) problems.push("icon");
-  for (const path of referencedFiles(manifest)) {
-    if (!/^https:\/\//.test(path) && !files.has(path)) problems.push(path);
-  }
-  if (problems.length) {
+  // The same schema checks @kintone/plugin-packer runs, with files looked up in contents.zip.
+  const result = validateManifest(manifest as unknown as Record<string, unknown>, {
+    fileExists: (path) => files.has(path),
+    maxFileSize: (maxBytes, path) => (files.get(path)?.length ?? 0) <= maxBytes,
+  });
+  if (!result.valid) {
+    const problems = (result.errors ?? []).map((e) =>
+      `${e.instancePath || "/"} ${e.message ?? ""}`.trim(),
+    );
     throw invalid({
-      ja: `manifest.jsonの内容が正しくありません: ${problems.join(", ")}`,
-      en: `manifest.json is invalid: ${problems.join(", ")}`,
+      ja: `manifest.jsonの内容が正しくありません: ${problems.join("; ")}`,
+      en: `manifest.json is invalid: ${problems.join("; ")}`,
     });
   }
   return manifest;
-}
-
-function referencedFiles(manifest: PluginManifest): string[] {
-  return [
-    ...(manifest.desktop?.js ?? []),
-    ...(manifest.desktop?.css ?? []),
-    ...(manifest.mobile?.js ?? []),
-    ...(manifest.mobile?.css ?? []),
-    ...(manifest.config?.js ?? []),
-    ...(manifest.config?.css ?? []),
-    ...(manifest.config?.html ? [manifest.config.html] : []),
-  ];
 }

@@ -105,6 +105,29 @@ describe("installing plugins", () => {
     expect(JSON.stringify(error.errors)).toContain("manifest.json");
   });
 
+  test("a manifest naming a file that is not in the zip is refused", async () => {
+    const contents = await zip({
+      "manifest.json": JSON.stringify({
+        manifest_version: 1,
+        version: "1.0.0",
+        type: "APP",
+        name: { en: "Broken" },
+        icon: "image/icon.png",
+        desktop: { js: ["js/missing.js"] },
+      }),
+      "image/icon.png": "png",
+    });
+    const signed = await repack({
+      contents,
+      pubkey: createPublicKey(privateKey).export({ type: "spki", format: "der" }),
+      signature: sign("sha1", contents, privateKey),
+    });
+    const error = await kintoneFailure(
+      admin().plugin.installPlugin({ fileKey: await upload(signed) }),
+    );
+    expect(JSON.stringify(error.errors)).toContain("js/missing.js");
+  });
+
   test("a zip that is not a plugin, or not a zip, is refused", async () => {
     const notPlugin = await zip({ "readme.txt": "hello" });
     const error = await kintoneFailure(
