@@ -72,7 +72,14 @@ export function pluginIdOfPublicKey(publicKey: Buffer): string {
   return Array.from(hex, (digit) => String.fromCharCode(97 + parseInt(digit, 16))).join("");
 }
 
-export async function pluginIdOfZip(buffer: Buffer, zipPath: string): Promise<string> {
+export interface PackedPlugin {
+  id: string;
+  /** manifest.json's version, as kintone reports it (a string). */
+  version: string;
+}
+
+/** The id and version of a packed plugin zip (PUBKEY + contents.zip with manifest.json). */
+export async function readPackedPlugin(buffer: Buffer, zipPath: string): Promise<PackedPlugin> {
   let names: Map<string, yauzl.Entry>;
   try {
     names = await entryNames(buffer);
@@ -81,6 +88,14 @@ export async function pluginIdOfZip(buffer: Buffer, zipPath: string): Promise<st
   }
   if (!names.has("PUBKEY") || !names.has("contents.zip")) throw new NotAPluginZipError(zipPath);
   const publicKey = await readEntry(buffer, "PUBKEY");
-  if (!publicKey) throw new NotAPluginZipError(zipPath);
-  return pluginIdOfPublicKey(publicKey);
+  const contents = await readEntry(buffer, "contents.zip");
+  const manifest = contents ? await readEntry(contents, "manifest.json") : undefined;
+  if (!publicKey || !manifest) throw new NotAPluginZipError(zipPath);
+  let version: unknown;
+  try {
+    version = (JSON.parse(manifest.toString("utf8")) as { version?: unknown }).version;
+  } catch {
+    throw new NotAPluginZipError(zipPath);
+  }
+  return { id: pluginIdOfPublicKey(publicKey), version: String(version ?? "") };
 }

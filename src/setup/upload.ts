@@ -4,7 +4,7 @@ import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import type { ProgramAppIds } from "../adapters/appIds";
 import { withRetry } from "../adapters/retry";
 import { type DeployOptions, deployAndWait } from "./deploy";
-import { pluginIdOfZip } from "./pluginZip";
+import { readPackedPlugin } from "./pluginZip";
 
 /**
  * `followup upload`: installs or updates the packed plugin through kintone's plugin REST API and
@@ -16,11 +16,13 @@ export interface UploadPluginOptions extends DeployOptions {
   zipPath: string;
   /** The apps `followup setup` made; the plugin runs in the applications and questionnaires apps. */
   appIds: Pick<ProgramAppIds, "applications" | "questionnaires">;
+  /** Leave an installed plugin of the same version as it is (what `followup setup` does). */
+  keepSameVersion?: boolean;
 }
 
 export interface UploadPluginResult {
   pluginId: string;
-  action: "installed" | "updated";
+  action: "installed" | "updated" | "unchanged";
   version: string;
   /** Apps the plugin was added to by this run (it was already in the others). */
   addedTo: number[];
@@ -60,35 +62,45 @@ async function asAdministrator<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function uploadPlugin(
+/** Uploads the zip and installs it, or updates the installed plugin of the same id. */
+async function sendPlugin(
   client: KintoneRestAPIClient,
-  options: UploadPluginOptions,
-): Promise<UploadPluginResult> {
-  const zip = await readFile(options.zipPath);
-  const pluginId = await pluginIdOfZip(zip, options.zipPath);
-  const { plugins } = await asAdministrator(() => client.plugin.getPlugins({ ids: [pluginId] }));
-  const installed = plugins.some((plugin) => plugin.id === pluginId);
+  zipPath: string,
+  zip: Buffer,
+  pluginId: string,
+  installedVersion: string | undefined,
+): Promise<{ id: string; version: string; action: UploadPluginResult["action"] }> {
   const { fileKey } = await withRetry(() =>
-    client.file.uploadFile({ file: { name: path.basename(options.zipPath), data: zip } }),
+    client.file.uploadFile({ file: { name: path.basename(zipPath), data: zip } }),
   );
+  const installed = installedVersion !== undefined;
   const answer = await asAdministrator(() =>
     installed
       ? client.plugin.updatePlugin({ id: pluginId, fileKey })
       : client.plugin.installPlugin({ fileKey }),
   );
-  const apps = [options.appIds.applications, options.appIds.questionnaires];
+  return { ...answer, action: installed ? "updated" : "installed" };
+}
+
+export async function uploadPlugin(
+  client: KintoneRestAPIClient,
+  options: UploadPluginOptions,
+): Promise<UploadPluginResult> {
+  const zip = await readFile(options.zipPath);
+  const packed = await readPackedPlugin(zip, options.zipPath);
+  const { plugins } = await asAdministrator(() => client.plugin.getPlugins({ ids: [packed.id] }));
+  const installedVersion = plugins.find((plugin) => plugin.id === packed.id)?.version;
+  const sent =
+    options.keepSameVersion && installedVersion === packed.version
+      ? { id: packed.id, version: packed.version, action: "unchanged" as const }
+      : await sendPlugin(client, options.zipPath, zip, packed.id, installedVersion);
   const addedTo: number[] = [];
-  for (const app of apps) {
+  for (const app of [options.appIds.applications, options.appIds.questionnaires]) {
     const current = await withRetry(() => client.app.getPlugins({ app, preview: true }));
-    if (current.plugins.some((plugin) => plugin.id === answer.id)) continue;
-    await withRetry(() => client.app.addPlugins({ app, ids: [answer.id] }));
+    if (current.plugins.some((plugin) => plugin.id === sent.id)) continue;
+    await withRetry(() => client.app.addPlugins({ app, ids: [sent.id] }));
     addedTo.push(app);
   }
   await deployAndWait(client, addedTo.map(String), options);
-  return {
-    pluginId: answer.id,
-    action: installed ? "updated" : "installed",
-    version: answer.version,
-    addedTo,
-  };
+  return { pluginId: sent.id, action: sent.action, version: sent.version, addedTo };
 }

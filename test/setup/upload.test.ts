@@ -6,7 +6,7 @@ import packer from "@kintone/plugin-packer";
 import { ZipFile } from "yazl";
 import { readAppIds } from "../../src/adapters/appIds";
 import { main } from "../../src/cli/main";
-import { pluginIdOfZip } from "../../src/setup/pluginZip";
+import { readPackedPlugin } from "../../src/setup/pluginZip";
 import { PluginInstallNotAllowedError, uploadPlugin } from "../../src/setup/upload";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
 
@@ -105,8 +105,8 @@ describe("followup setup and upload on the sandbox", () => {
     expect(result.stderr).toContain("API トークンでは実行できません");
   });
 
-  test("the plugin id is derived from the zip as the packer does", async () => {
-    expect(await pluginIdOfZip(packed.plugin, zipPath)).toBe(packed.id);
+  test("the plugin id is derived from the zip as the packer does, the version read from its manifest", async () => {
+    expect(await readPackedPlugin(packed.plugin, zipPath)).toEqual({ id: packed.id, version: "1" });
   });
 
   test("upload installs the plugin into both apps, then updates it", async () => {
@@ -129,6 +129,25 @@ describe("followup setup and upload on the sandbox", () => {
     expect(result.stdout).toContain("アプリにはすでに追加されています");
     const { plugins } = await admin.plugin.getPlugins({ ids: [packed.id] });
     expect(plugins[0]?.version).toBe("2");
+  });
+
+  test("setup installs a newer plugin zip, and leaves the same version alone", async () => {
+    const next = await packTestPlugin(3, packed.privateKey);
+    writeFileSync(zipPath, next.plugin);
+    const updating = await run(["setup", "--zip", zipPath]);
+    expect(updating).toMatchObject({ code: 0, stderr: "" });
+    expect(updating.stdout).toContain("変更はありません");
+    expect(updating.stdout).toContain(
+      `プラグイン: プラグインを更新しました（ID ${packed.id}、バージョン 3）`,
+    );
+    const again = await run(["setup", "--zip", zipPath]);
+    expect(again.stdout).toMatch(/^変更はありません[^\n]*\n$/);
+  });
+
+  test("setup without a plugin zip says how to install it later", async () => {
+    const result = await run(["setup", "--zip", path.join(cwd, "none.zip")]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("followup upload");
   });
 
   test("a user who is not a kintone administrator is told so, plainly", async () => {

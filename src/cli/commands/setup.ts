@@ -1,8 +1,11 @@
 /**
  * `followup setup`: creates or updates the three apps of spec §2 (fields, layout, views, process
  * management of spec §3) on the target kintone, deploys them, and writes their ids to
- * followup.apps.json. Idempotent: a second run reads, says 変更はありません, and writes nothing.
+ * followup.apps.json; then installs dist/plugin.zip (or --zip) into them when it is not installed at
+ * that version yet. Idempotent: a second run reads, says 変更はありません, and writes nothing.
  */
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { APP_IDS_FILE } from "../../adapters/appIds";
 import { createClient, type KintoneTarget, targetFromEnv } from "../../adapters/connection";
 import type { ProgramAppKey } from "../../apps/model";
@@ -10,9 +13,11 @@ import type { PlannedChange } from "../../apps/plan";
 import { PROGRAM_APP_KEYS, PROGRAM_APP_NAMES } from "../../apps/program";
 import { type Lang, type Localized, pick } from "../../core/i18n";
 import { type SetupReport, setupApps } from "../../setup/setupApps";
+import { PluginInstallNotAllowedError, uploadPlugin } from "../../setup/upload";
 import { parseCommandArgs } from "../args";
 import { type Command, type CommandContext, CommandError } from "../command";
 import { explainKintoneFailure } from "../kintoneFailure";
+import { DEFAULT_PLUGIN_ZIP, formatUploadResult } from "./upload";
 
 const CHANGE_TEXT: Record<PlannedChange["kind"], (items: string) => Localized> = {
   addFields: (items) => ({ ja: `フィールドを追加: ${items}`, en: `added fields: ${items}` }),
@@ -79,10 +84,48 @@ function targetOf(context: CommandContext): KintoneTarget {
   }
 }
 
+/**
+ * The plugin part of setup (spec §6): installs dist/plugin.zip when it is there and not installed
+ * at that version yet. Without a zip or an administrator it says what to do and goes on.
+ */
+async function setUpPlugin(
+  context: CommandContext,
+  client: ReturnType<typeof createClient>,
+  report: SetupReport,
+  zipOption: string | undefined,
+): Promise<string> {
+  const zipPath = path.resolve(context.cwd, zipOption ?? DEFAULT_PLUGIN_ZIP);
+  if (!existsSync(zipPath)) {
+    return pick(context.lang, {
+      ja: `プラグイン: ${zipPath} がないため読み込んでいません（npm run build のあと followup upload で読み込めます）`,
+      en: `plugin: ${zipPath} not found, not installed (npm run build, then followup upload)`,
+    });
+  }
+  try {
+    const result = await uploadPlugin(client, {
+      zipPath,
+      appIds: report.appIds,
+      keepSameVersion: true,
+    });
+    if (result.action === "unchanged" && result.addedTo.length === 0) return "";
+    return `${pick(context.lang, { ja: "プラグイン: ", en: "plugin: " })}${formatUploadResult(result, context.lang).trim().replace(/\n/g, " / ")}`;
+  } catch (error) {
+    if (!(error instanceof PluginInstallNotAllowedError)) throw error;
+    return pick(context.lang, {
+      ja: "プラグイン: このユーザーはプラグインを読み込めないため、読み込んでいません（kintone システム管理者が followup upload を実行してください）",
+      en: "plugin: this user may not install plugins, so it was not installed (a kintone administrator can run followup upload)",
+    });
+  }
+}
+
 export const setupCommand: Command = {
-  summary: "create or update the apps, process management and views on the target kintone",
+  summary:
+    "create or update the apps, process management and views (and the plugin from dist/plugin.zip) on the target kintone",
   async run(context) {
-    parseCommandArgs(context, { lang: { type: "string" } });
+    const { values } = parseCommandArgs(context, {
+      lang: { type: "string" },
+      zip: { type: "string" },
+    });
     const target = targetOf(context);
     if ("apiToken" in target.auth) {
       throw new CommandError(
@@ -92,16 +135,15 @@ export const setupCommand: Command = {
         }),
       );
     }
-    let report: SetupReport;
+    const client = createClient(target);
     try {
-      report = await setupApps(createClient(target), {
-        cwd: context.cwd,
-        baseUrl: target.baseUrl,
-      });
+      const report = await setupApps(client, { cwd: context.cwd, baseUrl: target.baseUrl });
+      context.stdout.write(formatSetupReport(report, context.lang, target.baseUrl));
+      const plugin = await setUpPlugin(context, client, report, values.zip);
+      if (plugin) context.stdout.write(plugin + "\n");
     } catch (error) {
       throw explainKintoneFailure(error, context.lang, target.baseUrl);
     }
-    context.stdout.write(formatSetupReport(report, context.lang, target.baseUrl));
     return 0;
   },
 };

@@ -5,7 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { type Lang, pick } from "../../core/i18n";
+import { type Lang, type Localized, pick } from "../../core/i18n";
 import {
   PluginInstallNotAllowedError,
   type UploadPluginResult,
@@ -33,17 +33,28 @@ function notAllowedMessage(error: PluginInstallNotAllowedError, lang: Lang): str
       });
 }
 
+function actionText(result: UploadPluginResult): Localized {
+  const what = `ID ${result.pluginId}`;
+  switch (result.action) {
+    case "installed":
+      return {
+        ja: `プラグインを読み込みました（${what}、バージョン ${result.version}）`,
+        en: `installed the plugin (id ${result.pluginId}, version ${result.version})`,
+      };
+    case "updated":
+      return {
+        ja: `プラグインを更新しました（${what}、バージョン ${result.version}）`,
+        en: `updated the plugin (id ${result.pluginId}, version ${result.version})`,
+      };
+    default:
+      return {
+        ja: `プラグインはこのバージョンで読み込み済みです（${what}、バージョン ${result.version}）`,
+        en: `the plugin is installed at this version already (id ${result.pluginId}, version ${result.version})`,
+      };
+  }
+}
+
 export function formatUploadResult(result: UploadPluginResult, lang: Lang): string {
-  const done =
-    result.action === "installed"
-      ? pick(lang, {
-          ja: `プラグインを読み込みました（ID ${result.pluginId}、バージョン ${result.version}）`,
-          en: `installed the plugin (id ${result.pluginId}, version ${result.version})`,
-        })
-      : pick(lang, {
-          ja: `プラグインを更新しました（ID ${result.pluginId}、バージョン ${result.version}）`,
-          en: `updated the plugin (id ${result.pluginId}, version ${result.version})`,
-        });
   const apps = result.addedTo.length
     ? pick(lang, {
         ja: `アプリに追加してデプロイしました: ${result.addedTo.join(", ")}`,
@@ -53,7 +64,7 @@ export function formatUploadResult(result: UploadPluginResult, lang: Lang): stri
         ja: "アプリにはすでに追加されています",
         en: "already added to the apps",
       });
-  return `${done}\n${apps}\n`;
+  return `${pick(lang, actionText(result))}\n${apps}\n`;
 }
 
 export const uploadCommand: Command = {
