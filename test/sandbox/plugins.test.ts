@@ -184,11 +184,16 @@ describe("plugins in apps", () => {
     expect(unknown.code).toBe("CB_VA01");
   });
 
-  test("uninstalling removes the plugin from the list", async () => {
+  test("uninstalling removes the plugin; apps still using it list it as required", async () => {
     const packed = await packer(await contentsZip("1.0.0"));
     await admin().plugin.installPlugin({ fileKey: await upload(packed.plugin) });
+    const { app } = await admin().app.addApp({ name: "必要" });
+    await admin().app.addPlugins({ app, ids: [packed.id] });
     await admin().plugin.uninstallPlugin({ id: packed.id });
     expect((await admin().plugin.getPlugins({ ids: [packed.id] })).plugins).toEqual([]);
+    const required = await admin().plugin.getRequiredPlugins({});
+    expect(required.plugins.map((p) => p.id)).toContain(packed.id);
+    expect(listAppPlugins(t.sandbox.db, Number(app), "preview")).toEqual([]);
     const again = await kintoneFailure(admin().plugin.uninstallPlugin({ id: packed.id }));
     expect(again.status).toBe(404);
   });
