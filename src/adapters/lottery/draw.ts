@@ -171,6 +171,7 @@ export async function drawLottery(
     plan?: DrawPlan;
   } & DrawHooks,
 ): Promise<DrawOutcome> {
+  if (!operatorAllowed(options)) throw notAllowed();
   const plan = options.plan ?? (await prepareDraw(options));
   const context = await resolveContext({ ...options, statusField: plan.statusField });
   let seed = generateSeed();
@@ -204,11 +205,12 @@ export async function drawLottery(
     LOTTERY_LOG_STATES.started,
     fileKey,
   );
-  const writes: PendingWrite[] = bundle.ranking.map((ranked) => ({
-    id: ranked.key,
-    revision: plan.revisions.get(ranked.key) ?? "-1",
-    entry: ranked,
-  }));
+  const writes: PendingWrite[] = bundle.ranking.map((ranked) => {
+    const revision = plan.revisions.get(ranked.key);
+    // every update must carry the revision read; never write blind
+    if (!revision) throw new Error(`draw plan has no revision for record ${ranked.key}`);
+    return { id: ranked.key, revision, entry: ranked };
+  });
   const written = await writeRanking(context, {
     runId,
     writes,
