@@ -69,6 +69,17 @@ describe("reading records with queries over HTTP", () => {
     expect(totalCount).toBe(String(expected));
   });
 
+  test("a query too long for a GET URL goes as POST with X-HTTP-Method-Override (rest-api-client does this)", async () => {
+    const ids = Array.from({ length: 700 }, (_, i) => i + 1);
+    const { records } = await sandbox.clientAs("staff1").record.getRecords({
+      app,
+      query: `$id in (${ids.join(", ")}) and employees < 10 order by $id asc limit 500`,
+    });
+    expect(records.map((r) => Number(r.$id?.value))).toEqual(
+      ids.filter((id) => (id - 1) % 120 < 10),
+    );
+  });
+
   test("limits: limit 500 is fine, 501 is GAIA_QU01; offset over 10,000 is GAIA_QU02", async () => {
     const client = sandbox.clientAs("staff1");
     const { records } = await client.record.getRecords({
