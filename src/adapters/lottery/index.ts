@@ -1,3 +1,15 @@
+/**
+ * The lottery against kintone (spec §5), shared by the CLI (`followup draw/promote`) and the
+ * plugin's 抽選 / 繰り上げ buttons. Every function takes a KintoneRestAPIClient (password, token or
+ * browser session) and the two app ids; refusals are LotteryRefusal with ja/en text.
+ *
+ * - prepareDraw({client, apps, quota, ...}) → DrawPlan {poolSize, poolFingerprint, ...}: reads and
+ *   refuses, writes nothing (show poolSize and poolFingerprint in the confirmation).
+ * - drawLottery({..., quota, seed?, plan?, onProgress?}) → DrawOutcome {runId, bundle, ...}.
+ * - resumeDraw({...}) → DrawOutcome: finishes a draw whose log entry is still 開始.
+ * - promoteFromWaitlist({..., count?, force?, note?, dryRun?}) → PromotionOutcome.
+ * - readLotteryLog({client, apps}) → every log entry with full content, for verifyChain.
+ */
 export type { LotteryApps, LotteryOptions } from "./context";
 export { LotteryRefusal, type LotteryRefusalCode } from "./errors";
 export {
