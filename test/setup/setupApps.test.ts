@@ -135,3 +135,30 @@ describe("setupApps on the sandbox", () => {
     expect(fields.reason?.label).toBe("理由");
   });
 });
+
+describe("setup over a field of another type", () => {
+  test("changes nothing and names the field", async () => {
+    const sandbox = await startTestSandbox();
+    try {
+      const admin = sandbox.clientAs("admin");
+      const { app } = await admin.app.addApp({ name: "抽選記録" });
+      await admin.app.addFormFields({
+        app,
+        properties: { sequence: { type: "SINGLE_LINE_TEXT", code: "sequence", label: "連番" } },
+      });
+      await admin.app.deployApp({ apps: [{ app }] });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const cwd = mkdtempSync(path.join(tmpdir(), "followup-setup-"));
+      await expect(
+        setupApps(admin, { cwd, baseUrl: sandbox.baseUrl, pollIntervalMs: 20 }),
+      ).rejects.toMatchObject({
+        name: "SetupConflictError",
+        conflicts: ["抽選記録: sequence (SINGLE_LINE_TEXT → NUMBER)"],
+      });
+      const fields = (await admin.app.getFormFields({ app, preview: true })).properties;
+      expect(Object.keys(fields)).not.toContain("run_id");
+    } finally {
+      await sandbox.close();
+    }
+  });
+});

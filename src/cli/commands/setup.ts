@@ -12,7 +12,7 @@ import type { ProgramAppKey } from "../../apps/model";
 import type { PlannedChange } from "../../apps/plan";
 import { PROGRAM_APP_KEYS, PROGRAM_APP_NAMES } from "../../apps/program";
 import { type Lang, type Localized, pick } from "../../core/i18n";
-import { type SetupReport, setupApps } from "../../setup/setupApps";
+import { SetupConflictError, type SetupReport, setupApps } from "../../setup/setupApps";
 import { PluginInstallNotAllowedError, uploadPlugin } from "../../setup/upload";
 import { parseCommandArgs } from "../args";
 import { type Command, type CommandContext, CommandError } from "../command";
@@ -142,6 +142,14 @@ export const setupCommand: Command = {
       const plugin = await setUpPlugin(context, client, report, values.zip);
       if (plugin) context.stdout.write(plugin + "\n");
     } catch (error) {
+      if (error instanceof SetupConflictError) {
+        throw new CommandError(
+          pick(context.lang, {
+            ja: `既存のフィールドの種類が定義と違うため、フィールド・レイアウト・一覧・プロセス管理は変更していません。kintone でこれらのフィールドを削除するかフィールドコードを変えてから、もう一度実行してください: ${error.conflicts.join("、")}`,
+            en: `no fields, layout, views or process changed: these existing fields have another type than the definitions; delete them or change their field codes in kintone, then run again: ${error.conflicts.join(", ")}`,
+          }),
+        );
+      }
       throw explainKintoneFailure(error, context.lang, target.baseUrl);
     }
     return 0;
