@@ -79,10 +79,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const server = createServer((req, res) => {
     router.handle(req, res).catch((error: unknown) => log(String(error)));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 3000, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? 3000, host, () => resolve());
+    });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   return {
     baseUrl: `http://localhost:${port}`,

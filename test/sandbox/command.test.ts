@@ -89,3 +89,23 @@ test("a bad --port is a usage error (exit code 2)", async () => {
   expect(code).toBe(2);
   expect(err).toContain("--port");
 });
+
+test("a port in use is one clear error line (exit code 1)", async () => {
+  const { ctx } = context(["--port", "0", "--data", ":memory:"], dir);
+  const first = await runSandbox(ctx, never);
+  try {
+    const stderr = new PassThrough();
+    let err = "";
+    stderr.on("data", (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    const code = await main(["sandbox", "--port", String(first.port), "--data", ":memory:"], {
+      stderr,
+      cwd: dir,
+    });
+    expect(code).toBe(1);
+    expect(err).toContain(`ポート ${first.port}`);
+  } finally {
+    await first.close();
+  }
+});

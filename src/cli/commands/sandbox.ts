@@ -3,7 +3,7 @@ import { DEMO_USERS } from "../../../sandbox/auth/users";
 import { type Sandbox, startSandbox } from "../../../sandbox/server";
 import { pick } from "../../core/i18n";
 import { parseCommandArgs } from "../args";
-import { type Command, type CommandContext, UsageError } from "../command";
+import { type Command, type CommandContext, CommandError, UsageError } from "../command";
 
 /** Starts the sandbox, prints how to reach it, and resolves when `stop` resolves (Ctrl-C by default). */
 export async function runSandbox(
@@ -30,6 +30,14 @@ export async function runSandbox(
     port,
     dataDir,
     log: (line) => context.stderr.write(line + "\n"),
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "EADDRINUSE") throw error;
+    throw new CommandError(
+      pick(context.lang, {
+        ja: `ポート ${port} はほかのプログラムが使用中です。--port で別のポートを指定してください。`,
+        en: `port ${port} is in use by another program; choose another with --port.`,
+      }),
+    );
   });
   const out = (text: string) => context.stdout.write(text + "\n");
   out(
