@@ -70,12 +70,13 @@ async function runListButton(page: Page, id: string, name: string): Promise<stri
 async function proceed(page: Page, id: string, action: string): Promise<void> {
   await open(page, `/k/${app()}/show#record=${id}`);
   await page.waitForSelector("#followup-detail-panel");
+  const before = await page.textContent(".sb-status-value");
   await page.click(`.sb-action[data-action="${action}"]`);
   await page.waitForFunction(
-    ([before]) =>
+    (was) =>
       document.querySelector(".sb-error-banner")?.textContent?.trim() ||
-      document.querySelector(".sb-status-value")?.textContent !== before,
-    [await page.textContent(".sb-status-value")] as const,
+      document.querySelector(".sb-status-value")?.textContent !== was,
+    before,
   );
 }
 
