@@ -3,7 +3,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildEvidence, type EvidenceLogEntry } from "../../src/core/export/evidence";
-import { buildBundle, poolFingerprint, verifyBundle } from "../../src/core/lottery";
+import {
+  buildBundle,
+  entryHash,
+  GENESIS_HASH,
+  poolFingerprint,
+  verifyBundle,
+  verifyChain,
+} from "../../src/core/lottery";
 import { parseCsv } from "./support/parseCsv";
 
 const SEED = "5f".repeat(32);
@@ -31,8 +38,8 @@ async function evidenceFolder() {
     pool: bundle.pool,
     ranking: bundle.ranking,
     reason: "",
-    previous_hash: "0".repeat(64),
-    entry_hash: "ab".repeat(32),
+    previous_hash: GENESIS_HASH,
+    entry_hash: "",
     state: "完了",
     createdAt: "2024-08-21T10:00:00+09:00",
     createdBy: "事務局A",
@@ -47,6 +54,9 @@ async function evidenceFolder() {
     ranking: { declined: ["3"], promoted: [{ key: "10", rank: 3, waitlist_no: 1 }] },
     reason: "辞退のため",
   };
+  draw.entry_hash = await entryHash(draw);
+  promotion.previous_hash = draw.entry_hash;
+  promotion.entry_hash = await entryHash(promotion);
   const applications = [
     ...[3, 4, 7, 10, 12].map((id) => application(id, "適格", "当選")),
     application(5, "対象外", "対象外", "主たる事業所が東京都ではありません"),
@@ -57,7 +67,7 @@ async function evidenceFolder() {
     bundle,
     bundleVerdict: await verifyBundle(bundle),
     log: [draw, promotion],
-    chain: { ok: true },
+    chain: await verifyChain([draw, promotion]),
     applications,
     programSettings: { quota: 2 },
     exportedAt: "2024-08-22T09:00:00+09:00",
@@ -117,6 +127,18 @@ describe("evidence folder", () => {
     expect(byHand.map(([, key, score]) => [key, score])).toEqual(
       ranking.slice(1).map((row) => [row[1], row[5]]),
     );
+  });
+
+  it("rechecks the hash chain by hand with the README's Python recipe", async () => {
+    const { dir, read } = await evidenceFolder();
+    expect(read("README.md")).toContain("| 抽選記録のハッシュチェーン | 一致（問題なし） |");
+    const recipe = /```sh\n(python3 - <<'PY'[\s\S]*?PY)\n```/.exec(read("README.md"))?.[1] ?? "";
+    const check = () => execFileSync("bash", ["-c", recipe], { cwd: dir, encoding: "utf8" });
+    expect(check()).toBe("1 抽選 OK\n2 繰り上げ OK\n");
+    const [first, ...rest] = JSON.parse(read("lottery-log.json")) as Array<{ reason: string }>;
+    const log = [{ ...first, reason: "あとから書き換え" }, ...rest];
+    writeFileSync(path.join(dir, "lottery-log.json"), JSON.stringify(log));
+    expect(check()).toBe("1 抽選 NG\n2 繰り上げ OK\n");
   });
 
   it("lists promotions and cancellations from the log", async () => {

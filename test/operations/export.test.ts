@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { KintoneRecordLike } from "../../src/core/application";
@@ -93,6 +94,10 @@ describe("followup export", () => {
     expect(events.slice(1).map((row) => row[2])).toEqual(["繰り上げ"]);
     expect(read("README.md")).toContain("openssl dgst -sha256 -mac HMAC -macopt hexkey:");
     expect(read("README.md")).toContain("| 抽選記録のハッシュチェーン | 一致（問題なし） |");
+    const chainRecipe =
+      /```sh\n(python3 - <<'PY'[\s\S]*?PY)\n```/.exec(read("README.md"))?.[1] ?? "";
+    const chainCheck = execFileSync("bash", ["-c", chainRecipe], { cwd: dir, encoding: "utf8" });
+    expect(chainCheck).toBe("1 抽選 OK\n2 繰り上げ OK\n");
   });
 
   it("says what to do when there is no draw yet", async () => {

@@ -101,8 +101,25 @@ npx followup verify --bundle bundle.json
 ## 抽選記録のハッシュチェーン
 
 抽選記録の各記録の entry_hash は、その記録の内容（通番、抽選ID、種別、アルゴリズム、シード、指紋、件数、当選枠、
-母集団、順位、理由、直前の記録のハッシュ）をキーの辞書順・空白なしの JSON にしたものの SHA-256 です。
+母集団、順位、理由、直前の記録のハッシュ）を、キーを並べ替えて空白を入れない JSON にしたものの SHA-256 です。
 各記録は直前の記録のハッシュを含むため、途中の記録を書き換えたり削除したりすると、それ以降のハッシュがすべて合わなくなります。
-lottery-log.json の全記録で再計算できます（\`npx followup audit\` が同じ確認を行います）。
+\`npx followup audit\` が同じ確認を行います。lottery-log.json から手作業で確かめるには、たとえば Python 3 で:
+
+\`\`\`sh
+python3 - <<'PY'
+import hashlib, json
+FIELDS = ["sequence", "run_id", "kind", "algorithm", "seed", "pool_fingerprint", "pool_size",
+          "quota", "pool", "ranking", "reason", "previous_hash"]
+previous = "0" * 64
+for entry in sorted(json.load(open("lottery-log.json", encoding="utf-8")), key=lambda e: e["sequence"]):
+    content = json.dumps({k: entry[k] for k in FIELDS}, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
+    ok = digest == entry["entry_hash"] and entry["previous_hash"] == previous
+    print(entry["sequence"], entry["kind"], "OK" if ok else "NG")
+    previous = entry["entry_hash"]
+PY
+\`\`\`
+
+すべての行が OK なら、記録は抽選時から変わっていません。
 `;
 }
