@@ -1,5 +1,6 @@
 import { assertAppRight } from "../auth/permissions";
 import { FieldErrorCollector } from "../http/errors";
+import { listParam } from "../http/params";
 import type { ApiRequest, Router } from "../http/router";
 import { BUILT_IN_TYPES } from "./defaults";
 import { buildField, type FieldMap, type FieldProperty, getFields } from "./fields";
@@ -78,7 +79,7 @@ export function registerFieldRoutes(router: Router): void {
   router.api("DELETE", "preview/app/form/fields", (req) =>
     editFields(req, (fields, initialLayout, errorsOut) => {
       let layout = initialLayout;
-      const codes = listOf(req.params.fields);
+      const codes = listParam(req.params.fields) ?? [];
       if (codes.length === 0) errorsOut.add("fields", { ja: "必須です。", en: "Required field." });
       codes.forEach((code, i) => {
         const field = fields[code];
@@ -108,12 +109,6 @@ export function registerFieldRoutes(router: Router): void {
       return { value: layout };
     },
   });
-}
-
-function listOf(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String);
-  if (value && typeof value === "object") return Object.values(value).map(String);
-  return value === undefined ? [] : [String(value)];
 }
 
 function propertiesOf(

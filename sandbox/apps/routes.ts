@@ -1,6 +1,7 @@
 import { assertAppRight, assertUser } from "../auth/permissions";
 import { findUser } from "../auth/users";
 import { errors } from "../http/errors";
+import { listParam, pagingParams } from "../http/params";
 import type { ApiRequest, Router } from "../http/router";
 import { registerAppSettingsRoutes } from "./settingsRoutes";
 import { registerDeployRoutes } from "./deploy";
@@ -62,30 +63,12 @@ function appInfo(req: ApiRequest, app: AppRow) {
   };
 }
 
-function listOf(value: unknown): string[] | undefined {
-  if (value === undefined) return undefined;
-  if (Array.isArray(value)) return value.map(String);
-  if (value && typeof value === "object") return Object.values(value).map(String);
-  return [String(value)];
-}
-
 /** `GET apps`: deployed apps the caller may view, filtered by ids/codes/name/spaceIds. */
 function listApps(req: ApiRequest) {
-  const limit = req.params.limit === undefined ? 100 : Number(req.params.limit);
-  const offset = req.params.offset === undefined ? 0 : Number(req.params.offset);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-    throw errors.validation({
-      limit: [{ ja: "1から100までの値を指定してください。", en: "Must be between 1 and 100." }],
-    });
-  }
-  if (!Number.isInteger(offset) || offset < 0) {
-    throw errors.validation({
-      offset: [{ ja: "0以上の値を指定してください。", en: "Must be 0 or more." }],
-    });
-  }
-  const ids = listOf(req.params.ids)?.map(Number);
-  const codes = listOf(req.params.codes);
-  const spaceIds = listOf(req.params.spaceIds)?.map(Number);
+  const { offset, limit } = pagingParams(req.params);
+  const ids = listParam(req.params.ids)?.map(Number);
+  const codes = listParam(req.params.codes);
+  const spaceIds = listParam(req.params.spaceIds)?.map(Number);
   const name = typeof req.params.name === "string" ? req.params.name.toLowerCase() : undefined;
   const rows = req.db
     .prepare("SELECT * FROM apps WHERE deployed = 1 ORDER BY id")

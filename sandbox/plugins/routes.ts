@@ -2,6 +2,7 @@ import { assertKintoneAdmin } from "../auth/permissions";
 import { registerSettingsEndpoint } from "../apps/settingsEndpoint";
 import { readFile } from "../files/store";
 import { errors, KintoneError } from "../http/errors";
+import { listParam, pagingParams } from "../http/params";
 import type { ApiRequest, Router } from "../http/router";
 import { readPluginPackage } from "./package";
 import {
@@ -39,8 +40,8 @@ export function registerPluginRoutes(router: Router): void {
   });
   router.api("GET", "plugins", (req) => {
     assertKintoneAdmin(req.auth);
-    const { offset, limit } = paging(req);
-    const ids = listOf(req.params.ids);
+    const { offset, limit } = pagingParams(req.params);
+    const ids = listParam(req.params.ids);
     const plugins = listPlugins(req.db).filter((p) => !ids || ids.includes(p.id));
     return { plugins: plugins.slice(offset, offset + limit).map((p) => describe(p, req)) };
   });
@@ -54,7 +55,7 @@ export function registerPluginRoutes(router: Router): void {
     const missing = [...new Set(apps.flatMap((json) => JSON.parse(json) as string[]))].filter(
       (id) => !installed.has(id),
     );
-    const { offset, limit } = paging(req);
+    const { offset, limit } = pagingParams(req.params);
     return {
       plugins: missing
         .slice(offset, offset + limit)
@@ -65,7 +66,7 @@ export function registerPluginRoutes(router: Router): void {
     assertKintoneAdmin(req.auth);
     const id = String(req.params.id ?? "");
     if (!findPlugin(req.db, id)) throw pluginNotFound(id);
-    const { offset, limit } = paging(req);
+    const { offset, limit } = pagingParams(req.params);
     const rows = req.db
       .prepare(
         `SELECT apps.id, apps.name, app_settings.json FROM apps JOIN app_settings
@@ -91,7 +92,7 @@ export function registerPluginRoutes(router: Router): void {
       }),
     }),
     update: (req, current) => {
-      const ids = listOf(req.params.ids);
+      const ids = listParam(req.params.ids);
       if (!ids || ids.length === 0) {
         throw errors.validation({ ids: [{ ja: "必須です。", en: "Required field." }] });
       }
@@ -160,33 +161,4 @@ function pluginNotFound(id: string) {
     ja: `指定したプラグイン（id: ${id}）が見つかりません。`,
     en: `The specified plugin (ID: ${id}) not found.`,
   });
-}
-
-function listOf(value: unknown): string[] | undefined {
-  if (value === undefined) return undefined;
-  if (Array.isArray(value)) return value.map(String);
-  if (value && typeof value === "object") return Object.values(value).map(String);
-  return [String(value)];
-}
-
-function paging(req: ApiRequest): { offset: number; limit: number } {
-  const limit = req.params.limit === undefined ? 100 : Number(req.params.limit);
-  const offset = req.params.offset === undefined ? 0 : Number(req.params.offset);
-  if (
-    !Number.isInteger(limit) ||
-    limit < 1 ||
-    limit > 100 ||
-    !Number.isInteger(offset) ||
-    offset < 0
-  ) {
-    throw errors.validation({
-      limit: [
-        {
-          ja: "limitは1から100、offsetは0以上です。",
-          en: "limit is 1 to 100 and offset 0 or more.",
-        },
-      ],
-    });
-  }
-  return { offset, limit };
 }
