@@ -141,6 +141,11 @@ async function questionnaireLinks(
   ];
 }
 
+function companyName(record: KintoneRecordLike, config: PluginConfig): string {
+  const value = record[config.fieldMap.company_name ?? "company_name"]?.value;
+  return typeof value === "string" ? value : "";
+}
+
 /** Builds the panel into `space` (replacing what was there). */
 export async function renderDetailPanel(
   space: HTMLElement,
@@ -177,6 +182,7 @@ export async function renderDetailPanel(
       { className: "followup-panel-title" },
       pick(lang, { ja: "点検事業の進行", en: "Checkup program" }),
     ),
+    row(pick(lang, { ja: "企業名", en: "Company" }), companyName(record, config)),
     row(pick(lang, { ja: "状態", en: "Status" }), workflow.status),
     eligibilitySection(record, config, lang),
     row(pick(lang, { ja: "抽選", en: "Lottery" }), lottery),

@@ -33,6 +33,7 @@ export function confirmDialog(
     const cancel = new Button({
       text: pick(lang, { ja: "キャンセル", en: "Cancel" }),
       type: "normal",
+      className: "followup-dialog-cancel",
     });
     const footer = el("div", { className: "followup-dialog-footer" }, cancel, ok);
     const dialog = new Dialog({ title, content: body, footer, icon: "question" });
@@ -56,6 +57,7 @@ export function workDialog(lang: Lang, title: string, body: HTMLElement) {
     text: pick(lang, { ja: "閉じる", en: "Close" }),
     type: "normal",
     disabled: true,
+    className: "followup-dialog-close",
   });
   const footer = el("div", { className: "followup-dialog-footer" }, close);
   const dialog = new Dialog({ title, content: body, footer });

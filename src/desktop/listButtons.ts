@@ -157,6 +157,23 @@ async function runScreening(s: Screen): Promise<void> {
         }),
       ),
     );
+    if (summary.needsReview.length > 0) {
+      body.append(
+        el(
+          "p",
+          {},
+          pick(s.lang, {
+            ja: "要確認の申込（内容を確認し、審査結果を決めてください。要確認が残っている間は抽選できません）：",
+            en: "To check (decide each one; the draw waits until none is left):",
+          }),
+        ),
+        el(
+          "ul",
+          { className: "followup-review-list" },
+          ...summary.needsReview.map((r) => el("li", {}, `${r.applicationNo} ${r.companyName}`)),
+        ),
+      );
+    }
     body.id = "followup-result";
     await dialog.finish("success");
     s.deps.reload();
