@@ -269,8 +269,7 @@ class Compiler {
         const literal = this.text(field, operand);
         return (values) => {
           const value = values[field.key];
-          const text = typeof value === "string" ? value : value == null ? "" : String(value);
-          return compareScalar(text, operator, literal);
+          return compareScalar(textOf(value), operator, literal);
         };
       }
     }
@@ -354,8 +353,9 @@ class Compiler {
     // Ties (and no order at all) fall back to $id descending, kintone's default order.
     keys.push({ field: { code: "$id", key: "$id", family: "id", options: null }, sign: -1 });
     const first = keys[0];
-    const idOrder =
-      keys.length <= 2 && first?.field.family === "id" ? (first.sign === 1 ? "asc" : "desc") : null;
+    const byIdAlone = keys.length <= 2 && first?.field.family === "id";
+    let idOrder: CompiledQuery["idOrder"] = null;
+    if (byIdAlone) idOrder = first.sign === 1 ? "asc" : "desc";
     const orderKey = (values: RecordValues): SortKey[] =>
       keys.map(({ field }) => sortKey(field, values[field.key]));
     const compareKeys = (a: SortKey[], b: SortKey[]): number => {
@@ -385,6 +385,11 @@ function operatorLabel(condition: Condition): string {
     case "empty":
       return condition.negated ? "is not" : "is";
   }
+}
+
+function textOf(value: unknown): string {
+  if (typeof value === "string") return value;
+  return value === null || value === undefined ? "" : String(value);
 }
 
 function toNumber(value: unknown): number | null {

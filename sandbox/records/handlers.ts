@@ -120,11 +120,9 @@ export function getRecord(req: ApiRequest): unknown {
 
 function fieldList(value: unknown): Set<string> | undefined {
   if (value === undefined || value === null || value === "") return undefined;
-  const list = Array.isArray(value)
-    ? value
-    : typeof value === "object"
-      ? Object.values(value)
-      : [value];
+  let list: unknown[] = [value];
+  if (Array.isArray(value)) list = value;
+  else if (typeof value === "object") list = Object.values(value); // qs-parsed `fields[0]=…`
   return list.length > 0 ? new Set(list.map(String)) : undefined;
 }
 

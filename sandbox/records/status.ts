@@ -71,7 +71,7 @@ function candidatesOf(
         break;
       case "FIELD_ENTITY": {
         const value = entity.code ? fields[entity.code]?.value : undefined;
-        const entries = Array.isArray(value) ? value : value ? [value] : [];
+        const entries: unknown[] = Array.isArray(value) ? value : [value].filter(Boolean);
         for (const item of entries as Array<{ code?: string }>) add(item?.code);
         break;
       }

@@ -5,6 +5,7 @@
  * for the plural endpoints) so one response lists them all.
  */
 import type { AuthContext } from "../auth/authenticate";
+import { hasAppRight } from "../auth/permissions";
 import type { SandboxDb } from "../db/database";
 import { describeFile } from "../files/store";
 import { FieldErrorCollector, type Message } from "../http/errors";
@@ -87,7 +88,7 @@ export function userEntry(db: SandboxDb, code: string): { code: string; name: st
 /** A new record: defaults for absent fields, then the input, then server-set fields and lookups. */
 export function buildNewRecord(ctx: WriteContext, input: RecordInput): StoredFields {
   const fields: StoredFields = {};
-  const canSetStamps = ctx.model.app && hasManageRight(ctx);
+  const canSetStamps = hasManageRight(ctx);
   for (const property of storedProperties(ctx.model)) {
     if (SERVER_SET.has(property.type) || SYSTEM_STAMPS.has(property.type)) continue;
     const given = Object.hasOwn(input, property.code) ? input[property.code] : undefined;
@@ -124,9 +125,7 @@ export function buildUpdatedRecord(
 }
 
 function hasManageRight(ctx: WriteContext): boolean {
-  if (ctx.auth.viaToken)
-    return ctx.auth.viaToken.some((g) => g.appId === ctx.model.app.id && g.permissions.manage);
-  return ctx.auth.user.isAdmin || ctx.model.app.creator === ctx.auth.user.code;
+  return hasAppRight(ctx.db, ctx.auth, ctx.model.app.id, "manage");
 }
 
 /**
