@@ -120,7 +120,7 @@ export function buildUpdatedRecord(
   }
   stampSystemFields(ctx, fields, "update", {});
   applyLookups(ctx, fields, input, false);
-  validateRequiredAndLimits(ctx, fields);
+  validateRequiredAndLimits(ctx, fields, input);
   return fields;
 }
 
@@ -352,8 +352,14 @@ function isEmptyValue(value: unknown): boolean {
   );
 }
 
-function validateRequiredAndLimits(ctx: WriteContext, fields: StoredFields): void {
+/** Required, lengths and ranges: on create for every field, on update for the fields sent. */
+function validateRequiredAndLimits(
+  ctx: WriteContext,
+  fields: StoredFields,
+  only?: RecordInput,
+): void {
   for (const property of storedProperties(ctx.model)) {
+    if (only && !Object.hasOwn(only, property.code)) continue;
     const value = fields[property.code]?.value;
     if (property.required && !SERVER_SET.has(property.type) && isEmptyValue(value)) {
       ctx.errors.add(errorKey(ctx, property), m.required);

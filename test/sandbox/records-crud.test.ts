@@ -160,6 +160,10 @@ describe("record and records endpoints", () => {
     expect(skipped.revision).toBe("3");
     const { record } = await client.record.getRecord({ app, id });
     expect([record.employees?.value, record.company_name?.value]).toEqual(["5", "版"]);
+    const cleared = await failure(
+      client.record.updateRecord({ app, id, record: { company_name: { value: "" } } }),
+    );
+    expect(cleared.errors).toEqual({ "record.company_name.value": { messages: ["必須です。"] } });
   });
 
   test("updateRecord by updateKey on a unique field; a non-unique key field is refused", async () => {
