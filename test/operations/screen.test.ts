@@ -3,6 +3,7 @@ import { eligibilityLabel, screenApplications } from "../../src/core/eligibility
 import { defaultProgramSettings } from "../../src/core/settings/programSettings";
 import { STATES } from "../../src/core/vocabulary";
 import { statusOf } from "../../src/core/workflow";
+import { corporateCheckDigit, generateDemoApplications } from "../../src/apps/demoApplications";
 import { type ProgramSandbox, startProgramSandbox, writeRequests } from "./support/program";
 
 describe("followup screen on the 120 demo applications", () => {
@@ -92,5 +93,41 @@ describe("followup screen on the 120 demo applications", () => {
     const stats = await program.stats();
     expect(writeRequests(stats)).toEqual({});
     expect(stats["GET records"]).toBe(1);
+  });
+
+  it("--only-new screens new form entries and leaves a person's decision alone", async () => {
+    const app = program.apps.applications;
+    const [review] = await program.admin.record
+      .getRecords({
+        app,
+        query: 'eligibility in ("要確認") limit 1',
+      })
+      .then((page) => page.records);
+    const reviewedId = String(review?.$id?.value);
+    await program.admin.record.updateRecord({
+      app,
+      id: reviewedId,
+      record: { eligibility: { value: "適格" } },
+    });
+    const [template] = generateDemoApplications().filter((demo) => demo.exercises === "eligible");
+    const { id: newId } = await program.admin.record.addRecord({
+      app,
+      record: {
+        ...template?.record,
+        corporate_number: { value: `${corporateCheckDigit("987654321098")}987654321098` },
+        contact_email: { value: "new-entry@example.jp" },
+        contact_phone: { value: "0399990000" },
+      },
+    });
+
+    await program.resetStats();
+    const run = await program.followup(["screen", "--only-new", "--yes"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("申込受付の 1 件を審査しました");
+    const read = async (id: string) =>
+      (await program.admin.record.getRecord({ app, id })).record as KintoneRecordLike;
+    expect((await read(reviewedId)).eligibility?.value).toBe("適格");
+    expect((await read(newId)).eligibility?.value).toBe("適格");
+    expect(writeRequests(await program.stats())).toEqual({ "POST bulkRequest": 1 });
   });
 });

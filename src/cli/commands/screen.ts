@@ -1,7 +1,9 @@
 /**
- * `followup screen [--dry-run] [--yes] [--settings FILE]`: screens every application with the
- * eligibility engine (batch rules included) through the same adapter as the plugin's 審査 button,
- * writes only what changed, and lists the applications a person has to look at (要確認).
+ * `followup screen [--dry-run] [--only-new] [--yes] [--settings FILE]`: screens every application
+ * in 申込受付 with the eligibility engine (batch rules included) through the same adapter as the
+ * plugin's 審査 button, writes only what changed, and lists the applications a person has to look
+ * at (要確認). `--only-new` writes only applications not screened yet (未判定, e.g. new form
+ * entries), so results a person has already decided stay as they are.
  */
 import {
   type ScreeningSummary,
@@ -19,6 +21,7 @@ import { connectToProgram, TARGET_OPTIONS } from "../target";
 const OPTIONS = {
   ...TARGET_OPTIONS,
   "dry-run": { type: "boolean" },
+  "only-new": { type: "boolean" },
   yes: { type: "boolean" },
   settings: { type: "string" },
 } as const;
@@ -101,6 +104,7 @@ export const screenCommand: Command = {
         settings,
         lang,
         dryRun: !write,
+        onlyUnscreened: values["only-new"] === true,
         onRead: (read, total) => {
           reading.update(read, total);
           if (read >= total) reading.finish();
