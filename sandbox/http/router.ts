@@ -16,7 +16,10 @@ export interface ApiRequest {
   files: UploadedFile[];
   guestSpaceId?: number;
   headers: IncomingHttpHeaders;
-  /** Language of messages: Accept-Language when given, else the user's kintone language. */
+  /**
+   * Language of messages: the user's kintone language setting; for API tokens (no user) and
+   * before authentication, Accept-Language (ja unless it asks for en).
+   */
   lang: Lang;
   auth: AuthContext;
   db: SandboxDb;
@@ -151,7 +154,7 @@ export class Router {
       // kintone answers GAIA_TO04 beyond 100 requests in progress per domain.
       if (this.running > CONCURRENCY_LIMIT) throw errors.tooManyRequests();
       const auth = authenticate(this.db, req.headers);
-      if (!req.headers["accept-language"]) lang = auth.user.language;
+      if (!auth.viaToken) lang = auth.user.language;
       const body: ParsedBody = method === "GET" ? { params: {}, files: [] } : await readBody(req);
       if (method === "POST" && typeof override === "string" && override.toUpperCase() === "GET") {
         method = "GET";

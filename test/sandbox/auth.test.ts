@@ -48,10 +48,31 @@ describe("authentication", () => {
     expect(Number(response.headers.get("x-concurrencylimit-running"))).toBeGreaterThanOrEqual(1);
   });
 
-  test("an English user gets English messages", async () => {
+  test("a logged-in user gets messages in their kintone language, whatever the browser says", async () => {
     const error = await failure(t.clientAs("staff_en").app.getApp({ id: "999" }));
     expect(error.code).toBe("GAIA_AP01");
     expect(error.message).toContain("The app (ID: 999) not found.");
+    const ja = await fetch(`${t.baseUrl}/k/v1/app.json?id=999`, {
+      headers: {
+        "X-Cybozu-Authorization": Buffer.from("staff1:staff1").toString("base64"),
+        "Accept-Language": "en-US",
+      },
+    });
+    expect((await ja.json()).message).toContain("指定したアプリ（id: 999）が見つかりません。");
+  });
+
+  test("API-token calls follow Accept-Language", async () => {
+    const token = await t.createApiToken(appId);
+    const response = await fetch(`${t.baseUrl}/k/v1/app.json?id=999`, {
+      headers: { "X-Cybozu-API-Token": token, "Accept-Language": "en" },
+    });
+    expect((await response.json()).message).toBe(
+      "The app (ID: 999) not found. The app may have been deleted.",
+    );
+    const ja = await fetch(`${t.baseUrl}/k/v1/app.json?id=${appId}&x=1`, {
+      headers: { "X-Cybozu-API-Token": "wrong" },
+    });
+    expect((await ja.json()).message).toMatch(/APIトークン/);
   });
 });
 
