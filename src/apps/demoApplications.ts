@@ -50,57 +50,72 @@ export function corporateCheckDigit(base12: string): number {
   return 9 - (sum % 9);
 }
 
-const NAME_STEMS = [
-  "山田製作所",
-  "東都精機",
-  "城南印刷",
-  "隅田川物産",
-  "武蔵野システム",
-  "青葉商事",
-  "多摩テクノ",
-  "光が丘電機",
-  "銀座フーズ",
-  "神田書房",
-  "品川ロジテック",
-  "浅草工芸",
-  "目黒デザイン",
-  "港南建設",
-  "江東メタル",
-  "中野ソフトウェア",
-  "杉並ヘルスケア",
-  "練馬グリーン",
-  "板橋化成",
-  "北区運輸",
-  "荒川縫製",
-  "足立パッケージ",
-  "葛飾金型",
-  "江戸川マリン",
-  "大田精密",
-  "世田谷ベーカリー",
-  "渋谷クリエイト",
-  "新宿会計サービス",
-  "豊島データ",
-  "文京出版",
-  "台東レザー",
-  "墨田ガラス",
-  "八王子織物",
-  "立川ネットワークス",
-  "三鷹ラボ",
-  "府中ビルメンテナンス",
-  "調布映像",
-  "町田園芸",
-  "日野オートパーツ",
-  "国分寺珈琲",
-  "小金井住設",
-  "西東京トラベル",
-  "昭島エンジニアリング",
-  "清瀬メディカル",
-  "青梅木材",
-  "福生フィットネス",
-  "狛江クリーニング",
-  "稲城ファーム",
-];
-const COMPANY_FORMS = ["株式会社{}", "{}株式会社", "有限会社{}", "合同会社{}", "株式会社{}"];
+/** Made-up business names by industry group, so a name fits its industry. */
+const NAME_STEMS: Record<Industry, readonly string[]> = {
+  "製造業・建設業・運輸業・その他": [
+    "山田製作所",
+    "東都精機",
+    "城南印刷",
+    "光が丘電機",
+    "港南建設",
+    "江東メタル",
+    "板橋化成",
+    "北区運輸",
+    "荒川縫製",
+    "足立パッケージ",
+    "葛飾金型",
+    "大田精密",
+    "八王子織物",
+    "日野オートパーツ",
+    "昭島エンジニアリング",
+    "品川ロジテック",
+    "墨田ガラス",
+    "青梅木材",
+  ],
+  卸売業: [
+    "隅田川物産",
+    "青葉商事",
+    "台東レザー",
+    "日本橋繊維",
+    "神田電材",
+    "築地水産",
+    "蒲田機械商会",
+    "亀戸金物",
+    "浜松町トレーディング",
+    "秋葉原パーツ",
+  ],
+  サービス業: [
+    "武蔵野システム",
+    "多摩テクノ",
+    "目黒デザイン",
+    "中野ソフトウェア",
+    "杉並ヘルスケア",
+    "渋谷クリエイト",
+    "新宿会計サービス",
+    "豊島データ",
+    "立川ネットワークス",
+    "三鷹ラボ",
+    "府中ビルメンテナンス",
+    "調布映像",
+    "西東京トラベル",
+    "清瀬メディカル",
+    "狛江クリーニング",
+  ],
+  小売業: [
+    "銀座フーズ",
+    "世田谷ベーカリー",
+    "国分寺珈琲",
+    "町田園芸",
+    "練馬グリーン",
+    "浅草工芸堂",
+    "吉祥寺ブックス",
+    "自由が丘雑貨店",
+    "赤羽酒店",
+    "巣鴨呉服店",
+  ],
+};
+/** Distinct legal forms; with the stems they make distinct names. */
+const COMPANY_FORMS = ["株式会社{}", "{}株式会社", "有限会社{}", "合同会社{}"];
 const SURNAMES = [
   "佐藤",
   "鈴木",
@@ -216,6 +231,7 @@ function toFullWidth(ascii: string): string {
 class DemoWriter {
   private readonly random: () => number;
   private serial = 0;
+  private readonly named: Partial<Record<Industry, number>> = {};
 
   constructor(seed: number) {
     this.random = seededRandom(seed);
@@ -229,6 +245,16 @@ class DemoWriter {
     const item = items[this.int(0, items.length - 1)];
     if (item === undefined) throw new Error("pick from an empty list");
     return item;
+  }
+
+  /** The next unused name of the industry: every stem once, then again with the next legal form. */
+  companyName(industry: Industry): string {
+    const stems = NAME_STEMS[industry];
+    const used = this.named[industry] ?? 0;
+    this.named[industry] = used + 1;
+    const stem = stems[used % stems.length] ?? "";
+    const form = COMPANY_FORMS[Math.floor(used / stems.length) % COMPANY_FORMS.length] ?? "{}";
+    return form.replace("{}", stem);
   }
 
   phoneIn(city: string): string {
@@ -270,11 +296,10 @@ class DemoWriter {
       variant === 1 ? limits.employees + this.int(1, 50) : this.int(1, limits.employees);
     const [city, town, postal] = this.pick(TOKYO_PLACES);
     const returning = this.int(0, 9) < 3;
-    const stem = NAME_STEMS[this.serial % NAME_STEMS.length] ?? "";
-    const form = this.pick(COMPANY_FORMS);
+    const companyName = this.companyName(industry);
     const phone = this.phoneIn(city);
     return {
-      company_name: { value: form.replace("{}", stem) },
+      company_name: { value: companyName },
       entity_type: { value: "法人" },
       corporate_number: { value: this.corporateNumber() },
       representative_name: { value: this.personName() },
@@ -398,7 +423,9 @@ function duplicateAndInputCases(w: DemoWriter): DemoApplication[] {
     add("eligible", set(first, { applied_at: "2024-07-16T01:00:00Z" }));
     add(
       "DUPLICATE_CORPORATE_NUMBER",
+      // The same company applying a second time.
       set(w.eligible(), {
+        company_name: text(first, "company_name"),
         corporate_number: text(first, "corporate_number"),
         applied_at: "2024-07-30T02:00:00Z",
       }),

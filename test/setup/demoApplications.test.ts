@@ -49,6 +49,11 @@ describe("demo applications", () => {
     });
   });
 
+  test("give every company its own name, except the one that applied twice", () => {
+    const names = generateDemoApplications().map((d) => String(d.record.company_name?.value));
+    expect(new Set(names).size).toBe(DEMO_APPLICATION_COUNT - 1);
+  });
+
   test("include full-width input, sole proprietors and markup in a company name", () => {
     const records = generateDemoApplications().map((d) => d.record);
     expect(records.some((r) => /[０-９]/.test(String(r.corporate_number?.value)))).toBe(true);
