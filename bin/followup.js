@@ -3,9 +3,13 @@
 // with no build step. Exit code and signals pass through unchanged.
 const { spawn } = require("node:child_process");
 const path = require("node:path");
+const { pathToFileURL } = require("node:url");
+
+// Resolved from this file, so the command works from any directory.
+const tsx = pathToFileURL(require.resolve("tsx")).href;
 
 const cli = path.join(__dirname, "..", "src", "cli", "main.ts");
-const child = spawn(process.execPath, ["--import", "tsx", cli, ...process.argv.slice(2)], {
+const child = spawn(process.execPath, ["--import", tsx, cli, ...process.argv.slice(2)], {
   stdio: "inherit",
 });
 for (const signal of ["SIGINT", "SIGTERM"]) {
