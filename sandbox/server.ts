@@ -19,6 +19,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { registerAppRoutes } from "./apps/routes";
 import { registerTestAuthRoutes } from "./auth/routes";
+import { registerUserApiRoutes } from "./auth/userApi";
 import { seedDemoUsers } from "./auth/users";
 import { openDatabase, type SandboxDb } from "./db/database";
 import { registerFaultRoutes } from "./faults/faults";
@@ -70,6 +71,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     registerTestAuthRoutes(router, db);
   }
   registerAppRoutes(router);
+  registerUserApiRoutes(router);
   registerFileRoutes(router);
   registerPluginRoutes(router);
   registerRecordRoutes(router, deps);

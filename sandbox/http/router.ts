@@ -65,6 +65,8 @@ interface PageRoute {
 }
 
 const API_PATH = /^\/k\/(?:guest\/(\d+)\/)?v1\/(.+)\.json$/;
+/** cybozu.com's common User API (`/v1/user/groups.json`), served as endpoints named `cybozu/...`. */
+const USER_API_PATH = /^\/v1\/(.+)\.json$/;
 export const CONCURRENCY_LIMIT = 100;
 
 /**
@@ -120,7 +122,9 @@ export class Router {
     try {
       const url = new URL(req.url ?? "/", "http://localhost");
       const api = API_PATH.exec(url.pathname);
+      const userApi = USER_API_PATH.exec(url.pathname);
       if (api) await this.handleApi(req, res, url, api[2] ?? "", api[1]);
+      else if (userApi) await this.handleApi(req, res, url, `cybozu/${userApi[1]}`, undefined);
       else await this.handlePage(req, res, url);
     } catch (error) {
       this.log(`sandbox: ${error instanceof Error ? (error.stack ?? error.message) : error}`);

@@ -215,3 +215,42 @@ describe("request shapes", () => {
     expect((await response.json()).code).toBe("CB_IJ01");
   });
 });
+
+describe("cybozu.com User API", () => {
+  const get = (path: string, headers: Record<string, string>) =>
+    fetch(`${t.baseUrl}${path}`, { headers }).then(async (r) => ({
+      status: r.status,
+      body: await r.json(),
+    }));
+  const password = (user: string) => ({
+    "X-Cybozu-Authorization": Buffer.from(`${user}:${user}`).toString("base64"),
+  });
+
+  test("a user's groups, as the plugin reads them for its permission settings", async () => {
+    const staff = await get("/v1/user/groups.json?code=staff1", password("staff1"));
+    expect(staff.status).toBe(200);
+    expect(staff.body.groups.map((g: { code: string }) => g.code)).toEqual(["secretariat"]);
+    const viewer = await get("/v1/user/groups.json?code=viewer", password("admin"));
+    expect(viewer.body.groups).toEqual([]);
+    const session = createSession(t.sandbox.db, "admin");
+    const bySession = await get("/v1/user/groups.json?code=admin", {
+      Cookie: sessionCookie(session).split(";")[0] ?? "",
+    });
+    expect(bySession.body.groups.map((g: { code: string }) => g.code)).toEqual(["Administrators"]);
+  });
+
+  test("users and group members; unknown codes and API tokens are refused", async () => {
+    const users = await get("/v1/users.json?codes[0]=staff1&codes[1]=staff2", password("viewer"));
+    expect(users.body.users.map((u: { code: string }) => u.code)).toEqual(["staff1", "staff2"]);
+    const members = await get("/v1/group/users.json?code=secretariat", password("viewer"));
+    expect(members.body.users.map((u: { code: string }) => u.code)).toEqual([
+      "staff1",
+      "staff2",
+      "staff_en",
+    ]);
+    expect((await get("/v1/user/groups.json?code=ghost", password("admin"))).status).toBe(400);
+    const token = await t.createApiToken(appId);
+    const byToken = await get("/v1/users.json", { "X-Cybozu-API-Token": token });
+    expect(byToken.status).toBe(401);
+  });
+});
