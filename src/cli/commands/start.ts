@@ -1,0 +1,217 @@
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { DEMO_USERS } from "../../../sandbox/auth/users";
+import { ensureWebBundle } from "../../../sandbox/pages/bundle";
+import { getPluginConfig, setPluginConfig } from "../../../sandbox/plugins/config";
+import { type Sandbox, startSandbox } from "../../../sandbox/server";
+import { createClient, type KintoneTarget } from "../../adapters/connection";
+import { type Lang, pick } from "../../core/i18n";
+import {
+  defaultPluginConfig,
+  type PluginConfig,
+  serializePluginConfig,
+} from "../../core/settings/pluginConfig";
+import { parseCommandArgs } from "../args";
+import { type Command, type CommandContext, CommandError, UsageError } from "../command";
+
+/**
+ * `npm start`: the whole demo on one machine. Builds the plugin when its zip is missing or older
+ * than its sources, starts the sandbox (data kept in `.sandbox/`), sets the apps up and seeds the
+ * demo applications once, installs the plugin the kintone way, adds it to the apps, gives it its
+ * default settings where it has none, and prints where to log in.
+ */
+
+const PLUGIN_SOURCES = ["src", "plugin/css", "plugin/html", "plugin/image", "manifest.json"];
+const DEMO_PERMISSIONS = { users: [], groups: ["secretariat", "Administrators"] };
+
+function newestTime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce(
+    (newest, name) => Math.max(newest, newestTime(join(path, name))),
+    0,
+  );
+}
+
+/** True when dist/plugin.zip is missing or older than a file it is built from. */
+export function pluginNeedsBuild(projectDir: string): boolean {
+  const zip = join(projectDir, "dist", "plugin.zip");
+  if (!existsSync(zip)) return true;
+  const zipTime = statSync(zip).mtimeMs;
+  return PLUGIN_SOURCES.some((source) => newestTime(join(projectDir, source)) > zipTime);
+}
+
+function buildPlugin(context: CommandContext, projectDir: string): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn("npm", ["run", "build"], {
+      cwd: projectDir,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout.on("data", (chunk: Buffer) => context.stderr.write(chunk));
+    child.stderr.on("data", (chunk: Buffer) => context.stderr.write(chunk));
+    child.on("error", fail);
+    child.on("close", (code) => {
+      if (code === 0) done();
+      else {
+        fail(
+          new CommandError(
+            pick(context.lang, {
+              ja: `プラグインのビルド（npm run build）に失敗しました（終了コード ${code}）。上の出力を確認してください。`,
+              en: `building the plugin (npm run build) failed with exit code ${code}; see the output above.`,
+            }),
+          ),
+        );
+      }
+    });
+  });
+}
+
+/** The plugin's settings for one app of the demo: defaults, the demo apps, buttons for the secretariat. */
+export function demoPluginConfig(
+  role: PluginConfig["role"],
+  apps: { applications: number; questionnaires: number; lotteryLog: number },
+): Record<string, string> {
+  const config = defaultPluginConfig();
+  return serializePluginConfig({
+    ...config,
+    role,
+    apps,
+    permissions: { screen: DEMO_PERMISSIONS, draw: DEMO_PERMISSIONS, promote: DEMO_PERMISSIONS },
+  });
+}
+
+export interface StartedDemo {
+  sandbox: Sandbox;
+  appIds: { applications: number; questionnaires: number; lotteryLog: number };
+  pluginId: string;
+  added: number;
+}
+
+/** Everything `npm start` does up to printing; tests call it with port 0 and a temporary data dir. */
+export async function startDemo(options: {
+  projectDir: string;
+  dataDir: string;
+  port: number;
+  /** Where followup.apps.json goes (default: the project directory). */
+  appsFileDir?: string;
+  lang: Lang;
+  log: (line: string) => void;
+}): Promise<StartedDemo> {
+  await ensureWebBundle();
+  const sandbox = await startSandbox({
+    port: options.port,
+    dataDir: options.dataDir,
+    log: options.log,
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "EADDRINUSE") throw error;
+    throw new CommandError(
+      pick(options.lang, {
+        ja: `ポート ${options.port} はほかのプログラムが使用中です。--port で別のポートを指定してください。`,
+        en: `port ${options.port} is in use by another program; choose another with --port.`,
+      }),
+    );
+  });
+  try {
+    const target: KintoneTarget = {
+      baseUrl: sandbox.baseUrl,
+      auth: { username: "admin", password: "admin" },
+    };
+    const { seedDemo } = await import("../../setup/demo");
+    const { uploadPlugin } = await import("../../setup/upload");
+    const { setup, added } = await seedDemo(target, {
+      cwd: options.appsFileDir ?? options.projectDir,
+    });
+    const appIds = setup.appIds;
+    const upload = await uploadPlugin(createClient(target), {
+      zipPath: join(options.projectDir, "dist", "plugin.zip"),
+      appIds,
+    });
+    const roles: Array<[number, PluginConfig["role"]]> = [
+      [appIds.applications, "applications"],
+      [appIds.questionnaires, "questionnaires"],
+    ];
+    for (const [app, role] of roles) {
+      if (Object.keys(getPluginConfig(sandbox.db, app, upload.pluginId)).length > 0) continue;
+      setPluginConfig(sandbox.db, app, upload.pluginId, demoPluginConfig(role, appIds));
+    }
+    return { sandbox, appIds, pluginId: upload.pluginId, added };
+  } catch (error) {
+    await sandbox.close();
+    throw error;
+  }
+}
+
+function untilInterrupted(): Promise<void> {
+  return new Promise((resolveStop) => {
+    process.once("SIGINT", () => resolveStop());
+    process.once("SIGTERM", () => resolveStop());
+  });
+}
+
+export const startCommand: Command = {
+  summary:
+    "npm start: build the plugin if needed, start the sandbox with the demo apps and data, install and configure the plugin",
+  async run(context) {
+    const { values } = parseCommandArgs(context, {
+      port: { type: "string", default: "3000" },
+      data: { type: "string", default: ".sandbox" },
+      lang: { type: "string" },
+    });
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new UsageError(
+        pick(context.lang, {
+          ja: `--port は 0〜65535 の整数で指定してください: ${values.port}`,
+          en: `--port must be an integer from 0 to 65535: ${values.port}`,
+        }),
+      );
+    }
+    const out = (text: string) => context.stdout.write(text + "\n");
+    const projectDir = context.cwd;
+    if (pluginNeedsBuild(projectDir)) {
+      out(pick(context.lang, { ja: "プラグインをビルドしています…", en: "Building the plugin…" }));
+      await buildPlugin(context, projectDir);
+    }
+    const stop = untilInterrupted();
+    const dataDir = resolve(projectDir, values.data);
+    const demo = await startDemo({
+      projectDir,
+      dataDir,
+      port,
+      lang: context.lang,
+      log: (line) => context.stderr.write(line + "\n"),
+    });
+    const { baseUrl } = demo.sandbox;
+    out(
+      pick(context.lang, {
+        ja: `kintone サンドボックスを起動しました: ${baseUrl}/login（データ: ${dataDir}）`,
+        en: `kintone sandbox running at ${baseUrl}/login (data: ${dataDir})`,
+      }),
+    );
+    out(
+      pick(context.lang, {
+        ja: `申込管理: ${baseUrl}/k/${demo.appIds.applications}/（デモの申込 ${demo.added} 件を追加）`,
+        en: `Applications: ${baseUrl}/k/${demo.appIds.applications}/ (${demo.added} demo applications added)`,
+      }),
+    );
+    out(
+      pick(context.lang, {
+        ja: `プラグインの設定: ${baseUrl}/k/admin/app/${demo.appIds.applications}/plugin/config?pluginId=${demo.pluginId}`,
+        en: `Plugin settings: ${baseUrl}/k/admin/app/${demo.appIds.applications}/plugin/config?pluginId=${demo.pluginId}`,
+      }),
+    );
+    out(
+      pick(context.lang, {
+        ja: "デモユーザー（パスワード = ユーザー名）:",
+        en: "Demo users (password = user name):",
+      }),
+    );
+    for (const user of DEMO_USERS) out(`  ${user.code} / ${user.code}  (${user.name})`);
+    out(pick(context.lang, { ja: "Ctrl-C で終了します。", en: "Press Ctrl-C to stop." }));
+    await stop;
+    await demo.sandbox.close();
+    return 0;
+  },
+};
