@@ -246,7 +246,12 @@ describe("one program round in kintone (steps run in order)", () => {
       id: second,
       record: { participation_intent: { value: "参加する" } },
     });
-    await p.admin.record.updateRecordStatus({ app: app(), id: second, action: "参加確定", revision });
+    await p.admin.record.updateRecordStatus({
+      app: app(),
+      id: second,
+      action: "参加確定",
+      revision,
+    });
     // FormBridge writes over REST: no kintone event fires for it.
     await p.admin.record.addRecord({
       app: p.apps.questionnaires,
