@@ -91,6 +91,7 @@ it("hosts the plugin's settings page with the defaults it was given", async () =
 it("keeps the data across a restart and does not seed again", async () => {
   const port = demo.sandbox.port;
   await demo.sandbox.close();
+  // eslint-disable-next-line require-atomic-updates -- the tests of this file run one after another
   demo = await startDemo({
     projectDir,
     dataDir,
