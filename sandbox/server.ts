@@ -13,7 +13,10 @@
  *   `getDeployedProcess(db, appId)` (sandbox/apps/process.ts); permissions: `assertAppRight`
  *   (sandbox/auth/permissions.ts); users/sessions: sandbox/auth/{users,session}.ts.
  * - Plugins for pages: `listAppPlugins`, `getPluginFile`, `getPluginConfig`/`setPluginConfig`
- *   (sandbox/plugins/*).
+ *   (sandbox/plugins/*). Files for FILE fields: `describeFile`, `readFile` (sandbox/files/store.ts).
+ * - cybozu.com User API (`/v1/user/groups.json`, ...) is served as endpoints named `cybozu/...`.
+ * - testMode adds /__sandbox/faults, /__sandbox/stats(/reset) and /__sandbox/api-tokens; tests use
+ *   `startTestSandbox()` (test/support/sandbox.ts).
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
