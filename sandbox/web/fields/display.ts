@@ -15,7 +15,13 @@ export function formatDateTime(value: string): string {
 function formatNumber(value: string, property?: FieldProperty): string {
   if (value === "") return "";
   const unit = property?.unit ?? "";
-  return property?.unitPosition === "BEFORE" ? `${unit}${value}` : `${value}${unit}`;
+  let shown = value;
+  if (property?.digit && /^-?\d+(\.\d+)?$/.test(value)) {
+    const [whole = "", fraction] = value.split(".");
+    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    shown = fraction === undefined ? grouped : `${grouped}.${fraction}`;
+  }
+  return property?.unitPosition === "BEFORE" ? `${unit}${shown}` : `${shown}${unit}`;
 }
 
 function entityNames(value: unknown): string {

@@ -9,6 +9,8 @@ export interface FieldProperty {
   defaultValue?: unknown;
   defaultNowValue?: boolean;
   unit?: string;
+  /** NUMBER: show with thousands separators. */
+  digit?: boolean;
   unitPosition?: "BEFORE" | "AFTER";
   protocol?: "WEB" | "CALL" | "MAIL";
   lookup?: unknown;

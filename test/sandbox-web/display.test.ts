@@ -1,0 +1,61 @@
+import { fieldText } from "../../sandbox/web/fields/display";
+import { configProblem } from "../../sandbox/web/kintone/pluginApi";
+import { fieldCodeOfErrorKey } from "../../sandbox/web/pages/form";
+
+describe("fieldText", () => {
+  it("groups digits and places the unit as the field says", () => {
+    expect(
+      fieldText("NUMBER", "196000000", {
+        type: "NUMBER",
+        code: "c",
+        label: "",
+        digit: true,
+        unit: "円",
+      }),
+    ).toBe("196,000,000円");
+    expect(
+      fieldText("NUMBER", "-1234.5", { type: "NUMBER", code: "c", label: "", digit: true }),
+    ).toBe("-1,234.5");
+    expect(
+      fieldText("NUMBER", "1234", {
+        type: "NUMBER",
+        code: "c",
+        label: "",
+        unit: "¥",
+        unitPosition: "BEFORE",
+      }),
+    ).toBe("¥1234");
+  });
+
+  it("joins choices and names, and keeps markup as plain text", () => {
+    expect(fieldText("CHECK_BOX", ["ア", "イ"])).toBe("ア, イ");
+    expect(
+      fieldText("STATUS_ASSIGNEE", [
+        { code: "a", name: "甲" },
+        { code: "b", name: "" },
+      ]),
+    ).toBe("甲, b");
+    expect(fieldText("SINGLE_LINE_TEXT", "<b>x</b>")).toBe("<b>x</b>");
+  });
+});
+
+describe("configProblem (kintone.plugin.app.setConfig limits)", () => {
+  it("accepts string values and refuses other values, long values and large configs", () => {
+    expect(configProblem({ a: "1" })).toBeUndefined();
+    expect(configProblem({ a: 1 })).toMatch(/string/);
+    expect(configProblem({ a: "x".repeat(65_536) })).toMatch(/65535/);
+    const big = Object.fromEntries(
+      Array.from({ length: 5 }, (_, i) => [`k${i}`, "あ".repeat(20_000)]),
+    );
+    expect(configProblem(big)).toMatch(/bytes/);
+    expect(configProblem(["a"])).toMatch(/object/);
+  });
+});
+
+describe("fieldCodeOfErrorKey", () => {
+  it("reads the field code of kintone's CB_VA01 keys", () => {
+    expect(fieldCodeOfErrorKey("record.company_name.value")).toBe("company_name");
+    expect(fieldCodeOfErrorKey("record[employees].value")).toBe("employees");
+    expect(fieldCodeOfErrorKey("app")).toBeUndefined();
+  });
+});
