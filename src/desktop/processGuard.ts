@@ -6,7 +6,7 @@ import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import type { KintoneRecordLike } from "../core/application";
 import { type Lang, pick } from "../core/i18n";
 import { type PluginConfig, fieldCodeOf, processNamesOf } from "../core/settings/pluginConfig";
-import { type ActionKey, LOTTERY_RESULTS } from "../core/vocabulary";
+import type { ActionKey } from "../core/vocabulary";
 import {
   actionKeyOf,
   checkProcessAction,
@@ -135,9 +135,7 @@ export async function guardProcessAction(
     event.error = pick(lang, refusal.message);
     return event;
   }
-  if (action === "promote") {
-    const result = event.record[fieldCodeOf(config, "lottery_result")];
-    if (result) result.value = LOTTERY_RESULTS.winner;
-  }
+  // A promotion here leaves lottery_result as the draw wrote it (補欠): the audit compares it with
+  // the lottery log, and only the list's 繰り上げ button writes a log entry.
   return event;
 }

@@ -105,7 +105,7 @@ describe("process guards", () => {
     expect(event && (event as { error?: string }).error).toBeUndefined();
   });
 
-  it("promotes only the next in waitlist order and marks the promoted one as 当選", async () => {
+  it("promotes only the next in waitlist order, leaving the drawn result as the log has it", async () => {
     const waitlisted = (id: number, no: number) => ({
       $id: { value: String(id) },
       waitlist_no: { value: String(no) },
@@ -124,7 +124,7 @@ describe("process guards", () => {
       proceed("繰り上げ", "補欠", { lottery_result: "補欠", lottery_rank: "51", waitlist_no: "1" }),
     );
     expect(next && (next as { error?: string }).error).toBeUndefined();
-    expect(next && next.record.lottery_result?.value).toBe("当選");
+    expect(next && next.record.lottery_result?.value).toBe("補欠");
   });
 
   it("refuses 訪問完了 without the expert and 参加確定 without the intent", async () => {

@@ -1,0 +1,73 @@
+/**
+ * @jest-environment jsdom
+ */
+import "./support/jsdomGlobals";
+import { defaultPluginConfig, serializePluginConfig } from "../../src/core/settings/pluginConfig";
+import { registerMobile } from "../../src/mobile/register";
+import { validApplicationValues } from "./support/applications";
+import { fakeClient } from "./support/fakeClient";
+import { eventRecord, fakeKintone } from "./support/fakeKintone";
+
+function setup(role: "applications" | "questionnaires" = "applications") {
+  document.body.replaceChildren();
+  const config = defaultPluginConfig();
+  config.role = role;
+  config.apps = { applications: 1, questionnaires: 2, lotteryLog: 3 };
+  const fake = fakeKintone({ config: serializePluginConfig(config) });
+  const rest = fakeClient({ 2: [] });
+  const notify = jest.fn();
+  registerMobile(fake.k, "p", {
+    client: () => rest.client,
+    notify,
+    search: () => "?application_no=8",
+  });
+  return { ...fake, notify };
+}
+
+describe("mobile screens", () => {
+  it("registers only mobile events, no list buttons", () => {
+    const { handlers } = setup();
+    expect([...handlers.keys()].sort()).toEqual([
+      "mobile.app.record.create.submit",
+      "mobile.app.record.detail.process.proceed",
+      "mobile.app.record.detail.show",
+      "mobile.app.record.edit.submit",
+    ]);
+  });
+
+  it("checks a save and guards a process action as on desktop", async () => {
+    const { fire } = setup();
+    const saved = await fire("mobile.app.record.create.submit", {
+      record: eventRecord(validApplicationValues({ postal_code: "1" })),
+    });
+    expect(saved && saved.record.postal_code?.error).toMatch(/郵便番号/);
+    const proceeded = await fire("mobile.app.record.detail.process.proceed", {
+      recordId: 12,
+      record: eventRecord(validApplicationValues({ participation_intent: "参加する" }), "参加確定"),
+      action: { value: "質問票回答" },
+      status: { value: "参加確定" },
+      nextStatus: { value: "質問票回答済" },
+    });
+    expect(proceeded && (proceeded as { error?: string }).error).toMatch(/質問票/);
+  });
+
+  it("draws the detail panel into the mobile space", async () => {
+    const { fire, space } = setup();
+    await fire("mobile.app.record.detail.show", {
+      record: eventRecord(validApplicationValues(), "申込受付"),
+    });
+    expect(space("followup_panel")?.textContent).toContain("抽選を待っています");
+  });
+
+  it("in the questionnaire app fills the application number on mobile too", async () => {
+    const { fire, handlers } = setup("questionnaires");
+    expect([...handlers.keys()].sort()).toEqual([
+      "mobile.app.record.create.show",
+      "mobile.app.record.create.submit.success",
+    ]);
+    const shown = await fire("mobile.app.record.create.show", {
+      record: { application_no: { value: "" } as { value: string; lookup?: boolean } },
+    });
+    expect(shown && shown.record.application_no?.value).toBe("8");
+  });
+});
