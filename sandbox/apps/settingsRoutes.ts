@@ -1,5 +1,6 @@
 import { errors, FieldErrorCollector } from "../http/errors";
 import type { Router } from "../http/router";
+import { resolveCustomize } from "./customize";
 import { registerProcessRoutes } from "./process";
 import { registerSettingsEndpoint } from "./settingsEndpoint";
 import { registerViewRoutes } from "./views";
@@ -66,7 +67,7 @@ export function registerAppSettingsRoutes(router: Router): void {
           ],
         });
       }
-      return { value: next };
+      return { value: resolveCustomize(req.db, next) };
     },
   });
 

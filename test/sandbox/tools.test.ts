@@ -61,3 +61,34 @@ test("cli-kintone plugin upload installs, then updates, the same plugin", async 
   await run(bin("cli-kintone"), ["plugin", "upload", "--input", zipPath, "--yes", ...auth()]);
   expect((await admin.plugin.getPlugins({ ids: [first.id] })).plugins[0]?.version).toBe("1.2.0");
 }, 60_000);
+
+test("cli-kintone customize apply uploads JS, sets the customization and deploys it", async () => {
+  const admin = t.clientAs("admin");
+  const { app } = await admin.app.addApp({ name: "カスタマイズ適用" });
+  await admin.app.deployApp({ apps: [{ app }] });
+  writeFileSync(join(dir, "desktop.js"), "console.log('customized');");
+  const manifest = {
+    app,
+    scope: "ALL",
+    desktop: { js: ["https://example.com/lib.js", join(dir, "desktop.js")], css: [] },
+    mobile: { js: [], css: [] },
+  };
+  const manifestPath = join(dir, "customize-manifest.json");
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  await run(bin("cli-kintone"), [
+    "customize",
+    "apply",
+    "--input",
+    manifestPath,
+    "--app",
+    app,
+    "--yes",
+    ...auth(),
+  ]);
+  const live = await admin.app.getAppCustomize({ app });
+  expect(live.desktop.js[0]).toEqual({ type: "URL", url: "https://example.com/lib.js" });
+  expect(live.desktop.js[1]).toMatchObject({ type: "FILE", file: { name: "desktop.js" } });
+  const file = live.desktop.js[1] as { file: { fileKey: string } };
+  const data = await admin.file.downloadFile({ fileKey: file.file.fileKey });
+  expect(Buffer.from(data).toString()).toBe("console.log('customized');");
+}, 60_000);
