@@ -26,4 +26,6 @@ export interface KintoneApi {
     };
   };
   getLoginUser(): { code: string; name: string; language: string };
+  /** `kintone.user.getGroups()` (newer kintone): the login user's groups, without a REST call. */
+  user?: { getGroups?(code?: string): PromiseLike<Array<{ code: string }>> };
 }

@@ -32,9 +32,15 @@ export function readPluginConfig(
   return restorePluginConfig(values);
 }
 
-/** The login user's group codes (cybozu User API). Empty when the API is not reachable. */
+/**
+ * The login user's group codes: `kintone.user.getGroups()` where kintone has it, else the cybozu
+ * User API. Empty when neither answers (then only the listed users are allowed).
+ */
 export async function userGroupCodes(k: KintoneApi, userCode: string): Promise<string[]> {
   try {
+    if (k.user?.getGroups) {
+      return (await k.user.getGroups()).map((g) => g.code).filter((c) => typeof c === "string");
+    }
     const answer = (await k.api("/v1/user/groups.json", "GET", { code: userCode })) as {
       groups?: Array<{ code?: unknown }>;
     };

@@ -1,0 +1,30 @@
+/**
+ * @jest-environment jsdom
+ */
+import { allowedOperations } from "../../src/adapters/kintone-js/session";
+import { defaultPluginConfig } from "../../src/core/settings/pluginConfig";
+import { fakeKintone } from "./support/fakeKintone";
+
+describe("allowedOperations", () => {
+  const config = defaultPluginConfig();
+  config.permissions.draw.groups = ["secretariat"];
+  config.permissions.promote.users = ["staff1"];
+
+  it("reads the user's groups with kintone.user.getGroups when kintone has it", async () => {
+    const { k } = fakeKintone({ user: { code: "staff2" } });
+    const withGroups = { ...k, user: { getGroups: async () => [{ code: "secretariat" }] } };
+    const { allowed } = await allowedOperations(withGroups, config);
+    expect(allowed).toEqual({ screen: false, draw: true, promote: false });
+    expect(k.api).not.toHaveBeenCalled();
+  });
+
+  it("falls back to the User API, and to no groups when that fails", async () => {
+    const member = fakeKintone({ user: { code: "staff2" }, groups: ["secretariat"] });
+    expect((await allowedOperations(member.k, config)).allowed.draw).toBe(true);
+    const broken = fakeKintone({ user: { code: "staff1" } });
+    broken.k.api.mockRejectedValue(new Error("403"));
+    const { allowed, operator } = await allowedOperations(broken.k, config);
+    expect(allowed).toEqual({ screen: false, draw: false, promote: true });
+    expect(operator).toEqual({ code: "staff1", groups: [] });
+  });
+});
