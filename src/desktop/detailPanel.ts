@@ -3,7 +3,8 @@
  * lottery rank and waitlist number, the questionnaire, and what the next step is.
  */
 import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
-import type { KintoneRecordLike } from "../core/application";
+import { applicationFromRecord, type KintoneRecordLike } from "../core/application";
+import { formatEligibilityNotes, screenApplication } from "../core/eligibility";
 import { type Lang, type Localized, pick } from "../core/i18n";
 import { type PluginConfig, processNamesOf } from "../core/settings/pluginConfig";
 import { ELIGIBILITY_LABELS } from "../core/vocabulary";
@@ -93,7 +94,29 @@ function eligibilitySection(
   const value = record[code("eligibility")]?.value;
   const label = typeof value === "string" && value !== "" ? value : ELIGIBILITY_LABELS.unscreened;
   const notes = record[code("eligibility_notes")]?.value;
-  const lines = typeof notes === "string" ? notes.split("\n").filter((l) => l.trim() !== "") : [];
+  let lines = typeof notes === "string" ? notes.split("\n").filter((l) => l.trim() !== "") : [];
+  let preview = "";
+  if (label === ELIGIBILITY_LABELS.unscreened) {
+    // Not screened yet: show what the rules say about the application as it stands now.
+    const { violations } = screenApplication(
+      applicationFromRecord(record, config.fieldMap),
+      config.program,
+      { lang },
+    );
+    lines = formatEligibilityNotes(violations, lang)
+      .split("\n")
+      .filter((l) => l !== "");
+    preview = pick(lang, {
+      ja:
+        violations.length === 0
+          ? "（未審査：現在の入力では不備はありません）"
+          : "（未審査：現在の入力での判定）",
+      en:
+        violations.length === 0
+          ? " (not screened: no problem as entered)"
+          : " (not screened: as entered now)",
+    });
+  }
   const list =
     lines.length > 0
       ? el("ul", { className: "followup-panel-notes" }, ...lines.map((l) => el("li", {}, l)))
@@ -101,6 +124,7 @@ function eligibilitySection(
   return row(
     pick(lang, { ja: "審査結果", en: "Screening" }),
     el("span", { className: `followup-badge followup-badge-${label}` }, label),
+    preview,
     list ?? "",
   );
 }

@@ -254,3 +254,18 @@ describe("questionnaire app", () => {
     expect(rest.mock.record.updateRecordStatus).not.toHaveBeenCalled();
   });
 });
+
+describe("detail panel before screening", () => {
+  it("shows what the rules say about the application as entered", async () => {
+    const { fire, space } = setup(undefined, { apps: { 2: [] } });
+    await fire("app.record.detail.show", {
+      record: eventRecord(
+        validApplicationValues({ eligibility: "未判定", postal_code: "12" }),
+        "申込受付",
+      ),
+    });
+    const panel = space("followup_panel");
+    expect(panel?.textContent).toContain("未審査：現在の入力での判定");
+    expect(panel?.textContent).toMatch(/【不備】郵便番号/);
+  });
+});
