@@ -5,7 +5,7 @@ import { showRecordPage } from "./pages/detail";
 import { showForm } from "./pages/form";
 import { showList } from "./pages/list";
 import { showLogin, showPluginList, showPluginSettings, showPortal } from "./pages/simple";
-import { setRequestToken } from "./rest";
+import { setSession } from "./rest";
 import { setLanguage } from "./text";
 
 /**
@@ -15,7 +15,7 @@ import { setLanguage } from "./text";
  */
 const boot = readBootstrap(document);
 setLanguage(boot.lang);
-setRequestToken(boot.requestToken ?? "");
+setSession(boot.requestToken ?? "", boot.lang);
 (window as unknown as { kintone: unknown }).kintone = createKintone(boot);
 
 async function run(): Promise<void> {

@@ -19,9 +19,12 @@ export class RestError extends Error {
 }
 
 let requestToken = "";
+let userLanguage = "ja";
 
-export function setRequestToken(token: string): void {
+/** The session's request token and the user's language (kintone answers messages in it). */
+export function setSession(token: string, lang: string): void {
   requestToken = token;
+  userLanguage = lang;
 }
 
 /** `/k/v1/records` or `/k/v1/records.json` or a full URL → a same-origin path ending in `.json`. */
@@ -42,7 +45,10 @@ export async function callApi<T = any>(
 ): Promise<T> {
   const verb = method.toUpperCase();
   const path = apiPath(pathOrUrl);
-  const headers: Record<string, string> = { "X-Requested-With": "XMLHttpRequest" };
+  const headers: Record<string, string> = {
+    "X-Requested-With": "XMLHttpRequest",
+    "Accept-Language": userLanguage,
+  };
   let url = path;
   let body: string | undefined;
   if (verb === "GET") {

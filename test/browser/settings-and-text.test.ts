@@ -114,3 +114,27 @@ describe("user text is rendered as text", () => {
     await page.close();
   });
 });
+
+describe("login and language", () => {
+  it("refuses a wrong password with a message, and shows English screens to an en user", async () => {
+    const context = await s.browser.newContext({ baseURL: s.sandbox.baseUrl, locale: "ja-JP" });
+    const page = await context.newPage();
+    await page.goto(`/login?redirect=${encodeURIComponent(`/k/${s.app}/`)}`);
+    await page.fill("input[name=username]", "staff_en");
+    await page.fill("input[name=password]", "wrong");
+    await Promise.all([page.waitForURL(/failed=1/), page.click(".sb-login-submit")]);
+    await expect(page.locator(".sb-error-banner").textContent()).resolves.toBe(
+      "ログイン名またはパスワードが正しくありません。",
+    );
+    await page.fill("input[name=username]", "staff_en");
+    await page.fill("input[name=password]", "staff_en");
+    await Promise.all([
+      page.waitForURL(new RegExp(`/k/${s.app}/$`)),
+      page.click(".sb-login-submit"),
+    ]);
+    await page.waitForSelector("body[data-sandbox-ready=true]");
+    await expect(page.getAttribute(".sb-add", "title")).resolves.toBe("Add record");
+    await expect(page.locator(".sb-next").textContent()).resolves.toBe("Next >");
+    await context.close();
+  });
+});

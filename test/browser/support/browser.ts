@@ -41,6 +41,7 @@ export async function loggedIn(
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL: baseUrl,
+    locale: "ja-JP",
     ...(options.mobile ? MOBILE : { viewport: { width: 1280, height: 900 } }),
   });
   const page = await context.newPage();
