@@ -85,10 +85,13 @@ export function deployApp(db: SandboxDb, app: AppRow): void {
   ).run(settings.name, settings.description, app.id);
 }
 
-/** Discards preview changes: preview becomes the live settings again (nothing to do if never deployed). */
+/**
+ * Discards preview changes: preview becomes the live settings again (nothing to do if never
+ * deployed). Reported like a deploy: PROCESSING, then SUCCESS.
+ */
 function revertPreview(db: SandboxDb, app: AppRow): void {
   if (!app.deployed) {
-    db.prepare("UPDATE apps SET deploy_status = 'CANCEL', deploy_polls = 0 WHERE id = ?").run(
+    db.prepare("UPDATE apps SET deploy_status = 'PROCESSING', deploy_polls = 0 WHERE id = ?").run(
       app.id,
     );
     return;
@@ -100,7 +103,7 @@ function revertPreview(db: SandboxDb, app: AppRow): void {
     copy.run(JSON.stringify(readSettings(db, app.id, "live", kind)), app.id, kind);
   }
   db.prepare(
-    "UPDATE apps SET preview_revision = live_revision, deploy_status = 'CANCEL', deploy_polls = 0 WHERE id = ?",
+    "UPDATE apps SET preview_revision = live_revision, deploy_status = 'PROCESSING', deploy_polls = 0 WHERE id = ?",
   ).run(app.id);
 }
 

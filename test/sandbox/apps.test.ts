@@ -73,6 +73,8 @@ describe("preview and live settings", () => {
 
     await admin().app.updateAppSettings({ app, name: "捨てる変更" });
     await admin().app.deployApp({ apps: [{ app }], revert: true });
+    expect((await admin().app.getDeployStatus({ apps: [app] })).apps[0]?.status).toBe("PROCESSING");
+    expect((await admin().app.getDeployStatus({ apps: [app] })).apps[0]?.status).toBe("SUCCESS");
     expect((await admin().app.getAppSettings({ app, preview: true })).name).toBe("設定（改）");
   });
 
