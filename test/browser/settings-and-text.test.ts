@@ -138,3 +138,54 @@ describe("login and language", () => {
     await context.close();
   });
 });
+
+describe("plugin proxy", () => {
+  it("setProxyConfig on the settings page adds its headers to that plugin's proxy calls only", async () => {
+    const [withConfig, without] = s.pluginIds;
+    const url = `${s.sandbox.baseUrl}/k/v1/apps.json`;
+    const auth = Buffer.from("admin:admin").toString("base64");
+    const settings = await pageWithPlan(
+      s.context,
+      `/k/admin/app/${s.app}/plugin/config?pluginId=${withConfig}`,
+    );
+    await settings.evaluate(
+      ([target, header]) =>
+        new Promise<void>((done) => {
+          (window as any).kintone.plugin.app.setProxyConfig(
+            target,
+            "GET",
+            { "X-Cybozu-Authorization": header },
+            {},
+            done,
+          );
+        }),
+      [url, auth] as const,
+    );
+    await settings.close();
+
+    const list = await pageWithPlan(s.context, `/k/${s.app}/`);
+    const answers = await list.evaluate(
+      async ([target, ids]) => {
+        const k = (window as any).kintone;
+        const results = [];
+        for (const id of ids) {
+          const [body, status] = await k.plugin.app.proxy(id, target, "GET", {}, {});
+          results.push({ status, apps: status === 200 ? JSON.parse(body).apps.length : 0 });
+        }
+        let refused = false;
+        try {
+          k.plugin.app.setProxyConfig(target, "GET", {}, {});
+        } catch {
+          refused = true;
+        }
+        return { results, refused };
+      },
+      [url, [withConfig, without]] as const,
+    );
+    expect(answers.results[0]).toMatchObject({ status: 200 });
+    expect(answers.results[0]?.apps).toBeGreaterThan(0);
+    expect(answers.results[1]).toEqual({ status: 401, apps: 0 });
+    expect(answers.refused).toBe(true);
+    await list.close();
+  });
+});
