@@ -1,31 +1,10 @@
 import type { SandboxDb } from "../db/database";
 import { FieldErrorCollector } from "../http/errors";
 import { BUILT_IN_TYPES } from "./defaults";
-import { findApp, readSettings, requireApp, type Stage } from "./store";
+import type { FieldMap, FieldProperty } from "./fieldStore";
+import { checkLookup, checkReferenceTable } from "./relations";
 
-/** A field as kintone's form API returns it: `{type, code, label, ...}` with string-typed numbers. */
-export type FieldProperty = Record<string, unknown> & { type: string; code: string; label: string };
-export type FieldMap = Record<string, FieldProperty>;
-
-interface ProcessEnable {
-  enable: boolean;
-}
-
-/** The live fields of a deployed app (GAIA_AP01 when the app is unknown or never deployed). */
-export function getDeployedFields(db: SandboxDb, appId: number): FieldMap {
-  requireApp(db, appId, "live");
-  return getFields(db, appId, "live");
-}
-
-/** Fields of one stage; STATUS/STATUS_ASSIGNEE report whether process management is on. */
-export function getFields(db: SandboxDb, appId: number, stage: Stage): FieldMap {
-  const fields = readSettings<FieldMap>(db, appId, stage, "fields");
-  const process = readSettings<ProcessEnable>(db, appId, stage, "status");
-  for (const field of Object.values(fields)) {
-    if (field.type === "STATUS" || field.type === "STATUS_ASSIGNEE") field.enabled = process.enable;
-  }
-  return fields;
-}
+export { type FieldMap, type FieldProperty, getDeployedFields, getFields } from "./fieldStore";
 
 const OPTION_TYPES = new Set(["RADIO_BUTTON", "CHECK_BOX", "MULTI_SELECT", "DROP_DOWN"]);
 
@@ -295,103 +274,4 @@ function checkNumberRange(field: FieldProperty, path: string, errorsOut: FieldEr
       en: "The maximum must not be less than the minimum.",
     });
   }
-}
-
-interface RelatedApp {
-  app?: unknown;
-  code?: unknown;
-}
-
-function relatedFields(
-  db: SandboxDb,
-  related: RelatedApp | undefined,
-  path: string,
-  errorsOut: FieldErrorCollector,
-): FieldMap | undefined {
-  const appId = Number(related?.app);
-  const app = Number.isInteger(appId) ? findApp(db, appId) : undefined;
-  if (!app || !app.deployed) {
-    errorsOut.add(`${path}.relatedApp.app`, {
-      ja: `参照先のアプリ（id: ${String(related?.app)}）が見つかりません。`,
-      en: `The related app (ID: ${String(related?.app)}) is not found.`,
-    });
-    return undefined;
-  }
-  return getFields(db, app.id, "live");
-}
-
-function checkLookup(db: SandboxDb, raw: unknown, path: string, errorsOut: FieldErrorCollector) {
-  const lookup = (raw ?? {}) as Record<string, unknown>;
-  const base = `${path}.lookup`;
-  const related = relatedFields(db, lookup.relatedApp as RelatedApp, base, errorsOut);
-  const keyField = String(lookup.relatedKeyField ?? "");
-  const key = related?.[keyField];
-  if (related && (!key || !(key.type === "RECORD_NUMBER" || key.unique === true))) {
-    errorsOut.add(`${base}.relatedKeyField`, {
-      ja: "コピー元のフィールドには、レコード番号か値の重複を禁止したフィールドを指定してください。",
-      en: "The key field must be the record number or a field that prohibits duplicate values.",
-    });
-  }
-  const mappings = Array.isArray(lookup.fieldMappings) ? lookup.fieldMappings : [];
-  mappings.forEach((mapping: { field?: unknown; relatedField?: unknown }, i: number) => {
-    if (related && !related[String(mapping?.relatedField)]) {
-      errorsOut.add(`${base}.fieldMappings[${i}].relatedField`, {
-        ja: `参照先のアプリにフィールド（${String(mapping?.relatedField)}）がありません。`,
-        en: `The related app has no field (${String(mapping?.relatedField)}).`,
-      });
-    }
-  });
-  const relatedApp = lookup.relatedApp as RelatedApp | undefined;
-  return {
-    relatedApp: { app: String(relatedApp?.app ?? ""), code: String(relatedApp?.code ?? "") },
-    relatedKeyField: keyField,
-    fieldMappings: mappings.map((m: { field?: unknown; relatedField?: unknown }) => ({
-      field: String(m?.field ?? ""),
-      relatedField: String(m?.relatedField ?? ""),
-    })),
-    lookupPickerFields: Array.isArray(lookup.lookupPickerFields)
-      ? lookup.lookupPickerFields.map(String)
-      : [],
-    filterCond: String(lookup.filterCond ?? ""),
-    sort: String(lookup.sort ?? ""),
-  };
-}
-
-function checkReferenceTable(
-  db: SandboxDb,
-  raw: unknown,
-  path: string,
-  errorsOut: FieldErrorCollector,
-) {
-  const table = (raw ?? {}) as Record<string, unknown>;
-  const base = `${path}.referenceTable`;
-  const related = relatedFields(db, table.relatedApp as RelatedApp, base, errorsOut);
-  const condition = (table.condition ?? {}) as { field?: unknown; relatedField?: unknown };
-  if (related && !related[String(condition.relatedField)]) {
-    errorsOut.add(`${base}.condition.relatedField`, {
-      ja: `参照先のアプリにフィールド（${String(condition.relatedField)}）がありません。`,
-      en: `The related app has no field (${String(condition.relatedField)}).`,
-    });
-  }
-  const displayFields = Array.isArray(table.displayFields) ? table.displayFields.map(String) : [];
-  displayFields.forEach((code, i) => {
-    if (related && !related[code]) {
-      errorsOut.add(`${base}.displayFields[${i}]`, {
-        ja: `参照先のアプリにフィールド（${code}）がありません。`,
-        en: `The related app has no field (${code}).`,
-      });
-    }
-  });
-  const relatedApp = table.relatedApp as RelatedApp | undefined;
-  return {
-    relatedApp: { app: String(relatedApp?.app ?? ""), code: String(relatedApp?.code ?? "") },
-    condition: {
-      field: String(condition.field ?? ""),
-      relatedField: String(condition.relatedField ?? ""),
-    },
-    filterCond: String(table.filterCond ?? ""),
-    displayFields,
-    sort: String(table.sort ?? ""),
-    size: String(table.size ?? "5"),
-  };
 }
