@@ -10,6 +10,11 @@ export function globalHeader(boot: Bootstrap): HTMLElement {
     h("a", { class: "sb-brand", href: boot.mobile ? "/k/m/" : "/k/" }, "kintone"),
     h("span", { class: "sb-brand-note" }, "sandbox"),
     h("span", { class: "sb-spacer-flex" }),
+    h(
+      "a",
+      { class: "sb-device-switch", href: otherDeviceUrl(boot) },
+      t(boot.mobile ? "desktopVersion" : "mobileVersion"),
+    ),
     boot.loginUser ? h("span", { class: "sb-user" }, boot.loginUser.name) : null,
     boot.loginUser ? h("a", { class: "sb-logout", href: "/logout" }, t("logout")) : null,
   );
@@ -58,4 +63,15 @@ export function pageRoot(): HTMLElement {
   const root = document.getElementById("sandbox-root");
   if (!root) throw new Error("page root missing");
   return root;
+}
+
+/** The same screen on the other device: `/k/1/show#record=5` ↔ `/k/m/1/show?record=5`. */
+export function otherDeviceUrl(boot: Bootstrap): string {
+  const record =
+    new URLSearchParams(location.hash.replace(/^#/, "")).get("record") ??
+    new URLSearchParams(location.search).get("record");
+  const page = boot.page === "show" ? "show" : boot.page === "create" && !record ? "edit" : "";
+  const app = boot.appId ? `${boot.appId}/` : "";
+  if (boot.mobile) return `/k/${app}${page}${page === "show" && record ? `#record=${record}` : ""}`;
+  return `/k/m/${app}${page}${page === "show" && record ? `?record=${record}` : ""}`;
 }
