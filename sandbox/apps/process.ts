@@ -1,3 +1,4 @@
+import { findUser } from "../auth/users";
 import type { SandboxDb } from "../db/database";
 import { FieldErrorCollector } from "../http/errors";
 import type { Router } from "../http/router";
@@ -63,10 +64,14 @@ export function registerProcessRoutes(router: Router): void {
       if (req.params.enable !== undefined) {
         next.enable = req.params.enable === true || req.params.enable === "true";
       }
-      if (req.params.states !== undefined) next.states = checkStates(req.params.states, errorsOut);
+      const fields = readSettings<FieldMap>(req.db, app.id, "preview", "fields");
+      if (req.params.states !== undefined) {
+        next.states = checkStates(req.params.states, errorsOut, (entity) =>
+          entityExists(req.db, fields, entity),
+        );
+      }
       if (req.params.actions !== undefined) {
         next.actions = checkActions(req.params.actions, next.states, errorsOut);
-        const fields = readSettings<FieldMap>(req.db, app.id, "preview", "fields");
         next.actions.forEach((action, i) =>
           checkCondition(
             "filterCond",
@@ -92,7 +97,11 @@ export function registerProcessRoutes(router: Router): void {
   });
 }
 
-function checkStates(raw: unknown, errorsOut: FieldErrorCollector): Record<string, ProcessState> {
+function checkStates(
+  raw: unknown,
+  errorsOut: FieldErrorCollector,
+  knownEntity: (entity: ProcessEntity["entity"]) => boolean,
+): Record<string, ProcessState> {
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
     errorsOut.add("states", { ja: "必須です。", en: "Required field." });
     return {};
@@ -113,16 +122,40 @@ function checkStates(raw: unknown, errorsOut: FieldErrorCollector): Record<strin
     const type = ["ONE", "ALL", "ANY"].includes(String(assignee.type))
       ? (String(assignee.type) as "ONE" | "ALL" | "ANY")
       : "ONE";
-    states[key] = {
-      name,
-      index: String(value?.index ?? ""),
-      assignee: {
-        type,
-        entities: Array.isArray(assignee.entities) ? (assignee.entities as ProcessEntity[]) : [],
-      },
-    };
+    const entities = Array.isArray(assignee.entities) ? (assignee.entities as ProcessEntity[]) : [];
+    entities.forEach((entry, i) => {
+      if (!entry?.entity || !knownEntity(entry.entity)) {
+        errorsOut.add(`states.${key}.assignee.entities[${i}].entity`, {
+          ja: `作業者（${entry?.entity?.type ?? ""} ${entry?.entity?.code ?? ""}）が見つかりません。`,
+          en: `The assignee (${entry?.entity?.type ?? ""} ${entry?.entity?.code ?? ""}) is not found.`,
+        });
+      }
+    });
+    states[key] = { name, index: String(value?.index ?? ""), assignee: { type, entities } };
   }
   return states;
+}
+
+/** Users and groups must exist; a field entity must be a field of the app. */
+function entityExists(
+  db: SandboxDb,
+  fields: FieldMap,
+  entity: { type: string; code: string | null },
+): boolean {
+  const code = entity.code ?? "";
+  switch (entity.type) {
+    case "USER":
+      return Boolean(findUser(db, code));
+    case "GROUP":
+      return Boolean(db.prepare("SELECT 1 FROM groups WHERE code = ?").get(code));
+    case "FIELD_ENTITY":
+      return Boolean(fields[code]);
+    case "CREATOR":
+    case "CUSTOM_FIELD":
+      return true;
+    default:
+      return false;
+  }
 }
 
 function checkActions(

@@ -478,6 +478,30 @@ describe("process management", () => {
     expect(Object.keys(view.errors as object)).toContain("views.壊れた.filterCond");
   });
 
+  test("assignees must be existing users, groups or fields", async () => {
+    const app = await newApp("作業者");
+    const assignee = (type: string, code: string) => ({
+      type: "ONE" as const,
+      entities: [{ entity: { type: type as "USER", code } }],
+    });
+    await admin().app.updateProcessManagement({
+      app,
+      states: {
+        申込受付: { name: "申込受付", index: "0", assignee: assignee("GROUP", "secretariat") },
+        当選: { name: "当選", index: "1", assignee: assignee("USER", "staff1") },
+      },
+    });
+    const error = await kintoneFailure(
+      admin().app.updateProcessManagement({
+        app,
+        states: { 申込受付: { name: "申込受付", index: "0", assignee: assignee("USER", "ghost") } },
+      }),
+    );
+    expect(Object.keys(error.errors as object)).toEqual([
+      "states.申込受付.assignee.entities[0].entity",
+    ]);
+  });
+
   test("an action between unknown states is refused", async () => {
     const app = await newApp("不正プロセス");
     const error = await kintoneFailure(
