@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 /** Where the browser code lives and where its bundle goes (an ignored directory). */
@@ -37,15 +37,21 @@ export function ensureWebBundle(): Promise<void> {
   return building;
 }
 
+/** Builds into a private directory and renames, so another process never reads a half-written bundle. */
 async function buildWebBundle(): Promise<void> {
   const { default: webpack } = await import("webpack");
-
   const config = require(join(WEB_SOURCE_DIR, "webpack.config.js")) as (env: object) => object;
-  await new Promise<void>((done, fail) => {
-    webpack(config({ outDir: WEB_OUTPUT_DIR }) as never, (error, stats) => {
-      if (error) fail(error);
-      else if (stats?.hasErrors()) fail(new Error(stats.toString("errors-only")));
-      else done();
+  const buildDir = join(WEB_OUTPUT_DIR, `build-${process.pid}-${Date.now()}`);
+  try {
+    await new Promise<void>((done, fail) => {
+      webpack(config({ outDir: buildDir }) as never, (error, stats) => {
+        if (error) fail(error);
+        else if (stats?.hasErrors()) fail(new Error(stats.toString("errors-only")));
+        else done();
+      });
     });
-  });
+    renameSync(join(buildDir, "kintone.js"), WEB_BUNDLE);
+  } finally {
+    rmSync(buildDir, { recursive: true, force: true });
+  }
 }

@@ -210,6 +210,9 @@ export function registerPageRoutes(router: Router, deps: { db: SandboxDb }): voi
         name: pluginName(plugin, session.user.language),
         description: pluginDescription(plugin, session.user.language),
         hasConfig: Boolean(plugin.manifest.config?.html),
+        configured: (plugin.manifest.config?.required_params ?? []).every(
+          (key) => (getPluginConfig(db, appId, plugin.id)[key] ?? "") !== "",
+        ),
       })),
     };
     if (kind === "plugins" || kind === "config") {

@@ -28,6 +28,8 @@ export interface PluginSummary {
   description: string;
   /** Whether the plugin's manifest has a settings page. */
   hasConfig: boolean;
+  /** Every `required_params` key of the manifest has a saved value. */
+  configured: boolean;
 }
 
 export interface Bootstrap {

@@ -115,6 +115,9 @@ export async function showPluginList(boot: Bootstrap, root: HTMLElement): Promis
                 { class: "sb-plugin-item", dataset: { pluginId: plugin.id } },
                 h("strong", {}, plugin.name),
                 h("div", { class: "sb-muted" }, plugin.description),
+                plugin.configured
+                  ? null
+                  : h("div", { class: "sb-field-error sb-not-configured" }, t("notConfigured")),
                 plugin.hasConfig
                   ? h(
                       "a",
