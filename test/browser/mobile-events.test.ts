@@ -107,3 +107,27 @@ it("mobile detail fires mobile detail.show with the space element; mobile edit s
   expect(saved.record.memo?.value).toBe("モバイル編集");
   await page.close();
 });
+
+it.each([
+  ["false", { do: "false" }],
+  ["a rejected Promise", { do: "reject" }],
+  ["a record error", { do: "error", message: "モバイルの全体エラー" }],
+] as const)("mobile edit.submit: %s cancels the save", async (_name, step) => {
+  const id = await addRecord("モバイル取消");
+  const page = await pageWithPlan(s.mobileContext, `/k/m/${s.app}/show?record=${id}#mode=edit`, {
+    "mobile.app.record.edit.submit": [step],
+  });
+  await waitForEvent(page, "mobile.app.record.edit.show", 4);
+  await page.fill("[data-field-code=company_name] input", "変更されない");
+  await page.click(".sb-save");
+  await waitForEvent(page, "mobile.app.record.edit.submit");
+  if (step.do === "error") {
+    await expect(page.locator(".sb-error-banner:not([hidden])").textContent()).resolves.toBe(
+      step.message,
+    );
+  } else await page.waitForTimeout(300);
+  const saved = await s.admin.record.getRecord({ app: s.app, id });
+  expect(saved.record.company_name?.value).toBe("モバイル取消");
+  expect(page.url()).toContain("#mode=edit");
+  await page.close();
+});
