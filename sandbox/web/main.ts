@@ -7,6 +7,7 @@ import { showList } from "./pages/list";
 import { showLogin, showPluginList, showPluginSettings, showPortal } from "./pages/simple";
 import { setSession } from "./rest";
 import { setLanguage } from "./text";
+import { setTimeZone } from "./fields/timeZone";
 
 /**
  * The sandbox's kintone screens. This script installs the `kintone` global while the page loads,
@@ -15,6 +16,7 @@ import { setLanguage } from "./text";
  */
 const boot = readBootstrap(document);
 setLanguage(boot.lang);
+setTimeZone(boot.loginUser?.timezone);
 setSession(boot.requestToken ?? "", boot.lang);
 (window as unknown as { kintone: unknown }).kintone = createKintone(boot);
 

@@ -1,3 +1,4 @@
+import { fromWallClock, setTimeZone, wallClockText } from "../../sandbox/web/fields/timeZone";
 import { fieldText } from "../../sandbox/web/fields/display";
 import { configProblem } from "../../sandbox/web/kintone/pluginApi";
 import { fieldCodeOfErrorKey } from "../../sandbox/web/pages/form";
@@ -57,5 +58,26 @@ describe("fieldCodeOfErrorKey", () => {
     expect(fieldCodeOfErrorKey("record.company_name.value")).toBe("company_name");
     expect(fieldCodeOfErrorKey("record[employees].value")).toBe("employees");
     expect(fieldCodeOfErrorKey("app")).toBeUndefined();
+  });
+});
+
+describe("user time zone", () => {
+  afterEach(() => setTimeZone(undefined));
+
+  it("shows and reads date-times in the kintone user's zone, not the machine's", () => {
+    setTimeZone("Asia/Tokyo");
+    expect(fieldText("DATETIME", "2024-08-09T08:00:00Z")).toBe("2024-08-09 17:00");
+    expect(fromWallClock({ year: 2024, month: 8, day: 9, hour: 17, minute: 0 }).toISOString()).toBe(
+      "2024-08-09T08:00:00.000Z",
+    );
+    setTimeZone("America/New_York");
+    expect(fieldText("DATETIME", "2024-08-09T08:00:00Z")).toBe("2024-08-09 04:00");
+  });
+
+  it("ignores an unknown zone", () => {
+    setTimeZone("Not/AZone");
+    expect(wallClockText(new Date("2024-01-01T00:00:00Z"))).toMatch(
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/,
+    );
   });
 });

@@ -1,15 +1,11 @@
 import { h } from "../dom";
+import { wallClockText } from "./timeZone";
 import type { FieldProperty } from "./types";
 
-function pad(n: number): string {
-  return String(n).padStart(2, "0");
-}
-
-/** `2024-07-12T08:00:00Z` → `2024-07-12 17:00` in the browser's time zone, as kintone shows it. */
+/** `2024-07-12T08:00:00Z` → `2024-07-12 17:00` in the user's time zone, as kintone shows it. */
 export function formatDateTime(value: string): string {
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return Number.isNaN(date.getTime()) ? value : wallClockText(date);
 }
 
 function formatNumber(value: string, property?: FieldProperty): string {

@@ -1,5 +1,6 @@
 import { clear, h } from "../dom";
 import { fieldValueNode } from "./display";
+import { fromWallClock, todayText, wallClockText } from "./timeZone";
 import { type FieldProperty, optionLabels, SYSTEM_TYPES } from "./types";
 
 /** One editable field on a form: its element and the calls the page makes on it. */
@@ -9,22 +10,26 @@ export interface FieldControl {
   setDisabled(disabled: boolean): void;
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, "0");
-}
-
-/** UTC ISO (`…Z`) → `YYYY-MM-DDTHH:mm` in local time for a datetime-local input. */
+/** UTC ISO (`…Z`) → `YYYY-MM-DDTHH:mm` in the user's zone for a datetime-local input. */
 function toLocalInput(value: unknown): string {
   if (typeof value !== "string" || value === "") return "";
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return "";
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return Number.isNaN(date.getTime()) ? "" : wallClockText(date, "T");
 }
 
 function fromLocalInput(value: string): string {
-  if (value === "") return "";
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? "" : date.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
+  if (!match) return "";
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return fromWallClock({ year, month, day, hour, minute })
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z");
 }
 
 function textControl(
@@ -167,9 +172,7 @@ export function initialValue(property: FieldProperty): unknown {
         ? now.toISOString().replace(/\.\d{3}Z$/, "Z")
         : String(property.defaultValue ?? "");
     case "DATE":
-      return property.defaultNowValue
-        ? `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
-        : String(property.defaultValue ?? "");
+      return property.defaultNowValue ? todayText() : String(property.defaultValue ?? "");
     case "FILE":
     case "USER_SELECT":
     case "ORGANIZATION_SELECT":
