@@ -194,3 +194,24 @@ test("a refused process action shows its reason and changes nothing", async () =
   expect(after.$revision?.value).toBe(before.$revision?.value);
   await detail.close();
 });
+
+test("on mobile a bad save is stopped with the message on its field", async () => {
+  const { context, page: mobile } = await loggedIn(browser, p.sandbox.baseUrl, "staff1", {
+    mobile: true,
+  });
+  const { records } = await p.admin.record.getRecords({
+    app: p.apps.applications,
+    query: "order by $id asc limit 1",
+  });
+  const id = String(records[0]?.$id?.value);
+  await open(mobile, `/k/m/${p.apps.applications}/show?record=${id}#mode=edit`);
+  const before = (await p.admin.record.getRecord({ app: p.apps.applications, id })).record as Rec;
+  await mobile.fill("[data-field-code=postal_code] input", "12");
+  await mobile.click(".sb-save");
+  await mobile.waitForSelector("[data-field-code=postal_code] .sb-field-error:not([hidden])");
+  await expect(mobile.textContent("[data-field-code=postal_code]")).resolves.toContain("郵便番号");
+  await screenshot(mobile, "plugin-mobile-save-error");
+  const after = (await p.admin.record.getRecord({ app: p.apps.applications, id })).record as Rec;
+  expect(after.$revision?.value).toBe(before.$revision?.value);
+  await context.close();
+});
