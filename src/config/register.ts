@@ -68,6 +68,14 @@ function numberValue(text: string): number | string {
   return /^-?\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
 }
 
+/** Sections that only the applications app uses; hidden while the role is "questionnaires". */
+const APPLICATIONS_ONLY = "followup-config-applications-only";
+
+function applicationsOnly(node: HTMLElement): HTMLElement {
+  node.classList.add(APPLICATIONS_ONLY);
+  return node;
+}
+
 function section(title: string, ...children: HTMLElement[]): HTMLElement {
   return el(
     "fieldset",
@@ -118,24 +126,26 @@ function buildForm(
     return form.select(`fieldMap.${field}`, field, options, current);
   });
   sections.push(
-    section(
-      t({ ja: "フィールドの対応（申込管理アプリ）", en: "Field mapping (applications app)" }),
-      el(
-        "p",
-        { className: "kintoneplugin-desc" },
-        t({
-          ja: "各項目に対応するこのアプリのフィールドを選びます。種類が合うフィールドだけが表示されます。",
-          en: "Choose the field of this app for each item. Only fields of a compatible type are listed.",
-        }),
-      ),
-      ...fieldRows,
-      form.text(
-        "panelSpaceId",
-        t({
-          ja: "詳細パネルを表示するスペースの要素ID",
-          en: "Element id of the detail panel's space",
-        }),
-        config.panelSpaceId,
+    applicationsOnly(
+      section(
+        t({ ja: "フィールドの対応（申込管理アプリ）", en: "Field mapping (applications app)" }),
+        el(
+          "p",
+          { className: "kintoneplugin-desc" },
+          t({
+            ja: "各項目に対応するこのアプリのフィールドを選びます。種類が合うフィールドだけが表示されます。",
+            en: "Choose the field of this app for each item. Only fields of a compatible type are listed.",
+          }),
+        ),
+        ...fieldRows,
+        form.text(
+          "panelSpaceId",
+          t({
+            ja: "詳細パネルを表示するスペースの要素ID",
+            en: "Element id of the detail panel's space",
+          }),
+          config.panelSpaceId,
+        ),
       ),
     ),
   );
@@ -186,69 +196,73 @@ function buildForm(
 
   const program = config.program;
   sections.push(
-    section(
-      t({ ja: "募集の設定", en: "Program settings" }),
-      form.text(
-        "program.quota",
-        t({ ja: "当選枠（件）", en: "Quota (winners)" }),
-        String(program.quota),
-      ),
-      form.text(
-        "program.window.opensAt",
-        t({ ja: "受付開始（日時・時差付き）", en: "Opens at (with offset)" }),
-        program.window.opensAt,
-        "2024-07-12T00:00:00+09:00",
-      ),
-      form.text(
-        "program.window.closesAt",
-        t({ ja: "受付終了（この時刻を含む）", en: "Closes at (inclusive)" }),
-        program.window.closesAt,
-        "2024-08-09T17:00:00+09:00",
-      ),
-      ...program.industries.flatMap((row, i) => [
-        el("h4", { className: "followup-config-industry" }, row.industry),
+    applicationsOnly(
+      section(
+        t({ ja: "募集の設定", en: "Program settings" }),
         form.text(
-          `program.industries.${i}.capitalLimitYen`,
-          t({ ja: "資本金の上限（円）", en: "Capital limit (yen)" }),
-          String(row.capitalLimitYen),
+          "program.quota",
+          t({ ja: "当選枠（件）", en: "Quota (winners)" }),
+          String(program.quota),
         ),
         form.text(
-          `program.industries.${i}.employeeLimit`,
-          t({ ja: "従業員数の上限（人）", en: "Employee limit" }),
-          String(row.employeeLimit),
+          "program.window.opensAt",
+          t({ ja: "受付開始（日時・時差付き）", en: "Opens at (with offset)" }),
+          program.window.opensAt,
+          "2024-07-12T00:00:00+09:00",
         ),
-        form.checkbox(
-          `program.industries.${i}.enabled`,
-          t({ ja: "この業種を受け付ける", en: "Accept this industry" }),
-          row.enabled,
+        form.text(
+          "program.window.closesAt",
+          t({ ja: "受付終了（この時刻を含む）", en: "Closes at (inclusive)" }),
+          program.window.closesAt,
+          "2024-08-09T17:00:00+09:00",
         ),
-      ]),
+        ...program.industries.flatMap((row, i) => [
+          el("h4", { className: "followup-config-industry" }, row.industry),
+          form.text(
+            `program.industries.${i}.capitalLimitYen`,
+            t({ ja: "資本金の上限（円）", en: "Capital limit (yen)" }),
+            String(row.capitalLimitYen),
+          ),
+          form.text(
+            `program.industries.${i}.employeeLimit`,
+            t({ ja: "従業員数の上限（人）", en: "Employee limit" }),
+            String(row.employeeLimit),
+          ),
+          form.checkbox(
+            `program.industries.${i}.enabled`,
+            t({ ja: "この業種を受け付ける", en: "Accept this industry" }),
+            row.enabled,
+          ),
+        ]),
+      ),
     ),
   );
 
   sections.push(
-    section(
-      t({ ja: "操作できる人", en: "Who may operate" }),
-      el(
-        "p",
-        { className: "kintoneplugin-desc" },
-        t({
-          ja: "ログイン名・グループコードをカンマ区切りで入力します。空欄の操作のボタンは誰にも表示されません。",
-          en: "Login names and group codes, separated by commas. A button with no one listed is shown to nobody.",
-        }),
+    applicationsOnly(
+      section(
+        t({ ja: "操作できる人", en: "Who may operate" }),
+        el(
+          "p",
+          { className: "kintoneplugin-desc" },
+          t({
+            ja: "ログイン名・グループコードをカンマ区切りで入力します。空欄の操作のボタンは誰にも表示されません。",
+            en: "Login names and group codes, separated by commas. A button with no one listed is shown to nobody.",
+          }),
+        ),
+        ...OPERATIONS.flatMap((op) => [
+          form.text(
+            `permissions.${op.key}.users`,
+            `${pick(form.lang, op)}：${t({ ja: "ユーザー", en: "users" })}`,
+            config.permissions[op.key].users.join(", "),
+          ),
+          form.text(
+            `permissions.${op.key}.groups`,
+            `${pick(form.lang, op)}：${t({ ja: "グループ", en: "groups" })}`,
+            config.permissions[op.key].groups.join(", "),
+          ),
+        ]),
       ),
-      ...OPERATIONS.flatMap((op) => [
-        form.text(
-          `permissions.${op.key}.users`,
-          `${pick(form.lang, op)}：${t({ ja: "ユーザー", en: "users" })}`,
-          config.permissions[op.key].users.join(", "),
-        ),
-        form.text(
-          `permissions.${op.key}.groups`,
-          `${pick(form.lang, op)}：${t({ ja: "グループ", en: "groups" })}`,
-          config.permissions[op.key].groups.join(", "),
-        ),
-      ]),
     ),
   );
   return sections;
@@ -418,6 +432,11 @@ export async function registerConfig(
     }
   });
   cancel.addEventListener("click", () => history.back());
+  const showSectionsFor = (role: string) => {
+    for (const node of root.querySelectorAll<HTMLElement>(`.${APPLICATIONS_ONLY}`)) {
+      node.hidden = role === "questionnaires";
+    }
+  };
   clear(root);
   root.append(
     el(
@@ -432,4 +451,7 @@ export async function registerConfig(
     ...buildForm(form, config, formFields),
     el("div", { className: "followup-config-buttons" }, cancel, save),
   );
+  const role = root.querySelector<HTMLSelectElement>('select[data-path="role"]');
+  role?.addEventListener("change", () => showSectionsFor(role.value));
+  showSectionsFor(config.role);
 }

@@ -98,3 +98,16 @@ describe("plugin settings page", () => {
     expect(page.root.textContent).toContain("<b>メモ</b> (memo)");
   });
 });
+
+describe("plugin settings page in the questionnaire app", () => {
+  it("hides what only the applications app uses once the role is questionnaires", async () => {
+    const page = await openPage({});
+    const mapping = page.input("fieldMap.company_name")?.closest("fieldset");
+    expect(mapping?.hidden).toBe(false);
+    const role = page.input("role") as HTMLSelectElement;
+    role.value = "questionnaires";
+    role.dispatchEvent(new Event("change"));
+    expect(mapping?.hidden).toBe(true);
+    expect(page.input("apps.applications")?.closest("fieldset")?.hidden).toBe(false);
+  });
+});
