@@ -118,11 +118,8 @@ async function proxyCall(req: ApiRequest) {
     }
   }
   const hasBody = method === "POST" || method === "PUT";
-  const response = await fetch(url, {
-    method,
-    headers,
-    body: hasBody ? (typeof data === "string" ? data : JSON.stringify(data)) : undefined,
-  });
+  const body = typeof data === "string" ? data : JSON.stringify(data);
+  const response = await fetch(url, { method, headers, body: hasBody ? body : undefined });
   return {
     body: await response.text(),
     status: response.status,

@@ -1,4 +1,4 @@
-import { readBootstrap } from "./bootstrap";
+import { type PageKind, readBootstrap } from "./bootstrap";
 import { createKintone } from "./kintone/global";
 import { pageRoot } from "./pages/chrome";
 import { showRecordPage } from "./pages/detail";
@@ -22,27 +22,23 @@ setTimeZone(boot.loginUser?.timezone);
 setSession(boot.requestToken ?? "", boot.lang);
 (window as unknown as { kintone: unknown }).kintone = createKintone(boot);
 
+const screens: Record<PageKind, (root: HTMLElement) => void | Promise<void>> = {
+  login: (root) => showLogin(boot, root),
+  portal: (root) => showPortal(boot, root),
+  index: (root) => showList(boot, root),
+  create: (root) => (boot.recordId ? showRecordPage(boot, root) : showForm(boot, root)),
+  show: (root) => {
+    window.addEventListener("hashchange", () => {
+      showRecordPage(boot, root).catch(report);
+    });
+    return showRecordPage(boot, root);
+  },
+  plugins: (root) => showPluginList(boot, root),
+  config: (root) => showPluginSettings(boot, root),
+};
+
 async function run(): Promise<void> {
-  const root = pageRoot();
-  switch (boot.page) {
-    case "login":
-      return showLogin(boot, root);
-    case "portal":
-      return showPortal(boot, root);
-    case "index":
-      return showList(boot, root);
-    case "create":
-      return boot.recordId ? showRecordPage(boot, root) : showForm(boot, root);
-    case "show":
-      window.addEventListener("hashchange", () => {
-        showRecordPage(boot, root).catch(report);
-      });
-      return showRecordPage(boot, root);
-    case "plugins":
-      return showPluginList(boot, root);
-    case "config":
-      return showPluginSettings(boot, root);
-  }
+  await screens[boot.page](pageRoot());
 }
 
 function report(error: unknown): void {

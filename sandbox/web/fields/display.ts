@@ -60,18 +60,17 @@ export function fieldText(type: string, value: unknown, property?: FieldProperty
   }
 }
 
+/** Where a LINK value leads; a WEB value that is not http(s) gets no link (no `javascript:`). */
+function linkHref(protocol: string, value: string): string | undefined {
+  if (protocol === "MAIL") return `mailto:${value}`;
+  if (protocol === "CALL") return `tel:${value}`;
+  return /^https?:\/\//i.test(value) ? value : undefined;
+}
+
 /** A node showing the value: text, or a link for LINK and FILE fields (link text is the value). */
 export function fieldValueNode(type: string, value: unknown, property?: FieldProperty): Node {
   if (type === "LINK" && typeof value === "string" && value !== "") {
-    const protocol = property?.protocol ?? "WEB";
-    const href =
-      protocol === "MAIL"
-        ? `mailto:${value}`
-        : protocol === "CALL"
-          ? `tel:${value}`
-          : /^https?:\/\//i.test(value)
-            ? value
-            : undefined;
+    const href = linkHref(property?.protocol ?? "WEB", value);
     return href ? h("a", { href, rel: "noopener noreferrer" }, value) : h("span", {}, value);
   }
   if (type === "FILE" && Array.isArray(value)) {

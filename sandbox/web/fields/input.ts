@@ -52,8 +52,8 @@ function textControl(
   return {
     element: input,
     setValue(value) {
-      input.value =
-        kind === "datetime" ? toLocalInput(value) : typeof value === "string" ? value : "";
+      if (kind === "datetime") input.value = toLocalInput(value);
+      else input.value = typeof value === "string" ? value : "";
     },
     setDisabled(disabled) {
       input.disabled = disabled;

@@ -70,7 +70,9 @@ export function otherDeviceUrl(boot: Bootstrap): string {
   const record =
     new URLSearchParams(location.hash.replace(/^#/, "")).get("record") ??
     new URLSearchParams(location.search).get("record");
-  const page = boot.page === "show" ? "show" : boot.page === "create" && !record ? "edit" : "";
+  let page = "";
+  if (boot.page === "show") page = "show";
+  else if (boot.page === "create" && !record) page = "edit";
   const app = boot.appId ? `${boot.appId}/` : "";
   if (boot.mobile) return `/k/${app}${page}${page === "show" && record ? `#record=${record}` : ""}`;
   return `/k/m/${app}${page}${page === "show" && record ? `?record=${record}` : ""}`;

@@ -75,11 +75,8 @@ function newRecord(data: AppData): EventRecord {
 }
 
 function initialSystemValue(type: string): unknown {
-  return ["STATUS_ASSIGNEE", "CATEGORY"].includes(type)
-    ? []
-    : type === "CREATOR" || type === "MODIFIER"
-      ? { code: "", name: "" }
-      : "";
+  if (["STATUS_ASSIGNEE", "CATEGORY"].includes(type)) return [];
+  return type === "CREATOR" || type === "MODIFIER" ? { code: "", name: "" } : "";
 }
 
 /**

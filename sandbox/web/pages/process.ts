@@ -56,8 +56,8 @@ export function assigneeCandidates(
     }
     if (entity.type === "FIELD_ENTITY" && entity.code) {
       const value = record[entity.code]?.value;
-      if (Array.isArray(value))
-        for (const each of value) if (each?.code) codes.add(String(each.code));
+      const chosen = Array.isArray(value) ? value : [];
+      chosen.filter((each) => each?.code).forEach((each) => codes.add(String(each.code)));
     }
   }
   return users.filter((user) => codes.has(user.code));

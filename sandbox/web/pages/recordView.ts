@@ -153,8 +153,7 @@ function renderRelated(box: HTMLElement, property: FieldProperty, record: EventR
   const reference = property.referenceTable;
   if (!reference) return;
   const own = record[reference.condition.field]?.value;
-  const ownValue =
-    typeof own === "string" ? own : own === undefined || own === null ? "" : String(own);
+  const ownValue = own === undefined || own === null ? "" : String(own);
   if (ownValue === "") {
     box.appendChild(h("div", { class: "sb-muted" }, t("relatedNone")));
     return;
