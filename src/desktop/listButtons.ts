@@ -9,10 +9,12 @@ import { Text } from "kintone-ui-component/lib/text";
 import { screenAllApplications } from "../adapters/screening/screenAllApplications";
 import { syncQuestionnaires } from "../adapters/screening/syncQuestionnaires";
 import {
+  type DrawOutcome,
   drawLottery,
   LotteryRefusal,
   prepareDraw,
   promoteFromWaitlist,
+  resumeDraw,
   type LotteryOptions,
 } from "../adapters/lottery";
 import { allowedOperations, errorText } from "../adapters/kintone-js/session";
@@ -193,6 +195,9 @@ async function runDraw(s: Screen): Promise<void> {
   try {
     plan = await prepareDraw({ ...options, quota });
   } catch (error) {
+    if (error instanceof LotteryRefusal && error.code === "draw-running") {
+      return offerResume(s, title, options, failureText(error, s.lang));
+    }
     return showFailure(s, title, failureText(error, s.lang));
   }
   const seed = new Text({
@@ -237,17 +242,46 @@ async function runDraw(s: Screen): Promise<void> {
     pick(s.lang, { ja: "抽選する", en: "Draw" }),
   );
   if (!ok) return;
-  const progress = progressBar();
-  const body = el("div", {}, progress.node);
-  const dialog = workDialog(s.lang, title, body);
-  try {
-    const outcome = await drawLottery({
+  await writeDraw(s, title, (onProgress) =>
+    drawLottery({
       ...options,
       quota,
       plan,
       seed: seed.value.trim() === "" ? undefined : seed.value.trim(),
-      onProgress: progress.set,
-    });
+      onProgress,
+    }),
+  );
+}
+
+/** An interrupted draw is finished with the ranking in its log entry, never drawn again. */
+async function offerResume(s: Screen, title: string, options: LotteryOptions, refusal: string) {
+  const ok = await confirmDialog(
+    s.lang,
+    title,
+    paragraphs(
+      refusal,
+      pick(s.lang, {
+        ja: "記録済みの順位のまま、残りの書き込みを再開しますか？",
+        en: "Resume writing the rest with the ranking already logged?",
+      }),
+    ),
+    pick(s.lang, { ja: "再開する", en: "Resume" }),
+  );
+  if (!ok) return;
+  await writeDraw(s, title, (onProgress) => resumeDraw({ ...options, onProgress }));
+}
+
+/** Runs the writing part of a draw with a progress bar, then the summary and the bundle download. */
+async function writeDraw(
+  s: Screen,
+  title: string,
+  write: (onProgress: (done: number, total: number) => void) => Promise<DrawOutcome>,
+): Promise<void> {
+  const progress = progressBar();
+  const body = el("div", {}, progress.node);
+  const dialog = workDialog(s.lang, title, body);
+  try {
+    const outcome = await write(progress.set);
     const winners = outcome.bundle.ranking.filter((r) => r.result === "当選").length;
     const download = new Button({
       id: "followup-download-bundle",

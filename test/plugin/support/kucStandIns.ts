@@ -3,9 +3,10 @@
  * Each is a plain element with the same props the plugin sets; text props become text, never markup.
  */
 export class Button extends HTMLElement {
-  constructor(props: { id?: string; text?: string; disabled?: boolean } = {}) {
+  constructor(props: { id?: string; text?: string; disabled?: boolean; className?: string } = {}) {
     super();
     if (props.id) this.id = props.id;
+    if (props.className) this.className = props.className;
     this.textContent = props.text ?? "";
     this.disabled = props.disabled ?? false;
   }

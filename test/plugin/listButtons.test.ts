@@ -1,0 +1,158 @@
+/**
+ * @jest-environment jsdom
+ */
+jest.mock("kintone-ui-component/lib/button", () => jest.requireActual("./support/kucStandIns"));
+jest.mock("kintone-ui-component/lib/dialog", () => jest.requireActual("./support/kucStandIns"));
+jest.mock("kintone-ui-component/lib/notification", () =>
+  jest.requireActual("./support/kucStandIns"),
+);
+jest.mock("kintone-ui-component/lib/text", () => jest.requireActual("./support/kucStandIns"));
+jest.mock("../../src/adapters/lottery", () => ({
+  ...jest.requireActual("../../src/adapters/lottery"),
+  prepareDraw: jest.fn(),
+  drawLottery: jest.fn(),
+  resumeDraw: jest.fn(),
+  promoteFromWaitlist: jest.fn(),
+}));
+import "./support/jsdomGlobals";
+import * as lottery from "../../src/adapters/lottery";
+import { defaultPluginConfig } from "../../src/core/settings/pluginConfig";
+import { showListButtons } from "../../src/desktop/listButtons";
+import { fakeClient } from "./support/fakeClient";
+import { fakeKintone } from "./support/fakeKintone";
+
+const mocked = lottery as jest.Mocked<typeof lottery>;
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+const bundle = {
+  algorithm: "hmac-sha256-rank/v1",
+  seed: "ab".repeat(32),
+  quota: 1,
+  pool: ["1", "2"],
+  pool_fingerprint: "f".repeat(64),
+  ranking: [
+    { key: "2", rank: 1, result: "当選", waitlist_no: null },
+    { key: "1", rank: 2, result: "補欠", waitlist_no: 1 },
+  ],
+};
+
+async function listScreen() {
+  document.body.replaceChildren();
+  const config = defaultPluginConfig();
+  config.apps.lotteryLog = 3;
+  config.permissions.draw.users = ["staff1"];
+  config.permissions.promote.users = ["staff1"];
+  const fake = fakeKintone();
+  const reload = jest.fn();
+  await showListButtons(fake.k, config, "ja", { client: () => fakeClient({}).client, reload });
+  return { ...fake, reload };
+}
+
+async function click(selector: string) {
+  const node = document.querySelector<HTMLElement>(selector);
+  if (!node) throw new Error(`no ${selector}`);
+  node.click();
+  await flush();
+  await flush();
+}
+
+beforeEach(() => jest.resetAllMocks());
+
+describe("抽選 button", () => {
+  it("shows pool size, fingerprint and quota, draws with the seed given, then offers the bundle", async () => {
+    mocked.prepareDraw.mockResolvedValue({
+      quota: 50,
+      poolSize: 99,
+      poolFingerprint: "f".repeat(64),
+      keys: [],
+      revisions: new Map(),
+      log: [],
+      statusField: "ステータス",
+    });
+    mocked.drawLottery.mockImplementation(async (options) => {
+      options.onProgress?.(100, 99);
+      return {
+        runId: "draw-1",
+        bundle,
+        bulkRequests: 1,
+        logRecordId: "1",
+        alreadyWritten: 0,
+      } as never;
+    });
+    const { reload } = await listScreen();
+    await click("#followup-draw");
+    expect(document.body.textContent).toContain("対象（適格の申込）：99 件");
+    expect(document.querySelector("#followup-fingerprint")?.textContent).toBe("f".repeat(64));
+    (document.querySelector("#followup-seed") as HTMLElement & { value: string }).value =
+      "cd".repeat(32);
+    await click(".followup-dialog-ok");
+    expect(mocked.drawLottery).toHaveBeenCalledWith(
+      expect.objectContaining({
+        quota: 50,
+        seed: "cd".repeat(32),
+        allowed: { users: ["staff1"], groups: [] },
+      }),
+    );
+    expect(document.querySelector("#followup-result")?.textContent).toContain(
+      "当選 1 件・補欠 1 件",
+    );
+    expect(document.querySelector("#followup-download-bundle")).not.toBeNull();
+    await click(".followup-dialog-close");
+    expect(reload).toHaveBeenCalled();
+  });
+
+  it("says plainly when the lottery refuses, and draws nothing", async () => {
+    mocked.prepareDraw.mockRejectedValue(
+      new lottery.LotteryRefusal("unscreened-records", {
+        ja: "未判定の申込があります",
+        en: "unscreened",
+      }),
+    );
+    await listScreen();
+    await click("#followup-draw");
+    expect(document.querySelector(".followup-refusal")?.textContent).toContain(
+      "未判定の申込があります",
+    );
+    expect(mocked.drawLottery).not.toHaveBeenCalled();
+  });
+
+  it("offers to resume an interrupted draw with its logged ranking", async () => {
+    mocked.prepareDraw.mockRejectedValue(
+      new lottery.LotteryRefusal("draw-running", {
+        ja: "抽選 draw-1 が途中です",
+        en: "unfinished",
+      }),
+    );
+    mocked.resumeDraw.mockResolvedValue({
+      runId: "draw-1",
+      bundle,
+      bulkRequests: 1,
+      logRecordId: "1",
+      alreadyWritten: 1,
+    } as never);
+    await listScreen();
+    await click("#followup-draw");
+    expect(document.body.textContent).toContain("抽選 draw-1 が途中です");
+    await click(".followup-dialog-ok");
+    expect(mocked.resumeDraw).toHaveBeenCalled();
+    expect(mocked.drawLottery).not.toHaveBeenCalled();
+    expect(document.querySelector("#followup-result")?.textContent).toContain("draw-1");
+  });
+
+  it("cancelling the confirmation writes nothing", async () => {
+    mocked.promoteFromWaitlist.mockResolvedValue({
+      runId: "p",
+      drawRunId: "d",
+      promoted: [{ key: "9", waitlist_no: 1 }],
+      declined: ["3"],
+      vacanciesBefore: 1,
+    });
+    await listScreen();
+    await click("#followup-promote");
+    expect(document.body.textContent).toContain("補欠順位 1（レコード 9）");
+    await click(".followup-dialog-cancel");
+    expect(mocked.promoteFromWaitlist).toHaveBeenCalledTimes(1);
+    expect(mocked.promoteFromWaitlist).toHaveBeenCalledWith(
+      expect.objectContaining({ dryRun: true }),
+    );
+  });
+});
