@@ -28,8 +28,8 @@ export function nextStep(record: WorkflowRecord, config: PluginConfig): Localize
       }
       if (record.eligibility === ELIGIBILITY_LABELS.review) {
         return {
-          ja: "要確認の理由を申込者に確認し、申込内容を直してから再審査してください。",
-          en: "Check the points with the applicant, correct the application and screen it again.",
+          ja: "要確認の理由を申込者に確認してください。問題なければ審査結果を「適格」に、申込内容を直した場合は「未判定」に戻して一覧画面の「審査」で再審査します。",
+          en: "Check the points with the applicant. If all is well set the result to 適格; after correcting the application set it back to 未判定 and screen again with 審査.",
         };
       }
       if (record.eligibility === ELIGIBILITY_LABELS.ineligible) {
