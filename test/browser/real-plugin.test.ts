@@ -91,6 +91,8 @@ it("hosts the plugin's settings page with the defaults it was given", async () =
 it("keeps the data across a restart and does not seed again", async () => {
   const port = demo.sandbox.port;
   await demo.sandbox.close();
+  // Let this process's HTTP agent drop its kept-alive sockets to the closed server first.
+  await new Promise((done) => setTimeout(done, 500));
   // eslint-disable-next-line require-atomic-updates -- the tests of this file run one after another
   demo = await startDemo({
     projectDir,
