@@ -27,7 +27,11 @@ export function registerDesktop(k: KintoneApi, pluginId: string, deps: DesktopDe
   const notify = deps.notify ?? kucNotify;
   if (issues.length > 0) {
     const details = issues.map((i) => `${i.path}: ${pick(lang, i.message)}`).join("\n");
+    let told = false;
     k.events.on(["app.record.index.show", "app.record.detail.show"], (event) => {
+      // The list event fires again on paging and sorting; say it once per page load.
+      if (told) return event;
+      told = true;
       notify(
         pick(lang, {
           ja: `プラグイン設定に問題があるため、既定の設定で動いています。\n${details}`,

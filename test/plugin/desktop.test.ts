@@ -269,3 +269,24 @@ describe("detail panel before screening", () => {
     expect(panel?.textContent).toMatch(/【不備】郵便番号/);
   });
 });
+
+describe("damaged settings", () => {
+  it("runs with the defaults and says so once, however often the list event fires", async () => {
+    document.body.replaceChildren();
+    const fake = fakeKintone({ config: { config: "{not json" } });
+    const notify = jest.fn();
+    registerDesktop(fake.k, "p", {
+      client: () => fakeClient({}).client,
+      notify,
+      reload: jest.fn(),
+    });
+    await fake.fire("app.record.index.show", { records: [] });
+    await fake.fire("app.record.index.show", { records: [] });
+    expect(notify).toHaveBeenCalledTimes(1);
+    expect(notify).toHaveBeenCalledWith(expect.stringContaining("既定の設定"), "danger");
+    const saved = await fake.fire("app.record.create.submit", {
+      record: eventRecord(validApplicationValues({ postal_code: "1" })),
+    });
+    expect(saved && saved.record.postal_code?.error).toMatch(/郵便番号/);
+  });
+});
