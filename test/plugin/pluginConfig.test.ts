@@ -76,7 +76,7 @@ describe("plugin config document", () => {
     expect(result.success).toBe(false);
     if (result.success) return;
     const byPath = Object.fromEntries(result.issues.map((i) => [i.path, i.message]));
-    expect(byPath["states"]?.ja).toContain("重複");
+    expect(byPath.states?.ja).toContain("重複");
     expect(byPath["program.quota"]?.ja).toContain("0 より大きい");
     expect(byPath["apps.questionnaires"]?.en).toMatch(/greater than 0/);
   });

@@ -147,17 +147,16 @@ class ConfigVersionError extends Error {
 function issueMessage(issue: z.core.$ZodIssue): Localized {
   switch (issue.code) {
     case "too_small":
-      return issue.origin === "string"
-        ? { ja: "入力してください。", en: "Enter a value." }
-        : issue.inclusive === false
-          ? {
-              ja: `${String(issue.minimum)} より大きい値にしてください。`,
-              en: `Must be greater than ${String(issue.minimum)}.`,
-            }
-          : {
-              ja: `${String(issue.minimum)} 以上にしてください。`,
-              en: `Must be at least ${String(issue.minimum)}.`,
-            };
+      if (issue.origin === "string") return { ja: "入力してください。", en: "Enter a value." };
+      return issue.inclusive === false
+        ? {
+            ja: `${String(issue.minimum)} より大きい値にしてください。`,
+            en: `Must be greater than ${String(issue.minimum)}.`,
+          }
+        : {
+            ja: `${String(issue.minimum)} 以上にしてください。`,
+            en: `Must be at least ${String(issue.minimum)}.`,
+          };
     case "too_big":
       return issue.origin === "string"
         ? {
