@@ -11,7 +11,7 @@ import {
   type LogEntryContent,
   type LotteryBundle,
 } from "../../core/lottery";
-import { LOTTERY_LOG_KINDS } from "../../core/vocabulary";
+import { LOTTERY_LOG_FIELDS, LOTTERY_LOG_KINDS } from "../../core/vocabulary";
 import { type LotteryContext, numberValue, readPages, textValue } from "./context";
 
 /** Text fields keep pool and ranking up to this many characters; beyond, only the bundle file does. */
@@ -24,24 +24,6 @@ export interface LogRecord extends ChainedEntry {
   state: string;
   bundleFileKey?: string;
 }
-
-const LOG_FIELDS = [
-  "sequence",
-  "run_id",
-  "kind",
-  "algorithm",
-  "seed",
-  "pool_fingerprint",
-  "pool_size",
-  "quota",
-  "pool",
-  "ranking",
-  "reason",
-  "state",
-  "previous_hash",
-  "entry_hash",
-  "bundle",
-];
 
 function parseJson(text: string): unknown {
   if (text === "") return null;
@@ -80,7 +62,9 @@ function toLogRecord(record: KintoneRecordLike): LogRecord {
 
 /** Every log entry, ordered by sequence. Draw entries may still need `withDetachedValues`. */
 export async function readLog(context: LotteryContext): Promise<LogRecord[]> {
-  const records = await readPages(context, context.apps.lotteryLog, "$id > 0", LOG_FIELDS);
+  const records = await readPages(context, context.apps.lotteryLog, "$id > 0", [
+    ...LOTTERY_LOG_FIELDS,
+  ]);
   return records.map(toLogRecord).sort((a, b) => a.sequence - b.sequence);
 }
 
