@@ -1,6 +1,8 @@
 import { type GuardId, TRANSITIONS } from "../core/workflow/process";
 import {
   ACTIONS,
+  APPLICATION_FIELD_LABELS,
+  type ApplicationField,
   CONSENT_OPTION,
   DECLARATIONS,
   ELIGIBILITY_LABELS,
@@ -46,56 +48,65 @@ export function inChoices(field: string, ...labels: string[]): string {
   return `${field} in (${labels.map((label) => JSON.stringify(label)).join(", ")})`;
 }
 
+const LABEL = Object.fromEntries(
+  Object.entries(APPLICATION_FIELD_LABELS).map(([code, label]) => [code, label.ja]),
+) as Record<ApplicationField, string>;
+
 function applicationFields(refs: ProgramAppRefs) {
   return {
-    application_no: recordNumber("application_no", "受付番号"),
-    company_name: singleLineText("company_name", "企業名・屋号", { required: true }),
-    entity_type: radioButton("entity_type", "事業形態", ENTITY_TYPES, "法人"),
-    corporate_number: singleLineText("corporate_number", "法人番号"),
-    representative_name: singleLineText("representative_name", "代表者氏名"),
-    postal_code: singleLineText("postal_code", "郵便番号"),
-    prefecture: dropDown("prefecture", "主たる事業所の都道府県", PREFECTURES),
-    address: singleLineText("address", "主たる事業所の所在地"),
-    industry: dropDown("industry", "業種", INDUSTRIES),
-    capital_yen: numberField("capital_yen", "資本金又は出資の総額（円）", {
+    application_no: recordNumber("application_no", LABEL.application_no),
+    company_name: singleLineText("company_name", LABEL.company_name, { required: true }),
+    entity_type: radioButton("entity_type", LABEL.entity_type, ENTITY_TYPES, "法人"),
+    corporate_number: singleLineText("corporate_number", LABEL.corporate_number),
+    representative_name: singleLineText("representative_name", LABEL.representative_name),
+    postal_code: singleLineText("postal_code", LABEL.postal_code),
+    prefecture: dropDown("prefecture", LABEL.prefecture, PREFECTURES),
+    address: singleLineText("address", LABEL.address),
+    industry: dropDown("industry", LABEL.industry, INDUSTRIES),
+    capital_yen: numberField("capital_yen", LABEL.capital_yen, {
       digit: true,
       unit: "円",
     }),
-    employees: numberField("employees", "常時使用する従業員数", { unit: "人" }),
+    employees: numberField("employees", LABEL.employees, { unit: "人" }),
     participation_category: radioButton(
       "participation_category",
-      "参加区分",
+      LABEL.participation_category,
       PARTICIPATION_CATEGORIES,
       "新規（支援を希望）",
     ),
-    prior_program: singleLineText("prior_program", "参加した事業名"),
-    consent_survey: checkBox("consent_survey", "アンケート・ヒアリングへの協力", [CONSENT_OPTION]),
-    declarations: checkBox("declarations", "誓約事項", DECLARATIONS),
-    contact_name: singleLineText("contact_name", "担当者氏名"),
-    contact_email: mailLink("contact_email", "メールアドレス"),
-    contact_phone: singleLineText("contact_phone", "電話番号"),
-    applied_at: dateTime("applied_at", "申込日時", { defaultNow: true }),
-    eligibility: dropDown("eligibility", "審査結果", Object.values(ELIGIBILITY_LABELS), {
+    prior_program: singleLineText("prior_program", LABEL.prior_program),
+    consent_survey: checkBox("consent_survey", LABEL.consent_survey, [CONSENT_OPTION]),
+    declarations: checkBox("declarations", LABEL.declarations, DECLARATIONS),
+    contact_name: singleLineText("contact_name", LABEL.contact_name),
+    contact_email: mailLink("contact_email", LABEL.contact_email),
+    contact_phone: singleLineText("contact_phone", LABEL.contact_phone),
+    applied_at: dateTime("applied_at", LABEL.applied_at, { defaultNow: true }),
+    eligibility: dropDown("eligibility", LABEL.eligibility, Object.values(ELIGIBILITY_LABELS), {
       defaultValue: ELIGIBILITY_LABELS.unscreened,
     }),
-    eligibility_notes: multiLineText("eligibility_notes", "審査メモ"),
-    screened_at: dateTime("screened_at", "審査日時"),
-    lottery_result: dropDown("lottery_result", "抽選結果", Object.values(LOTTERY_RESULTS), {
-      defaultValue: LOTTERY_RESULTS.undrawn,
-    }),
-    lottery_rank: numberField("lottery_rank", "抽選順位", { minValue: "1" }),
-    waitlist_no: numberField("waitlist_no", "補欠順位", { minValue: "1" }),
-    lottery_run_id: singleLineText("lottery_run_id", "抽選ID"),
+    eligibility_notes: multiLineText("eligibility_notes", LABEL.eligibility_notes),
+    screened_at: dateTime("screened_at", LABEL.screened_at),
+    lottery_result: dropDown(
+      "lottery_result",
+      LABEL.lottery_result,
+      Object.values(LOTTERY_RESULTS),
+      {
+        defaultValue: LOTTERY_RESULTS.undrawn,
+      },
+    ),
+    lottery_rank: numberField("lottery_rank", LABEL.lottery_rank, { minValue: "1" }),
+    waitlist_no: numberField("waitlist_no", LABEL.waitlist_no, { minValue: "1" }),
+    lottery_run_id: singleLineText("lottery_run_id", LABEL.lottery_run_id),
     participation_intent: radioButton(
       "participation_intent",
-      "参加意思",
+      LABEL.participation_intent,
       Object.values(PARTICIPATION_INTENTS),
       PARTICIPATION_INTENTS.unanswered,
     ),
     questionnaires: {
       type: "REFERENCE_TABLE",
       code: "questionnaires",
-      label: "質問票",
+      label: LABEL.questionnaires,
       noLabel: false,
       referenceTable: {
         relatedApp: { app: refs.questionnaires },
@@ -106,9 +117,9 @@ function applicationFields(refs: ProgramAppRefs) {
         size: "5",
       },
     },
-    visit_date: date("visit_date", "訪問日"),
-    expert_name: singleLineText("expert_name", "訪問専門家"),
-    visit_report: multiLineText("visit_report", "訪問記録"),
+    visit_date: date("visit_date", LABEL.visit_date),
+    expert_name: singleLineText("expert_name", LABEL.expert_name),
+    visit_report: multiLineText("visit_report", LABEL.visit_report),
   } satisfies Record<string, FieldProperty>;
 }
 

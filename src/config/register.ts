@@ -25,7 +25,7 @@ import {
   serializePluginConfig,
   validatePluginConfig,
 } from "../core/settings/pluginConfig";
-import { ACTIONS, APPLICATION_FIELDS, STATES } from "../core/vocabulary";
+import { ACTIONS, APPLICATION_FIELD_LABELS, APPLICATION_FIELDS, STATES } from "../core/vocabulary";
 import { clear, el } from "../desktop/dom";
 import { ConfigForm } from "./form";
 
@@ -123,7 +123,8 @@ function buildForm(
         text: `${current} ${t({ ja: "（見つからないか種類が違います）", en: "(missing or wrong type)" })}`,
       });
     }
-    return form.select(`fieldMap.${field}`, field, options, current);
+    const label = `${t(APPLICATION_FIELD_LABELS[field])} (${field})`;
+    return form.select(`fieldMap.${field}`, label, options, current);
   });
   sections.push(
     applicationsOnly(

@@ -191,3 +191,38 @@ export const LOTTERY_LOG_KINDS = {
 export const LOTTERY_LOG_STATES = { started: "開始", completed: "完了" } as const;
 
 export const LOTTERY_ALGORITHM = "hmac-sha256-rank/v1";
+
+/** Labels of the applications app's fields (spec §2.1), for screens that name a logical field. */
+export const APPLICATION_FIELD_LABELS: Record<ApplicationField, { ja: string; en: string }> = {
+  application_no: { ja: "受付番号", en: "Application no." },
+  company_name: { ja: "企業名・屋号", en: "Company or trade name" },
+  entity_type: { ja: "事業形態", en: "Entity type" },
+  corporate_number: { ja: "法人番号", en: "Corporate number" },
+  representative_name: { ja: "代表者氏名", en: "Representative" },
+  postal_code: { ja: "郵便番号", en: "Postal code" },
+  prefecture: { ja: "主たる事業所の都道府県", en: "Main office prefecture" },
+  address: { ja: "主たる事業所の所在地", en: "Main office address" },
+  industry: { ja: "業種", en: "Industry" },
+  capital_yen: { ja: "資本金又は出資の総額（円）", en: "Capital (yen)" },
+  employees: { ja: "常時使用する従業員数", en: "Regular employees" },
+  participation_category: { ja: "参加区分", en: "Participation category" },
+  prior_program: { ja: "参加した事業名", en: "Program taken part in" },
+  consent_survey: { ja: "アンケート・ヒアリングへの協力", en: "Consent to survey and hearing" },
+  declarations: { ja: "誓約事項", en: "Declarations" },
+  contact_name: { ja: "担当者氏名", en: "Contact person" },
+  contact_email: { ja: "メールアドレス", en: "E-mail" },
+  contact_phone: { ja: "電話番号", en: "Phone" },
+  applied_at: { ja: "申込日時", en: "Applied at" },
+  eligibility: { ja: "審査結果", en: "Eligibility" },
+  eligibility_notes: { ja: "審査メモ", en: "Screening notes" },
+  screened_at: { ja: "審査日時", en: "Screened at" },
+  lottery_result: { ja: "抽選結果", en: "Lottery result" },
+  lottery_rank: { ja: "抽選順位", en: "Lottery rank" },
+  waitlist_no: { ja: "補欠順位", en: "Waitlist no." },
+  lottery_run_id: { ja: "抽選ID", en: "Lottery run id" },
+  participation_intent: { ja: "参加意思", en: "Participation intent" },
+  questionnaires: { ja: "質問票", en: "Questionnaires" },
+  visit_date: { ja: "訪問日", en: "Visit date" },
+  expert_name: { ja: "訪問専門家", en: "Visiting expert" },
+  visit_report: { ja: "訪問記録", en: "Visit report" },
+};
