@@ -77,6 +77,16 @@ function loadOrCreateKey(keyPath: string): string | undefined {
   }
 }
 
+function saveNewKey(keyPath: string, privateKey: string): void {
+  try {
+    writeFileSync(keyPath, privateKey, { flag: "wx", mode: 0o600 });
+  } catch (error) {
+    throw new PackError(
+      `秘密鍵を保存できません: ${keyPath}: ${(error as Error).message} (cannot save the new private key; check PLUGIN_PPK)`,
+    );
+  }
+}
+
 const KEY_WARNING = [
   "================================================================================",
   "新しい秘密鍵を作りました / A NEW PRIVATE KEY WAS CREATED: %KEY%",
@@ -104,10 +114,11 @@ export async function packPlugin(options: PackOptions): Promise<PackResult> {
         : `秘密鍵が不正です: ${options.keyPath}: ${(error as Error).message} (not a valid plugin key)`,
     );
   }
+  // The new key is saved before the zip: a zip signed by a key that was not kept is a lost plugin id.
+  if (existingKey === undefined) saveNewKey(options.keyPath, packed.privateKey);
   mkdirSync(path.dirname(options.outPath), { recursive: true });
   writeFileSync(options.outPath, packed.plugin);
   if (existingKey === undefined) {
-    writeFileSync(options.keyPath, packed.privateKey, { flag: "wx", mode: 0o600 });
     log(KEY_WARNING.replace("%KEY%", options.keyPath).replace("%ID%", packed.id));
   }
   log(`plugin id ${packed.id} → ${options.outPath}`);

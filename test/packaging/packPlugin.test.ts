@@ -1,4 +1,12 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createHash, createVerify } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
@@ -170,6 +178,18 @@ describe("packing the plugin", () => {
         outPath: path.join(work, "e.zip"),
       }),
     ).rejects.toThrow(/秘密鍵が不正です/);
+  });
+
+  it("writes no zip when a new key cannot be saved", async () => {
+    const outPath = path.join(work, "g.zip");
+    await expect(
+      packPlugin({
+        manifestPath: path.join(work, "manifest.json"),
+        keyPath: path.join(work, "no-such-dir", "k.ppk"),
+        outPath,
+      }),
+    ).rejects.toThrow(/秘密鍵を保存できません/);
+    expect(existsSync(outPath)).toBe(false);
   });
 
   it("stops with one clear line when the key cannot be read", async () => {
