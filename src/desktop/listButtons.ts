@@ -157,6 +157,14 @@ async function runScreening(s: Screen): Promise<void> {
           ja: `書き込み ${summary.changed.length} 件、対象外へ移動 ${summary.movedToIneligible.length} 件。`,
           en: `Written ${summary.changed.length}, moved to 対象外 ${summary.movedToIneligible.length}.`,
         }),
+        ...(summary.decidedByStaff.length > 0
+          ? [
+              pick(s.lang, {
+                ja: `要確認のうち担当者が判断済みの ${summary.decidedByStaff.length} 件は、その判断のままです。`,
+                en: `${summary.decidedByStaff.length} application(s) to check were already decided by staff and kept so.`,
+              }),
+            ]
+          : []),
       ),
     );
     if (summary.needsReview.length > 0) {

@@ -130,4 +130,40 @@ describe("followup screen on the 120 demo applications", () => {
     expect((await read(newId)).eligibility?.value).toBe("適格");
     expect(writeRequests(await program.stats())).toEqual({ "POST bulkRequest": 1 });
   });
+
+  it("keeps a person's 適格 / 対象外 on an unchanged 要確認 and says so", async () => {
+    const app = program.apps.applications;
+    const records = (await readAll()).filter((record) => statusOf(record) === STATES.applied);
+    const results = screenApplications(
+      records.map((record) => applicationFromRecord(record)),
+      defaultProgramSettings(),
+    );
+    const [accepted, rejected] = records
+      .filter((_, i) => results[i]?.status === "review")
+      .map((record) => String(record.$id?.value));
+    expect(rejected).toBeDefined();
+    for (const [id, value] of [
+      [accepted, "適格"],
+      [rejected, "対象外"],
+    ] as const) {
+      await program.admin.record.updateRecord({
+        app,
+        id: String(id),
+        record: { eligibility: { value } },
+      });
+    }
+
+    const run = await program.followup(["screen", "--yes"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const keptSection = run.stdout.split("担当者の判断を維持（要確認の内容に変更なし）")[1] ?? "";
+    expect(keptSection).toMatch(new RegExp(`（レコードID ${accepted}）.*: 適格`));
+    expect(keptSection).toMatch(new RegExp(`（レコードID ${rejected}）.*: 対象外`));
+    const read = async (id: string | undefined) =>
+      (await program.admin.record.getRecord({ app, id: String(id) })).record as KintoneRecordLike;
+    const kept = await read(accepted);
+    expect([kept.eligibility?.value, statusOf(kept)]).toEqual(["適格", STATES.applied]);
+    const moved = await read(rejected);
+    expect([moved.eligibility?.value, statusOf(moved)]).toEqual(["対象外", STATES.ineligible]);
+  });
 });

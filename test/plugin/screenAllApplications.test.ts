@@ -134,4 +134,71 @@ describe("screenAllApplications", () => {
     expect(bulkCalls[1]?.[1]?.payload.records).toHaveLength(1);
     expect(progress).toEqual([2000, 2101]);
   });
+
+  describe("a person's decision on a 要確認 application", () => {
+    // The address names another prefecture: a warning only, so the rules give 要確認.
+    const warned = { address: "神奈川県横浜市西区1-1" };
+    const computedNotes = async () => {
+      const { client } = fakeClient([application(1, warned)]);
+      const summary = await screenAllApplications(client, {
+        appId: 1,
+        settings,
+        now,
+        dryRun: true,
+      });
+      return summary.needsReview[0]?.notes ?? "";
+    };
+
+    it("is kept while the data is unchanged; a kept 対象外 still moves with its revision", async () => {
+      const notes = await computedNotes();
+      expect(notes).toContain("ADDRESS_PREFECTURE_MISMATCH");
+      const records = [
+        application(1, { ...warned, eligibility: "適格", eligibility_notes: notes }),
+        application(2, { ...warned, eligibility: "対象外", eligibility_notes: notes }),
+        application(3, { ...warned, eligibility: "要確認", eligibility_notes: notes }),
+      ];
+      const { client, bulkCalls } = fakeClient(records);
+      const summary = await screenAllApplications(client, { appId: 1, settings, now });
+      expect(summary.counts).toEqual({ eligible: 1, review: 1, ineligible: 1 });
+      expect(summary.decidedByStaff.map((c) => [c.id, c.after])).toEqual([
+        ["1", "適格"],
+        ["2", "対象外"],
+      ]);
+      expect(summary.needsReview.map((c) => c.id)).toEqual(["3"]);
+      expect(summary.changed).toEqual([]);
+      expect(summary.movedToIneligible).toEqual(["2"]);
+      expect(bulkCalls).toHaveLength(1);
+      expect(bulkCalls[0]?.[0]).toMatchObject({
+        api: "/k/v1/records/status.json",
+        payload: { records: [{ id: "2", action: "対象外登録", revision: "1" }] },
+      });
+    });
+
+    it("is decided again when the data changed or the rules now give an error", async () => {
+      const notes = await computedNotes();
+      const records = [
+        // Notes differ: something about the application changed since the person decided.
+        application(1, { ...warned, eligibility: "適格", eligibility_notes: "古いメモ" }),
+        // An error now (outside Tokyo): the person's 適格 cannot stand.
+        application(2, {
+          ...warned,
+          prefecture: "神奈川県",
+          eligibility: "適格",
+          eligibility_notes: notes,
+        }),
+      ];
+      const { client, bulkCalls } = fakeClient(records);
+      const summary = await screenAllApplications(client, { appId: 1, settings, now });
+      expect(summary.decidedByStaff).toEqual([]);
+      expect(summary.changed.map((c) => [c.id, c.before, c.after])).toEqual([
+        ["1", "適格", "要確認"],
+        ["2", "適格", "対象外"],
+      ]);
+      // The move carries the revision returned by the field update that just wrote the record.
+      expect(bulkCalls[1]?.[0]).toMatchObject({
+        api: "/k/v1/records/status.json",
+        payload: { records: [{ id: "2", action: "対象外登録", revision: "2" }] },
+      });
+    });
+  });
 });

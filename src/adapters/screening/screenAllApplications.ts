@@ -3,6 +3,10 @@
  * duplicate rules included), writes eligibility / eligibility_notes / screened_at only where they
  * changed, and moves 対象外 applications from 申込受付 to 対象外. Used by the plugin's 審査 button
  * and by `followup screen`.
+ *
+ * A person's decision stays: when the rules still give 要確認 (warnings only) for unchanged data
+ * (same notes as stored) and staff have set 適格 or 対象外 by hand, screening keeps their choice.
+ * Every write carries the revision it was computed from, so a record edited meanwhile fails (409).
  */
 import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import {
@@ -76,12 +80,13 @@ export interface ScreeningSummary {
   movedToIneligible: string[];
   /** Applications screened 要確認 (changed or not): a person has to look at them. */
   needsReview: ScreeningChange[];
+  /** 要確認 applications a person already decided (適格 or 対象外) on unchanged data: kept as they are. */
+  decidedByStaff: ScreeningChange[];
   dryRun: boolean;
 }
 
 interface Update {
   id: string;
-  revision: string;
   record: Record<string, { value: string }>;
 }
 
@@ -89,6 +94,21 @@ function text(record: KintoneRecordLike, code: string): string {
   const value = record[code]?.value;
   if (typeof value === "number") return String(value);
   return typeof value === "string" ? value : "";
+}
+
+/**
+ * The person's decision to keep, if any: the rules give `review` again, the data did not change
+ * (the notes are the same) and the stored eligibility is 適格 or 対象外.
+ */
+function staffDecision(
+  computed: EligibilityStatus,
+  stored: string,
+  sameNotes: boolean,
+): "eligible" | "ineligible" | undefined {
+  if (computed !== "review" || !sameNotes) return undefined;
+  if (stored === ELIGIBILITY_LABELS.eligible) return "eligible";
+  if (stored === ELIGIBILITY_LABELS.ineligible) return "ineligible";
+  return undefined;
 }
 
 export async function screenAllApplications(
@@ -102,6 +122,12 @@ export async function screenAllApplications(
   const now = options.now ?? new Date();
   const lang = options.lang ?? "ja";
   const call = <T>(request: () => Promise<T>) => withRetry(request, options.retry);
+  /** Each record's revision: as read, then as returned by the field update that wrote it. */
+  const revisions = new Map<string, string>();
+  const revisionOf = (id: string) => {
+    const revision = revisions.get(id);
+    return revision ? { revision } : {};
+  };
 
   const records = await readAllRecords(client, {
     app: options.appId,
@@ -121,6 +147,7 @@ export async function screenAllApplications(
     changed: [],
     movedToIneligible: [],
     needsReview: [],
+    decidedByStaff: [],
     dryRun: options.dryRun === true,
   };
   const updates: Update[] = [];
@@ -131,10 +158,13 @@ export async function screenAllApplications(
     const unscreened = before === "" || before === ELIGIBILITY_LABELS.unscreened;
     if (options.onlyUnscreened && !unscreened) return;
     summary.screened++;
-    summary.counts[result.status]++;
     const id = recordIdOf(record);
-    const after = eligibilityLabel(result.status);
     const notes = formatEligibilityNotes(result.violations, lang);
+    const storedNotes = text(record, code("eligibility_notes"));
+    const decision = staffDecision(result.status, before, notes === storedNotes);
+    const status = decision ?? result.status;
+    const after = eligibilityLabel(status);
+    summary.counts[status]++;
     const change: ScreeningChange = {
       id,
       applicationNo: text(record, code("application_no")),
@@ -143,13 +173,14 @@ export async function screenAllApplications(
       after,
       notes,
     };
-    if (result.status === "ineligible") summary.movedToIneligible.push(id);
-    if (result.status === "review") summary.needsReview.push(change);
-    if (before === after && text(record, code("eligibility_notes")) === notes) return;
+    if (status === "ineligible") summary.movedToIneligible.push(id);
+    if (decision) summary.decidedByStaff.push(change);
+    else if (status === "review") summary.needsReview.push(change);
+    revisions.set(id, text(record, "$revision"));
+    if (before === after && storedNotes === notes) return;
     summary.changed.push(change);
     updates.push({
       id,
-      revision: text(record, "$revision"),
       record: {
         [code("eligibility")]: { value: after },
         [code("eligibility_notes")]: { value: notes },
@@ -161,7 +192,6 @@ export async function screenAllApplications(
 
   const total = updates.length + summary.movedToIneligible.length;
   let done = 0;
-  const revisions = new Map<string, string>();
   for (const bulk of chunk(chunk(updates, RECORDS_PER_WRITE), REQUESTS_PER_BULK)) {
     const response = await call(() =>
       client.bulkRequest({
@@ -170,11 +200,7 @@ export async function screenAllApplications(
           api: "/k/v1/records.json",
           payload: {
             app: options.appId,
-            records: batch.map((u) => ({
-              id: u.id,
-              record: u.record,
-              ...(u.revision ? { revision: u.revision } : {}),
-            })),
+            records: batch.map((u) => ({ id: u.id, record: u.record, ...revisionOf(u.id) })),
           },
         })),
       }),
@@ -199,7 +225,11 @@ export async function screenAllApplications(
           api: "/k/v1/records/status.json",
           payload: {
             app: options.appId,
-            records: ids.map((id) => ({ id, action: actions.registerIneligible })),
+            records: ids.map((id) => ({
+              id,
+              action: actions.registerIneligible,
+              ...revisionOf(id),
+            })),
           },
         })),
       }),

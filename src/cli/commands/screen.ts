@@ -2,7 +2,8 @@
  * `followup screen [--dry-run] [--only-new] [--yes] [--settings FILE]`: screens every application
  * in 申込受付 with the eligibility engine (batch rules included) through the same adapter as the
  * plugin's 審査 button, writes only what changed, and lists the applications a person has to look
- * at (要確認). `--only-new` writes only applications not screened yet (未判定, e.g. new form
+ * at (要確認). A 要確認 that staff already decided (適格 or 対象外) on unchanged data is kept and
+ * listed apart. `--only-new` writes only applications not screened yet (未判定, e.g. new form
  * entries), so results a person has already decided stay as they are.
  */
 import {
@@ -75,6 +76,23 @@ export function formatScreeningSummary(summary: ScreeningSummary, lang: Lang): s
           en: `  - application ${review.applicationNo || "-"} (record ${review.id}) ${review.companyName}`,
         }),
         indent(review.notes),
+      );
+    }
+  }
+  if (summary.decidedByStaff.length > 0) {
+    lines.push(
+      "",
+      pick(lang, {
+        ja: `担当者の判断を維持（要確認の内容に変更なし）: ${summary.decidedByStaff.length} 件`,
+        en: `Kept a person's decision (要確認, data unchanged): ${summary.decidedByStaff.length}`,
+      }),
+    );
+    for (const kept of summary.decidedByStaff) {
+      lines.push(
+        pick(lang, {
+          ja: `  - 受付番号 ${kept.applicationNo || "-"}（レコードID ${kept.id}）${kept.companyName}: ${kept.after}`,
+          en: `  - application ${kept.applicationNo || "-"} (record ${kept.id}) ${kept.companyName}: ${kept.after}`,
+        }),
       );
     }
   }
