@@ -46,6 +46,21 @@ it("the mobile list loads the plugins' mobile JS and fires mobile.app.record.ind
   await page.close();
 });
 
+it("kintone.user.getGroups answers the login user's groups, or another user's, from the User API", async () => {
+  const page = await pageWithPlan(s.mobileContext, `/k/m/${s.app}/`);
+  const answers = await page.evaluate(async () => {
+    const user = (window as any).kintone.user;
+    const failed = await user.getGroups("nobody").catch((error: any) => error);
+    return [await user.getGroups(), await user.getGroups("staff1"), failed.errors?.code?.messages];
+  });
+  expect(answers).toEqual([
+    [{ id: expect.any(String), code: "Administrators", name: "Administrators" }],
+    [{ id: expect.any(String), code: "secretariat", name: "事務局" }],
+    [expect.stringContaining("nobody")],
+  ]);
+  await page.close();
+});
+
 it("mobile create: a field error cancels, then a Promise-returning handler's value is saved and submit.success fires", async () => {
   const page = await pageWithPlan(s.mobileContext, `/k/m/${s.app}/edit`, {
     "mobile.app.record.create.submit": [

@@ -4,6 +4,7 @@ import { cloneRecord, type EventRecord } from "./effects";
 import { EventRegistry } from "./events";
 import { createPluginApi } from "./pluginApi";
 import { screen } from "./screen";
+import { createUserApi } from "./user";
 
 export const events = new EventRegistry();
 
@@ -101,6 +102,7 @@ export function createKintone(boot: Bootstrap) {
     plugin: { app: pluginApp },
     proxy: (url: string, method: string, headers?: Record<string, string>, data?: unknown) =>
       pluginApp.proxy("", url, method, headers, data),
+    user: createUserApi(boot.loginUser?.code),
     getLoginUser: () => (boot.loginUser ? { ...boot.loginUser } : null),
     getRequestToken: () => boot.requestToken ?? "",
     getUiVersion: () => 2,
