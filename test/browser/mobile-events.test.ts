@@ -104,6 +104,13 @@ it("mobile detail fires mobile detail.show with the space element; mobile edit s
   await expect(page.getAttribute("[data-element-id=panel]", "data-test-panel")).resolves.toBe(
     "filled",
   );
+  const headerSpaces = () =>
+    page.evaluate(() => {
+      const mobile = (window as any).kintone.mobile.app;
+      return [mobile.getHeaderSpaceElement()?.className, mobile.record.getHeaderMenuSpaceElement()];
+    });
+  // kintone mobile has a header space below the record title, and no record header menu space.
+  await expect(headerSpaces()).resolves.toEqual(["sb-record-header-menu", null]);
   await screenshot(page, "mobile-detail");
   await page.click(".sb-action[data-action=確認へ]");
   await page.click(".sb-assignee-ok");
@@ -113,6 +120,7 @@ it("mobile detail fires mobile detail.show with the space element; mobile edit s
 
   await page.click(".sb-edit");
   await waitForEvent(page, "mobile.app.record.edit.show", 4);
+  await expect(headerSpaces()).resolves.toEqual(["sb-record-header-menu", null]);
   await page.fill("[data-field-code=company_name] input", "モバイル詳細改");
   await Promise.all([page.waitForURL(/show\?record=\d+$/), page.click(".sb-save")]);
   await page.waitForSelector("body[data-sandbox-ready=true]");

@@ -42,6 +42,14 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
+async function firstApplicationId(): Promise<string | undefined> {
+  const records = await fetch(
+    `${demo.sandbox.baseUrl}/k/v1/records.json?app=${demo.appIds.applications}&query=${encodeURIComponent("order by $id asc limit 1")}`,
+    { headers: { "X-Cybozu-Authorization": Buffer.from("admin:admin").toString("base64") } },
+  ).then((response) => response.json() as Promise<{ records: Array<{ $id: { value: string } }> }>);
+  return records.records[0]?.$id.value;
+}
+
 it("seeds 120 applications and loads the real plugin on the list", async () => {
   expect(demo.added).toBe(120);
   await open(page, `/k/${demo.appIds.applications}/`);
@@ -53,11 +61,7 @@ it("seeds 120 applications and loads the real plugin on the list", async () => {
 });
 
 it("shows a record's detail with the plugin's panel space, and the edit form", async () => {
-  const records = await fetch(
-    `${demo.sandbox.baseUrl}/k/v1/records.json?app=${demo.appIds.applications}&query=${encodeURIComponent("order by $id asc limit 1")}`,
-    { headers: { "X-Cybozu-Authorization": Buffer.from("admin:admin").toString("base64") } },
-  ).then((response) => response.json() as Promise<{ records: Array<{ $id: { value: string } }> }>);
-  const id = records.records[0]?.$id.value;
+  const id = await firstApplicationId();
   await open(page, `/k/${demo.appIds.applications}/show#record=${id}`);
   await expect(page.locator("[data-element-id=followup_panel]").count()).resolves.toBe(1);
   await expect(page.locator(".sb-status-value").textContent()).resolves.toBe("申込受付");
@@ -66,6 +70,24 @@ it("shows a record's detail with the plugin's panel space, and the edit form", a
   await open(page, `/k/${demo.appIds.applications}/show#record=${id}&mode=edit`);
   await page.waitForTimeout(300);
   await screenshot(page, "real-form");
+  expect(errors).toEqual([]);
+});
+
+it("shows the plugin's panel on the mobile detail screen, in the form's blank space", async () => {
+  const id = await firstApplicationId();
+  const mobile = await loggedIn(browser, demo.sandbox.baseUrl, "staff1", { mobile: true });
+  mobile.page.on("pageerror", (error) => errors.push(error.message));
+  await open(mobile.page, `/k/m/${demo.appIds.applications}/show?record=${id}`);
+  const space = await mobile.page.evaluate(
+    () =>
+      (window as any).kintone.mobile.app.record.getSpaceElement("followup_panel")?.dataset
+        .elementId,
+  );
+  expect(space).toBe("followup_panel");
+  await mobile.page.waitForSelector("[data-element-id=followup_panel] .followup-panel");
+  await mobile.page.waitForTimeout(500);
+  await screenshot(mobile.page, "real-mobile-detail");
+  await mobile.context.close();
   expect(errors).toEqual([]);
 });
 

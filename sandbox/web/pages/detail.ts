@@ -88,7 +88,10 @@ async function showDetail(boot: Bootstrap, root: HTMLElement, recordId: string):
     record: () => cloneRecord(current),
     spaceElement: (id) => view.spaces.get(id) ?? null,
     fieldElement: (code) => view.cells.get(code)?.value ?? null,
-    recordHeaderMenuSpace: () => headerMenu,
+    // Below the record's title: kintone.app.record.getHeaderMenuSpaceElement on desktop,
+    // kintone.mobile.app.getHeaderSpaceElement on mobile (which has no record header menu).
+    recordHeaderMenuSpace: () => (boot.mobile ? null : headerMenu),
+    headerSpace: () => (boot.mobile ? headerMenu : null),
     setFieldShown: (code, shown) => {
       const cell = view.cells.get(code)?.cell ?? view.groups.get(code);
       if (cell) cell.hidden = !shown;
