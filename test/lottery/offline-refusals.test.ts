@@ -5,6 +5,7 @@ import {
   prepareDraw,
   promoteFromWaitlist,
 } from "../../src/adapters/lottery";
+import { operatorAllowed } from "../../src/adapters/lottery/context";
 
 /** A client that fails the test if the refusal needed kintone at all. */
 const untouchable = new Proxy({} as KintoneRestAPIClient, {
@@ -40,6 +41,30 @@ describe("refusals decided before any request", () => {
     };
     expect((await refusalOf(drawLottery({ ...restricted, quota: 5 }))).code).toBe("not-allowed");
     expect((await refusalOf(promoteFromWaitlist(restricted))).code).toBe("not-allowed");
+  });
+
+  test("empty allow-lists let nobody draw or promote, as in the plugin settings", async () => {
+    const nobody = {
+      client: untouchable,
+      apps,
+      allowed: { users: [], groups: [] },
+      operator: { code: "staff1", groups: ["secretariat"] },
+    };
+    const refusal = await refusalOf(drawLottery({ ...nobody, quota: 5 }));
+    expect(refusal.code).toBe("not-allowed");
+    expect(refusal.text.ja).toContain("抽選");
+    expect((await refusalOf(prepareDraw({ ...nobody, quota: 5 }))).code).toBe("not-allowed");
+    expect((await refusalOf(promoteFromWaitlist(nobody))).code).toBe("not-allowed");
+  });
+
+  test("an operator allowed through a group passes the check", () => {
+    const allowed = { users: [], groups: ["secretariat"] };
+    expect(
+      operatorAllowed({ allowed, operator: { code: "staff9", groups: ["secretariat"] } }),
+    ).toBe(true);
+    expect(operatorAllowed({ allowed, operator: { code: "staff9", groups: [] } })).toBe(false);
+    // The CLI passes no allow-list: kintone's own permissions decide.
+    expect(operatorAllowed({})).toBe(true);
   });
 
   test.each([0, 901, 2.5])("promotion count %p is refused", async (count) => {

@@ -1,5 +1,6 @@
 import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import type { FieldMap, KintoneRecordLike } from "../../core/application";
+import { isAllowed } from "../../core/settings/pluginConfig";
 import { ACTIONS, type ApplicationField, STATES } from "../../core/vocabulary";
 import { type RetryOptions, withRetry } from "../retry";
 
@@ -23,7 +24,7 @@ export interface LotteryOptions {
   retry?: RetryOptions;
   /**
    * Who may draw or promote beyond kintone's own permissions (the plugin config's
-   * permissions.draw / .promote). Empty lists mean no extra restriction.
+   * permissions.draw / .promote). Empty lists mean nobody; omitted means no extra check.
    */
   allowed?: { users: string[]; groups: string[] };
   /** The operator (kintone.getLoginUser().code and, when known, their group codes). */
@@ -128,15 +129,16 @@ export function numberValue(record: KintoneRecordLike, code: string): number | n
   return Number.isFinite(number) ? number : null;
 }
 
-/** Whether the operator is among `allowed` (users or groups); no lists, no restriction. */
+/**
+ * Whether the operator is among `allowed` (users or groups), as the plugin settings read it: empty
+ * lists allow nobody. Without `allowed` (the CLI, which relies on kintone's own permissions) there
+ * is no extra check.
+ */
 export function operatorAllowed(options: Pick<LotteryOptions, "allowed" | "operator">): boolean {
   const { allowed, operator } = options;
-  if (!allowed || (allowed.users.length === 0 && allowed.groups.length === 0)) return true;
+  if (!allowed) return true;
   if (!operator) return false;
-  return (
-    allowed.users.includes(operator.code) ||
-    (operator.groups ?? []).some((g) => allowed.groups.includes(g))
-  );
+  return isAllowed(allowed, operator, operator.groups ?? []);
 }
 
 /** A run id unique to one attempt (a retried append must recognise only its own entry): prefix-time-random. */
