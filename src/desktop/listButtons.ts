@@ -86,9 +86,8 @@ function lotteryOptions(s: Screen, permission: "draw" | "promote"): LotteryOptio
     client: s.deps.client(),
     apps: { applications: s.appId, lotteryLog: s.config.apps.lotteryLog },
     fieldMap: s.config.fieldMap,
-    // The lottery types name the default (literal) names; an app may call its states differently.
-    states: s.config.states as LotteryOptions["states"],
-    actions: s.config.actions as LotteryOptions["actions"],
+    states: s.config.states,
+    actions: s.config.actions,
     allowed: s.config.permissions[permission],
     operator: s.operator,
   };

@@ -16,7 +16,7 @@ jest.mock("../../src/adapters/lottery", () => ({
 }));
 import "./support/jsdomGlobals";
 import * as lottery from "../../src/adapters/lottery";
-import { defaultPluginConfig } from "../../src/core/settings/pluginConfig";
+import { defaultPluginConfig, type PluginConfig } from "../../src/core/settings/pluginConfig";
 import { showListButtons } from "../../src/desktop/listButtons";
 import { fakeClient } from "./support/fakeClient";
 import { fakeKintone } from "./support/fakeKintone";
@@ -35,12 +35,13 @@ const bundle = {
   ],
 };
 
-async function listScreen() {
+async function listScreen(adjust: (config: PluginConfig) => void = () => undefined) {
   document.body.replaceChildren();
   const config = defaultPluginConfig();
   config.apps.lotteryLog = 3;
   config.permissions.draw.users = ["staff1"];
   config.permissions.promote.users = ["staff1"];
+  adjust(config);
   const fake = fakeKintone();
   const reload = jest.fn();
   await showListButtons(fake.k, config, "ja", { client: () => fakeClient({}).client, reload });
@@ -153,6 +154,31 @@ describe("抽選 button", () => {
     expect(mocked.promoteFromWaitlist).toHaveBeenCalledTimes(1);
     expect(mocked.promoteFromWaitlist).toHaveBeenCalledWith(
       expect.objectContaining({ dryRun: true }),
+    );
+  });
+
+  it("hands the app's own state and action names to the lottery as configured", async () => {
+    mocked.promoteFromWaitlist.mockResolvedValue({
+      runId: "p",
+      drawRunId: "d",
+      promoted: [{ key: "9", waitlist_no: 1 }],
+      declined: [],
+      vacanciesBefore: 1,
+    });
+    let names: Pick<lottery.LotteryOptions, "states" | "actions"> = {};
+    await listScreen((config) => {
+      config.states.waitlisted = "補欠登録済み";
+      config.actions.promote = "繰上げ当選";
+      // Configured names are plain strings; the lottery options take them as they are.
+      names = { states: config.states, actions: config.actions };
+    });
+    await click("#followup-promote");
+    expect(mocked.promoteFromWaitlist).toHaveBeenCalledWith(
+      expect.objectContaining({
+        ...names,
+        states: expect.objectContaining({ waitlisted: "補欠登録済み" }),
+        actions: expect.objectContaining({ promote: "繰上げ当選" }),
+      }),
     );
   });
 });

@@ -1,7 +1,13 @@
 import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import type { FieldMap, KintoneRecordLike } from "../../core/application";
 import { isAllowed } from "../../core/settings/pluginConfig";
-import { ACTIONS, type ApplicationField, STATES } from "../../core/vocabulary";
+import {
+  ACTIONS,
+  type ActionKey,
+  type ApplicationField,
+  STATES,
+  type StateKey,
+} from "../../core/vocabulary";
 import { type RetryOptions, withRetry } from "../retry";
 
 /** The two apps the lottery touches. */
@@ -19,8 +25,8 @@ export interface LotteryOptions {
   /** The applications app's STATUS field code; looked up from the form when omitted. */
   statusField?: string;
   /** Process state and action names, where the app's differ from spec §3 (or are localized). */
-  states?: Partial<typeof STATES>;
-  actions?: Partial<typeof ACTIONS>;
+  states?: Partial<Record<StateKey, string>>;
+  actions?: Partial<Record<ActionKey, string>>;
   retry?: RetryOptions;
   /**
    * Who may draw or promote beyond kintone's own permissions (the plugin config's
@@ -43,8 +49,8 @@ export interface LotteryContext {
   apps: LotteryApps;
   field: (logical: ApplicationField) => string;
   statusField: string;
-  states: typeof STATES;
-  actions: typeof ACTIONS;
+  states: Record<StateKey, string>;
+  actions: Record<ActionKey, string>;
   call: <T>(request: () => Promise<T>) => Promise<T>;
   onProgress: (done: number, total: number) => void;
 }
