@@ -2,6 +2,7 @@ import { assertAppRight } from "../auth/permissions";
 import type { SandboxDb } from "../db/database";
 import { errors } from "../http/errors";
 import type { ApiRequest, Router } from "../http/router";
+import { carryStateRenames } from "./process";
 import { type AppRow, checkRevision, findApp, readSettings, SETTINGS_KINDS } from "./store";
 
 const MAX_APPS = 300;
@@ -66,6 +67,7 @@ function appList(req: ApiRequest, key: string): unknown[] {
 
 /** Copies every preview setting to live; the live revision becomes the preview revision. */
 export function deployApp(db: SandboxDb, app: AppRow): void {
+  if (app.deployed) carryStateRenames(db, app.id);
   const copy = db.prepare(
     `INSERT INTO app_settings (app_id, stage, kind, json) VALUES (?, 'live', ?, ?)
      ON CONFLICT (app_id, stage, kind) DO UPDATE SET json = excluded.json`,

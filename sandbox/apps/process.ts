@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { findUser } from "../auth/users";
 import type { SandboxDb } from "../db/database";
 import { FieldErrorCollector } from "../http/errors";
 import type { Router } from "../http/router";
+import { findRecord, findRecordIdsByValue, saveRecord } from "../records/store";
 import { checkCondition } from "./conditions";
 import type { FieldMap } from "./fields";
 import { registerSettingsEndpoint } from "./settingsEndpoint";
@@ -13,6 +15,11 @@ export interface ProcessEntity {
 }
 
 export interface ProcessState {
+  /**
+   * The sandbox's own identity of a state, never shown: it survives renames so that records
+   * and actions follow a renamed state. States saved before it existed are known by their name.
+   */
+  id?: string;
   name: string;
   index: string;
   assignee: { type: "ONE" | "ALL" | "ANY"; entities: ProcessEntity[] };
@@ -44,10 +51,61 @@ export function initialState(process: ProcessSettings): ProcessState | undefined
   return Object.values(process.states).sort((a, b) => Number(a.index) - Number(b.index))[0];
 }
 
+function stateId(state: ProcessState): string {
+  return state.id ?? state.name;
+}
+
+/**
+ * State renames between the live and the preview settings: live name → preview name of each
+ * state that is kept under another name (what a deploy must carry over to the records).
+ */
+export function stateRenames(live: ProcessSettings, preview: ProcessSettings): Map<string, string> {
+  const previewNames = new Map(Object.values(preview.states).map((s) => [stateId(s), s.name]));
+  const renames = new Map<string, string>();
+  for (const state of Object.values(live.states)) {
+    const now = previewNames.get(stateId(state));
+    if (now !== undefined && now !== state.name) renames.set(state.name, now);
+  }
+  return renames;
+}
+
+/**
+ * On deploy: records in a state the preview renamed take its new name, as kintone keeps records
+ * attached to a renamed state. Their revisions stay, as a settings change is no record edit.
+ */
+export function carryStateRenames(db: SandboxDb, appId: number): void {
+  const renames = stateRenames(
+    readSettings<ProcessSettings>(db, appId, "live", "status"),
+    readSettings<ProcessSettings>(db, appId, "preview", "status"),
+  );
+  if (renames.size === 0) return;
+  const fields = readSettings<FieldMap>(db, appId, "live", "fields");
+  const statusCode = Object.values(fields).find((field) => field.type === "STATUS")?.code;
+  if (!statusCode) return;
+  for (const { id, value } of findRecordIdsByValue(db, appId, statusCode, [...renames.keys()])) {
+    const record = findRecord(db, appId, id);
+    const status = record?.fields[statusCode];
+    if (!record || !status) continue;
+    status.value = renames.get(value) ?? value;
+    saveRecord(db, appId, record);
+  }
+}
+
+/** The settings as kintone shows them: without the sandbox's state ids. */
+function shownStates(states: Record<string, ProcessState>): Record<string, ProcessState> {
+  return Object.fromEntries(
+    Object.entries(states).map(([key, { name, index, assignee }]) => [
+      key,
+      { name, index, assignee },
+    ]),
+  );
+}
+
 /**
  * `app/status` GET and `preview/app/status` GET/PUT. As in kintone: states given replace all
  * states (a state left out is deleted), actions given replace all actions, and every action
- * must go between existing states.
+ * must go between existing states. A state is keyed by its current name; a `name` that differs
+ * renames it (the only way to change the first state), and actions not given follow the rename.
  */
 export function registerProcessRoutes(router: Router): void {
   registerSettingsEndpoint<ProcessSettings>(router, {
@@ -55,7 +113,7 @@ export function registerProcessRoutes(router: Router): void {
     kind: "status",
     present: (value) => ({
       enable: value.enable,
-      states: value.enable || Object.keys(value.states).length ? value.states : null,
+      states: value.enable || Object.keys(value.states).length ? shownStates(value.states) : null,
       actions: value.actions,
     }),
     update: (req, current, app) => {
@@ -66,9 +124,17 @@ export function registerProcessRoutes(router: Router): void {
       }
       const fields = readSettings<FieldMap>(req.db, app.id, "preview", "fields");
       if (req.params.states !== undefined) {
-        next.states = checkStates(req.params.states, errorsOut, (entity) =>
+        next.states = checkStates(req.params.states, current.states, errorsOut, (entity) =>
           entityExists(req.db, fields, entity),
         );
+      }
+      if (req.params.actions === undefined) {
+        const renames = stateRenames(current, next);
+        next.actions = next.actions.map((action) => ({
+          ...action,
+          from: renames.get(action.from) ?? action.from,
+          to: renames.get(action.to) ?? action.to,
+        }));
       }
       if (req.params.actions !== undefined) {
         next.actions = checkActions(req.params.actions, next.states, errorsOut);
@@ -99,6 +165,7 @@ export function registerProcessRoutes(router: Router): void {
 
 function checkStates(
   raw: unknown,
+  current: Record<string, ProcessState>,
   errorsOut: FieldErrorCollector,
   knownEntity: (entity: ProcessEntity["entity"]) => boolean,
 ): Record<string, ProcessState> {
@@ -107,14 +174,27 @@ function checkStates(
     return {};
   }
   const states: Record<string, ProcessState> = {};
+  const keyOfName = new Map<string, string>();
   for (const [key, value] of Object.entries(raw as Record<string, Record<string, unknown>>)) {
+    const existing = current[key];
     const name = value?.name === undefined ? key : String(value.name);
-    if (name !== key || name.trim() === "" || [...name].length > 64) {
+    if (name.trim() === "" || [...name].length > 64) {
       errorsOut.add(`states.${key}.name`, {
-        ja: "ステータス名は1文字以上64文字以下で、キーと同じにしてください。",
-        en: "The status name must be 1 to 64 characters and equal its key.",
+        ja: "ステータス名は1文字以上64文字以下で指定してください。",
+        en: "The status name must be 1 to 64 characters.",
+      });
+    } else if (!existing && name !== key) {
+      errorsOut.add(`states.${key}.name`, {
+        ja: `ステータス「${key}」はありません。新しいステータスの名前はキーと同じにしてください。`,
+        en: `There is no status "${key}"; a new status must be named like its key.`,
+      });
+    } else if (keyOfName.has(name)) {
+      errorsOut.add(`states.${key}.name`, {
+        ja: `ステータス名「${name}」が重複しています。`,
+        en: `The status name "${name}" is used twice.`,
       });
     }
+    keyOfName.set(name, key);
     if (value?.index === undefined || !/^\d+$/.test(String(value.index))) {
       errorsOut.add(`states.${key}.index`, { ja: "必須です。", en: "Required field." });
     }
@@ -131,7 +211,13 @@ function checkStates(
         });
       }
     });
-    states[key] = { name, index: String(value?.index ?? ""), assignee: { type, entities } };
+    // Stored under its (new) name, which actions and records use.
+    states[name] = {
+      id: existing ? stateId(existing) : randomUUID(),
+      name,
+      index: String(value?.index ?? ""),
+      assignee: { type, entities },
+    };
   }
   return states;
 }

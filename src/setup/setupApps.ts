@@ -174,33 +174,20 @@ async function applyPlan(client: KintoneRestAPIClient, app: number, plan: AppPla
   if (process) await updateProcess(client, app, process);
 }
 
-/**
- * kintone renames a state when its key is the old name and `name` the new one (that is how the
- * first state changes). A kintone that insists on key = name (the local sandbox) gets the states
- * keyed by their new names instead.
- */
+/** A state keyed by its current name with a new `name` is renamed (how the first state changes). */
 async function updateProcess(
   client: KintoneRestAPIClient,
   app: number,
   process: NonNullable<AppPlan["process"]>,
 ): Promise<void> {
-  const send = (states: NonNullable<AppPlan["process"]>["states"]) =>
-    withRetry(() =>
-      client.app.updateProcessManagement({
-        app,
-        enable: process.enable,
-        states: states as never,
-        actions: process.actions,
-      }),
-    );
-  const renamed = Object.entries(process.states).filter(([key, state]) => key !== state.name);
-  try {
-    await send(process.states);
-  } catch (error) {
-    const fields = Object.keys((error as { errors?: object }).errors ?? {});
-    if (!renamed.some(([key]) => fields.includes(`states.${key}.name`))) throw error;
-    await send(Object.fromEntries(Object.values(process.states).map((s) => [s.name, s])));
-  }
+  await withRetry(() =>
+    client.app.updateProcessManagement({
+      app,
+      enable: process.enable,
+      states: process.states as never,
+      actions: process.actions,
+    }),
+  );
 }
 
 async function applyAndDeploy(

@@ -456,6 +456,69 @@ describe("process management", () => {
     });
   });
 
+  test("a state keyed by its old name is renamed, the first one too; actions and records follow it", async () => {
+    const app = await newApp("改名");
+    await admin().app.updateProcessManagement({
+      app,
+      enable: true,
+      states,
+      actions: [{ name: "当選登録", from: "申込受付", to: "当選" }],
+    });
+    await deploy(app);
+    const waiting = await admin().record.addRecord({ app, record: {} });
+    const won = await admin().record.addRecord({ app, record: {} });
+    await admin().record.updateRecordStatus({ app, id: won.id, action: "当選登録" });
+
+    await admin().app.updateProcessManagement({
+      app,
+      states: {
+        申込受付: { ...states.申込受付, name: "受付" },
+        当選: { ...states.当選, name: "当選者" },
+        補欠: states.補欠,
+      },
+    });
+    const preview = await admin().app.getProcessManagement({ app, preview: true });
+    expect(preview.states).toEqual({
+      受付: { ...states.申込受付, name: "受付" },
+      当選者: { ...states.当選, name: "当選者" },
+      補欠: states.補欠,
+    });
+    expect(preview.actions).toMatchObject([{ name: "当選登録", from: "受付", to: "当選者" }]);
+    const status = async (id: string) => {
+      const { record } = await admin().record.getRecord({ app, id });
+      return [record.ステータス?.value, record.$revision?.value];
+    };
+    const before = await status(won.id);
+    expect(before[0]).toBe("当選");
+
+    await deploy(app);
+    await expect(status(waiting.id)).resolves.toEqual(["受付", "1"]);
+    await expect(status(won.id)).resolves.toEqual(["当選者", before[1]]);
+    await admin().record.updateRecordStatus({ app, id: waiting.id, action: "当選登録" });
+    await expect(status(waiting.id)).resolves.toEqual(["当選者", "3"]);
+    const fresh = await admin().record.addRecord({ app, record: {} });
+    await expect(status(fresh.id)).resolves.toEqual(["受付", "1"]);
+  });
+
+  test("a new state named unlike its key, or two states of one name, are refused", async () => {
+    const app = await newApp("改名不可");
+    await admin().app.updateProcessManagement({ app, states });
+    const unknown = await kintoneFailure(
+      admin().app.updateProcessManagement({
+        app,
+        states: { ...states, 新規: { ...states.補欠, name: "別名", index: "3" } },
+      }),
+    );
+    expect(Object.keys(unknown.errors as object)).toEqual(["states.新規.name"]);
+    const twice = await kintoneFailure(
+      admin().app.updateProcessManagement({
+        app,
+        states: { ...states, 補欠: { ...states.補欠, name: "当選" } },
+      }),
+    );
+    expect(Object.keys(twice.errors as object)).toEqual(["states.補欠.name"]);
+  });
+
   test("an action condition on an unknown field or a bad view filter is refused", async () => {
     const app = await newApp("条件");
     const action = await kintoneFailure(
