@@ -87,6 +87,20 @@ it("shows the plugin's panel on the mobile detail screen, in the form's blank sp
   await mobile.page.waitForSelector("[data-element-id=followup_panel] .followup-panel");
   await mobile.page.waitForTimeout(500);
   await screenshot(mobile.page, "real-mobile-detail");
+  await open(mobile.page, `/k/m/${demo.appIds.applications}/show?record=${id}#mode=edit`);
+  await mobile.page.waitForTimeout(300);
+  await screenshot(mobile.page, "real-mobile-form");
+  // Nothing runs off the phone's screen (long checkbox choices wrap), and the header is one line.
+  const fit = await mobile.page.evaluate(() => ({
+    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    choicesPastEdge: [...document.querySelectorAll(".sb-choice")].filter(
+      (choice) => choice.getBoundingClientRect().right > window.innerWidth,
+    ).length,
+    headerLines: [...document.querySelectorAll(".sb-global-header > a, .sb-user")].map((item) =>
+      Math.round(item.getBoundingClientRect().height / 20),
+    ),
+  }));
+  expect(fit).toEqual({ overflow: 0, choicesPastEdge: 0, headerLines: [1, 1, 1, 1] });
   await mobile.context.close();
   expect(errors).toEqual([]);
 });
@@ -106,6 +120,15 @@ it("hosts the plugin's settings page with the defaults it was given", async () =
   );
   expect(JSON.parse(config.config).apps.applications).toBe(demo.appIds.applications);
   await screenshot(admin.page, "real-settings");
+  await open(admin.page, `/k/admin/app/${demo.appIds.applications}/plugin/`);
+  const lefts = await admin.page.evaluate(() =>
+    [".sb-page-title", ".sb-plugin-item"].map(
+      (selector) => document.querySelector(selector)?.getBoundingClientRect().left,
+    ),
+  );
+  // The plugin list lines up with its title, as kintone's does.
+  expect(lefts[1]).toBe(lefts[0]);
+  await screenshot(admin.page, "real-plugin-list");
   await admin.context.close();
   expect(errors).toEqual([]);
 });
