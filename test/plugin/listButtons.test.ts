@@ -167,8 +167,8 @@ describe("抽選 button", () => {
     });
     let names: Pick<lottery.LotteryOptions, "states" | "actions"> = {};
     await listScreen((config) => {
-      config.states.waitlisted = "補欠登録済み";
-      config.actions.promote = "繰上げ当選";
+      config.states = { ...config.states, waitlisted: "補欠登録済み" };
+      config.actions = { ...config.actions, promote: "繰上げ当選" };
       // Configured names are plain strings; the lottery options take them as they are.
       names = { states: config.states, actions: config.actions };
     });
