@@ -24,9 +24,12 @@ export function registerRecordScreens(
 ): void {
   const { prefix } = options;
   const screens = prefix === "" ? k.app : k.mobile.app;
-  const submitEvents = [`${prefix}app.record.create.submit`, `${prefix}app.record.edit.submit`];
-  if (prefix === "") submitEvents.push("app.record.index.edit.submit");
-  k.events.on(submitEvents, (event) => validateOnSubmit(event, config, lang, options.notify));
+  k.events.on(`${prefix}app.record.create.submit`, (event) =>
+    validateOnSubmit(event, config, lang, options.notify, "create"),
+  );
+  const editEvents = [`${prefix}app.record.edit.submit`];
+  if (prefix === "") editEvents.push("app.record.index.edit.submit");
+  k.events.on(editEvents, (event) => validateOnSubmit(event, config, lang, options.notify, "edit"));
 
   k.events.on(`${prefix}app.record.detail.process.proceed`, (event) =>
     guardProcessAction(event, config, lang, options.client(), event.appId ?? screens.getId()),

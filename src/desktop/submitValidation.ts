@@ -1,18 +1,43 @@
 /**
  * Save-time checks (create, edit, inline edit; desktop and mobile): the eligibility rules of one
- * application, each message on its field and a summary at the top. Warnings do not block the save.
+ * application, each blocking message on its field and a summary at the top. Warnings never block.
+ *
+ * What blocks depends on what staff can still fix: a new application (create) and an edit while
+ * the record is 申込受付 are blocked by errors, except that an edit is not blocked by the window
+ * rules (the receipt time is a fact, not an input). Past 申込受付 (当選 … 対象外, 辞退) the record is
+ * decided; its findings are only shown, so staff can still record visit dates, notes and so on.
  */
 import { applicationFromRecord } from "../core/application";
 import { screenApplication, type Violation } from "../core/eligibility";
 import { type Lang, pick } from "../core/i18n";
 import { type PluginConfig, fieldCodeOf } from "../core/settings/pluginConfig";
+import { statusOf } from "../core/workflow/record";
 import { APPLICATION_FIELDS } from "../core/vocabulary";
 
 export type Notify = (text: string, kind: "info" | "danger") => void;
 
+/** A new record (create) or a change to an existing one (edit, inline edit in the list). */
+export type SaveKind = "create" | "edit";
+
 interface SubmitEvent {
-  record: Record<string, { value?: unknown; error?: string | null } | undefined>;
+  record: Record<string, { value?: unknown; error?: string | null; type?: string } | undefined>;
   error?: string | null;
+}
+
+/** Rules about when the application arrived: staff cannot change that on an existing record. */
+const WINDOW_RULES: ReadonlySet<string> = new Set([
+  "APPLIED_BEFORE_WINDOW",
+  "APPLIED_AFTER_WINDOW",
+]);
+
+/**
+ * Whether an error of this rule blocks the save. Past 申込受付 nothing blocks; an unknown status
+ * (no process management) counts as 申込受付.
+ */
+function blockingRule(kind: SaveKind, status: string, config: PluginConfig) {
+  if (kind === "create") return () => true;
+  if (status !== "" && status !== config.states.applied) return () => false;
+  return (rule: string) => !WINDOW_RULES.has(rule);
 }
 
 export function validateOnSubmit(
@@ -20,6 +45,7 @@ export function validateOnSubmit(
   config: PluginConfig,
   lang: Lang,
   notify: Notify,
+  kind: SaveKind,
   now: Date = new Date(),
 ): SubmitEvent {
   const application = applicationFromRecord(event.record, config.fieldMap);
@@ -28,10 +54,11 @@ export function validateOnSubmit(
     const target = event.record[fieldCodeOf(config, field)];
     if (target) target.error = null;
   }
-  const errors = violations.filter((v) => v.severity === "error");
-  const warnings = violations.filter((v) => v.severity === "warning");
+  const blocks = blockingRule(kind, statusOf(event.record), config);
+  const blocking = violations.filter((v) => v.severity === "error" && blocks(v.rule));
+  const shown = violations.filter((v) => !blocking.includes(v));
   const unplaced: Violation[] = [];
-  for (const violation of errors) {
+  for (const violation of blocking) {
     const target = event.record[fieldCodeOf(config, violation.field)];
     if (!target) {
       unplaced.push(violation);
@@ -39,19 +66,19 @@ export function validateOnSubmit(
     }
     target.error = target.error ? `${target.error}\n${violation.message}` : violation.message;
   }
-  if (errors.length > 0) {
+  if (blocking.length > 0) {
     const head = pick(lang, {
-      ja: `入力内容に ${errors.length} 件の不備があります。各項目のメッセージを確認してください。`,
-      en: `${errors.length} problem(s) in this application. See the message on each field.`,
+      ja: `入力内容に ${blocking.length} 件の不備があります。各項目のメッセージを確認してください。`,
+      en: `${blocking.length} problem(s) in this application. See the message on each field.`,
     });
     event.error = [head, ...unplaced.map((v) => v.message)].join("\n");
   }
-  if (warnings.length > 0) {
+  if (shown.length > 0) {
     const head = pick(lang, {
       ja: "確認してください（保存はされます）：",
       en: "Please check (saved anyway):",
     });
-    notify([head, ...warnings.map((v) => v.message)].join("\n"), "info");
+    notify([head, ...shown.map((v) => v.message)].join("\n"), "info");
   }
   return event;
 }

@@ -63,6 +63,68 @@ describe("save checks", () => {
     expect(event && event.record["従業員数"]?.error).toMatch(/従業員数/);
   });
 
+  const late = { applied_at: "2024-08-09T08:00:01Z" }; // 17:00:01 JST, one second after closing
+  const errorOf = (event: unknown) => (event as { error?: string | null }).error;
+
+  it("a late application entered by staff is blocked on create, shown but saved on edit", async () => {
+    const { fire, notify } = setup();
+    const created = await fire("app.record.create.submit", {
+      record: eventRecord(validApplicationValues(late)),
+    });
+    expect(created && created.record.applied_at?.error).toMatch(/終了/);
+    const edited = await fire("app.record.edit.submit", {
+      record: eventRecord(validApplicationValues(late), "申込受付"),
+    });
+    expect(edited && errorOf(edited)).toBeUndefined();
+    expect(edited && edited.record.applied_at?.error).toBeNull();
+    expect(notify).toHaveBeenLastCalledWith(expect.stringContaining("終了"), "info");
+  });
+
+  it("an edit in 申込受付 is still blocked by an input error, on its field", async () => {
+    const { fire } = setup();
+    const event = await fire("app.record.edit.submit", {
+      record: eventRecord(validApplicationValues({ ...late, postal_code: "1" }), "申込受付"),
+    });
+    expect(event && event.record.postal_code?.error).toMatch(/郵便番号/);
+    expect(event && event.record.applied_at?.error).toBeNull();
+    expect(event && errorOf(event)).toMatch(/1 件の不備/);
+  });
+
+  it.each(["当選", "参加確定", "訪問済", "対象外", "辞退"])(
+    "an edit past 申込受付 (%s) saves and shows the findings as a notice",
+    async (status) => {
+      const { fire, notify } = setup();
+      const values = validApplicationValues({ prefecture: "大阪府", visit_date: "2024-10-01" });
+      const event = await fire("app.record.edit.submit", { record: eventRecord(values, status) });
+      expect(event && errorOf(event)).toBeUndefined();
+      expect(event && event.record.prefecture?.error).toBeNull();
+      expect(notify).toHaveBeenCalledWith(expect.stringContaining("東京都"), "info");
+    },
+  );
+
+  it("an inline edit in the list follows the record's status", async () => {
+    const { fire } = setup();
+    const values = validApplicationValues({ contact_phone: "123" });
+    const decided = await fire("app.record.index.edit.submit", {
+      record: eventRecord(values, "対象外"),
+    });
+    expect(decided && errorOf(decided)).toBeUndefined();
+    expect(decided && decided.record.contact_phone?.error).toBeNull();
+    const open = await fire("app.record.index.edit.submit", {
+      record: eventRecord(values, "申込受付"),
+    });
+    expect(open && open.record.contact_phone?.error).toMatch(/電話番号/);
+  });
+
+  it("an app with its own name for 申込受付 is read through the settings", async () => {
+    const { fire } = setup((c) => {
+      c.states = { ...c.states, applied: "受付中" };
+    });
+    const values = validApplicationValues({ contact_phone: "123" });
+    const open = await fire("app.record.edit.submit", { record: eventRecord(values, "受付中") });
+    expect(open && open.record.contact_phone?.error).toMatch(/電話番号/);
+  });
+
   it("speaks English to an English user", async () => {
     document.body.replaceChildren();
     const fake = fakeKintone({ config: {}, user: { code: "staff_en", language: "en" } });

@@ -51,6 +51,19 @@ describe("mobile screens", () => {
     expect(proceeded && (proceeded as { error?: string }).error).toMatch(/質問票/);
   });
 
+  it("saves an edit of a decided record (辞退) and shows its findings, as on desktop", async () => {
+    const { fire, notify } = setup();
+    const record = eventRecord(validApplicationValues({ postal_code: "1" }), "辞退");
+    const saved = await fire("mobile.app.record.edit.submit", { record });
+    expect(saved && (saved as { error?: string }).error).toBeUndefined();
+    expect(saved && saved.record.postal_code?.error).toBeNull();
+    expect(notify).toHaveBeenCalledWith(expect.stringContaining("郵便番号"), "info");
+    const open = await fire("mobile.app.record.edit.submit", {
+      record: eventRecord(validApplicationValues({ postal_code: "1" }), "申込受付"),
+    });
+    expect(open && open.record.postal_code?.error).toMatch(/郵便番号/);
+  });
+
   it("draws the detail panel into the mobile space", async () => {
     const { fire, space } = setup();
     await fire("mobile.app.record.detail.show", {
