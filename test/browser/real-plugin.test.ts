@@ -65,6 +65,14 @@ it("shows a record's detail with the plugin's panel space, and the edit form", a
   await open(page, `/k/${demo.appIds.applications}/show#record=${id}`);
   await expect(page.locator("[data-element-id=followup_panel]").count()).resolves.toBe(1);
   await expect(page.locator(".sb-status-value").textContent()).resolves.toBe("申込受付");
+  const declarations = await page
+    .locator("[data-field-code=declarations] .sb-field-value")
+    .innerText();
+  // Each checked declaration on its own line, not one run-on line.
+  expect(declarations.split("\n")).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^ア /), expect.stringMatching(/^キ /)]),
+  );
+  expect(declarations.split("\n").length).toBeGreaterThan(1);
   await page.waitForTimeout(500);
   await screenshot(page, "real-detail");
   await open(page, `/k/${demo.appIds.applications}/show#record=${id}&mode=edit`);

@@ -89,6 +89,13 @@ export function fieldValueNode(type: string, value: unknown, property?: FieldPro
       ),
     );
   }
+  if (
+    (type === "CHECK_BOX" || type === "MULTI_SELECT" || type === "CATEGORY") &&
+    Array.isArray(value)
+  ) {
+    // One choice a line, as kintone shows them: choices may hold commas themselves.
+    return h("span", { class: "sb-multiline sb-choice-values" }, value.map(String).join("\n"));
+  }
   if (type === "MULTI_LINE_TEXT" || type === "RICH_TEXT") {
     return h("span", { class: "sb-multiline" }, typeof value === "string" ? value : "");
   }
