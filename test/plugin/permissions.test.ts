@@ -18,6 +18,18 @@ describe("allowedOperations", () => {
     expect(k.api).not.toHaveBeenCalled();
   });
 
+  it("asks the User API when kintone.user.getGroups fails", async () => {
+    const { k } = fakeKintone({ user: { code: "staff2" }, groups: ["secretariat"] });
+    const refusing = {
+      ...k,
+      user: { getGroups: () => Promise.reject(new Error("not available on this screen")) },
+    };
+    const { allowed, operator } = await allowedOperations(refusing, config);
+    expect(allowed.draw).toBe(true);
+    expect(operator.groups).toEqual(["secretariat"]);
+    expect(k.api).toHaveBeenCalledWith("/v1/user/groups.json", "GET", { code: "staff2" });
+  });
+
   it("falls back to the User API, and to no groups when that fails", async () => {
     const member = fakeKintone({ user: { code: "staff2" }, groups: ["secretariat"] });
     expect((await allowedOperations(member.k, config)).allowed.draw).toBe(true);

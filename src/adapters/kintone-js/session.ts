@@ -33,14 +33,18 @@ export function readPluginConfig(
 }
 
 /**
- * The login user's group codes: `kintone.user.getGroups()` where kintone has it, else the cybozu
- * User API. Empty when neither answers (then only the listed users are allowed).
+ * The login user's group codes: `kintone.user.getGroups()` where kintone has it and it answers,
+ * else the cybozu User API. Empty when neither answers (then only the listed users are allowed).
  */
 export async function userGroupCodes(k: KintoneApi, userCode: string): Promise<string[]> {
-  try {
-    if (k.user?.getGroups) {
+  if (k.user?.getGroups) {
+    try {
       return (await k.user.getGroups()).map((g) => g.code).filter((c) => typeof c === "string");
+    } catch {
+      // Some kintone screens refuse it; the User API below answers the same question.
     }
+  }
+  try {
     const answer = (await k.api("/v1/user/groups.json", "GET", { code: userCode })) as {
       groups?: Array<{ code?: unknown }>;
     };
