@@ -1,7 +1,8 @@
-import { createHash, createPublicKey, verify } from "node:crypto";
+import { createPublicKey, verify } from "node:crypto";
 import validateManifest from "@kintone/plugin-manifest-validator";
 import { errors, type Message } from "../http/errors";
-import { unzip } from "./zip";
+import { pluginIdOfPublicKey } from "../../src/packaging/pluginId";
+import { unzip } from "../../src/packaging/zip";
 
 export interface PluginManifest {
   manifest_version: number;
@@ -24,15 +25,6 @@ export interface PluginPackage {
 
 function invalid(text: Message) {
   return errors.validation({ fileKey: [text] });
-}
-
-/**
- * The plugin id from its public key, as @kintone/plugin-packer computes it: SHA-256 of the
- * PUBKEY bytes (DER SubjectPublicKeyInfo), first 32 hex digits, 0-9a-f mapped to a-p.
- */
-export function pluginIdOf(publicKeyDer: Buffer): string {
-  const hex = createHash("sha256").update(publicKeyDer).digest("hex").slice(0, 32);
-  return [...hex].map((c) => "abcdefghijklmnop"[parseInt(c, 16)]).join("");
 }
 
 /**
@@ -74,7 +66,7 @@ export async function readPluginPackage(zip: Buffer): Promise<PluginPackage> {
     });
   }
   const manifest = parseManifest(files);
-  return { id: pluginIdOf(publicKey), manifest, files };
+  return { id: pluginIdOfPublicKey(publicKey), manifest, files };
 }
 
 function signatureValid(contents: Buffer, publicKeyDer: Buffer, signature: Buffer): boolean {

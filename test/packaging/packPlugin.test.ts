@@ -7,13 +7,14 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { createHash, createVerify } from "node:crypto";
+import { createVerify } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import webpack from "webpack";
 import validateManifest from "@kintone/plugin-manifest-validator";
 import { MAX_PLUGIN_FILE_BYTES, PackError, packPlugin } from "../../src/packaging/packPlugin";
-import { readZip } from "../support/zip";
+import { pluginIdOfPublicKey } from "../../src/packaging/pluginId";
+import { unzip } from "../../src/packaging/zip";
 
 const root = path.resolve(__dirname, "../..");
 const webpackConfig = require("../../webpack.config.js") as (
@@ -95,7 +96,7 @@ describe("packing the plugin", () => {
     expect(packed.keyCreated).toBe(true);
     expect(logs.join("\n")).toContain("This key IS the plugin id");
 
-    const outer = await readZip(readFileSync(outPath));
+    const outer = await unzip(readFileSync(outPath));
     expect([...outer.keys()].sort()).toEqual(["PUBKEY", "SIGNATURE", "contents.zip"]);
     const publicKey = entry(outer, "PUBKEY");
     const contents = entry(outer, "contents.zip");
@@ -103,14 +104,9 @@ describe("packing the plugin", () => {
     verifier.update(contents);
     const pem = { key: publicKey, format: "der" as const, type: "spki" as const };
     expect(verifier.verify(pem, entry(outer, "SIGNATURE"))).toBe(true);
-    const idFromKey = createHash("sha256")
-      .update(publicKey)
-      .digest("hex")
-      .slice(0, 32)
-      .replace(/[0-9a-f]/g, (c) => String.fromCharCode(97 + parseInt(c, 16)));
-    expect(packed.pluginId).toBe(idFromKey);
+    expect(packed.pluginId).toBe(pluginIdOfPublicKey(publicKey));
 
-    const inner = await readZip(contents);
+    const inner = await unzip(contents);
     expect(inner.has("manifest.json")).toBe(true);
     for (const file of manifestFiles(manifest)) {
       expect(inner.has(file)).toBe(true);

@@ -2,7 +2,7 @@ import { createPublicKey, sign } from "node:crypto";
 import packer from "@kintone/plugin-packer";
 import { getPluginConfig, setPluginConfig } from "../../sandbox/plugins/config";
 import { getPluginFile, listAppPlugins } from "../../sandbox/plugins/store";
-import { unzip } from "../../sandbox/plugins/zip";
+import { unzip } from "../../src/packaging/zip";
 import { kintoneFailure } from "../support/kintoneError";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
 import { contentsZip, zip } from "./plugin-fixtures";
