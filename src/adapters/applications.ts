@@ -1,9 +1,7 @@
 import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import type { KintoneRecordLike } from "../core/application";
+import { RECORDS_PER_READ } from "./kintoneLimits";
 import { type RetryOptions, withRetry } from "./retry";
-
-/** kintone's maximum records per GET records.json. */
-export const RECORDS_PER_READ = 500;
 
 export interface ReadAllOptions {
   app: number | string;

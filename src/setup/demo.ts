@@ -2,6 +2,7 @@ import { createClient, type KintoneTarget } from "../adapters/connection";
 import { withRetry } from "../adapters/retry";
 import { DEMO_SEED, generateDemoApplications } from "../apps/demoApplications";
 import { type SetupReport, setupApps } from "./setupApps";
+import { RECORDS_PER_WRITE } from "../adapters/kintoneLimits";
 
 export interface SeedDemoOptions {
   /** Where followup.apps.json is read and written (default: the current directory). */
@@ -14,8 +15,6 @@ export interface SeedDemoResult {
   /** Applications written; 0 when the applications app already had records. */
   added: number;
 }
-
-const MAX_RECORDS_PER_WRITE = 100;
 
 /**
  * Runs setup, then fills the applications app with the demo applications (see
@@ -37,8 +36,8 @@ export async function seedDemo(
   );
   if (Number(existing.totalCount) > 0) return { setup, added: 0 };
   const records = generateDemoApplications(options.seed ?? DEMO_SEED).map((demo) => demo.record);
-  for (let start = 0; start < records.length; start += MAX_RECORDS_PER_WRITE) {
-    const chunk = records.slice(start, start + MAX_RECORDS_PER_WRITE);
+  for (let start = 0; start < records.length; start += RECORDS_PER_WRITE) {
+    const chunk = records.slice(start, start + RECORDS_PER_WRITE);
     await withRetry(() => client.record.addRecords({ app, records: chunk }));
   }
   return { setup, added: records.length };

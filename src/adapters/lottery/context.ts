@@ -8,6 +8,7 @@ import {
   STATES,
   type StateKey,
 } from "../../core/vocabulary";
+import { readAllRecords } from "../applications";
 import { type RetryOptions, withRetry } from "../retry";
 
 /** The two apps the lottery touches. */
@@ -39,10 +40,6 @@ export interface LotteryOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export const RECORDS_PER_READ = 500;
-export const RECORDS_PER_WRITE = 100;
-export const REQUESTS_PER_BULK = 20;
-
 /** Resolved names: field codes, states and actions as the target app spells them. */
 export interface LotteryContext {
   client: KintoneRestAPIClient;
@@ -52,6 +49,7 @@ export interface LotteryContext {
   states: Record<StateKey, string>;
   actions: Record<ActionKey, string>;
   call: <T>(request: () => Promise<T>) => Promise<T>;
+  retry?: RetryOptions;
   onProgress: (done: number, total: number) => void;
 }
 
@@ -66,6 +64,7 @@ export async function resolveContext(options: LotteryOptions): Promise<LotteryCo
     states: { ...STATES, ...options.states },
     actions: { ...ACTIONS, ...options.actions },
     call,
+    retry: options.retry,
     onProgress: options.onProgress ?? (() => undefined),
   };
 }
@@ -89,36 +88,19 @@ export function inList(values: readonly string[]): string {
   return `(${values.map(quote).join(", ")})`;
 }
 
-/**
- * Every record matching `condition`, in pages of 500 by `$id` (never an offset, so past 10,000
- * too). The first page asks for the total count, so exactly ⌈N/500⌉ requests are made.
- */
-export async function readPages(
+/** Every record matching `condition`, with its revision, in the fewest reads (pages of 500 by `$id`). */
+export function readPages(
   context: LotteryContext,
   app: number | string,
   condition: string,
   fields: string[],
 ): Promise<KintoneRecordLike[]> {
-  const records: KintoneRecordLike[] = [];
-  let lastId = 0;
-  let total: number | undefined;
-  for (;;) {
-    const query = `$id > ${lastId} and (${condition}) order by $id asc limit ${RECORDS_PER_READ}`;
-    const totalCount = total === undefined;
-    const page = await context.call(() =>
-      context.client.record.getRecords({
-        app,
-        fields: ["$id", "$revision", ...fields],
-        query,
-        totalCount,
-      }),
-    );
-    total ??= Number(page.totalCount ?? Number.POSITIVE_INFINITY);
-    const pageRecords = page.records as KintoneRecordLike[];
-    records.push(...pageRecords);
-    if (pageRecords.length < RECORDS_PER_READ || records.length >= total) return records;
-    lastId = Number(pageRecords[pageRecords.length - 1]?.$id?.value);
-  }
+  return readAllRecords(context.client, {
+    app,
+    condition,
+    fields: ["$revision", ...fields],
+    retry: context.retry,
+  });
 }
 
 export function textValue(record: KintoneRecordLike, code: string): string {

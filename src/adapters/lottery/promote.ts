@@ -16,12 +16,11 @@ import {
   numberValue,
   operatorAllowed,
   quote,
-  RECORDS_PER_WRITE,
   readPages,
-  REQUESTS_PER_BULK,
   resolveContext,
   textValue,
 } from "./context";
+import { RECORDS_PER_WRITE, REQUESTS_PER_BULK } from "../kintoneLimits";
 import { listIds, LotteryRefusal } from "./errors";
 import { appendRequest, chainEntry, type LogRecord, readLog } from "./log";
 import { sendBulk } from "./writer";

@@ -11,13 +11,8 @@
  */
 import type { RankedEntry } from "../../core/lottery";
 import { LOTTERY_LOG_STATES, LOTTERY_RESULTS } from "../../core/vocabulary";
-import {
-  type LotteryContext,
-  RECORDS_PER_WRITE,
-  readPages,
-  REQUESTS_PER_BULK,
-  textValue,
-} from "./context";
+import { type LotteryContext, readPages, textValue } from "./context";
+import { RECORDS_PER_WRITE, REQUESTS_PER_BULK } from "../kintoneLimits";
 import { isConflictError, isPermissionError, listIds, LotteryRefusal, notAllowed } from "./errors";
 import { appendRequest, completeRequest, type LogRecord, type NewEntry, readLog } from "./log";
 

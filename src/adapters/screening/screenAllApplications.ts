@@ -32,10 +32,8 @@ import {
 } from "../../core/vocabulary";
 import { recordIdOf, statusOf } from "../../core/workflow/record";
 import { readAllRecords } from "../applications";
+import { RECORDS_PER_WRITE, REQUESTS_PER_BULK } from "../kintoneLimits";
 import { type RetryOptions, withRetry } from "../retry";
-
-export const RECORDS_PER_WRITE = 100;
-export const REQUESTS_PER_BULK = 20;
 
 export interface ScreenAllOptions {
   appId: number | string;
