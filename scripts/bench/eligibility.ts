@@ -5,25 +5,14 @@ import { applicationFromRecord, type KintoneRecordLike } from "../../src/core/ap
 import { corporateNumberCheckDigit, screenApplications } from "../../src/core/eligibility";
 import { defaultProgramSettings } from "../../src/core/settings/programSettings";
 import { DECLARATIONS, INDUSTRIES, PARTICIPATION_CATEGORIES } from "../../src/core/vocabulary";
+import { seededRandom } from "../../src/apps/demoApplications";
 
 const COUNT = 100_000;
 const ROUNDS = 3;
 
-/** Small deterministic generator (mulberry32) so every run screens the same data; not for anything secret. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Mostly valid applications, with the mix a real round has: full-width input, a few duplicates and mistakes. */
 function syntheticRecords(count: number): KintoneRecordLike[] {
-  const random = generator(20240712);
+  const random = seededRandom(20240712);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const opensAt = Date.parse("2024-07-11T15:00:00Z");
   const span = Date.parse("2024-08-09T08:30:00Z") - opensAt;
