@@ -22,6 +22,33 @@ describe("plugin config document", () => {
     expect(parsed.config.permissions.draw).toEqual({ users: [], groups: [] });
   });
 
+  it("gives every call its own objects, so changing one config never leaks into the next", () => {
+    const first = defaultPluginConfig();
+    first.states.winner = "補欠";
+    first.actions.promote = "昇格";
+    first.program.industries.forEach((row) => (row.employeeLimit = 1));
+    first.program.window.opensAt = "2030-01-01T00:00:00+09:00";
+    first.permissions.draw.users.push("staff1");
+    const second = defaultPluginConfig();
+    expect(second.states.winner).toBe("当選");
+    expect(second.actions.promote).not.toBe("昇格");
+    expect(second.program.industries[0]?.employeeLimit).toBe(300);
+    expect(second.program.window.opensAt).toBe("2024-07-12T00:00:00+09:00");
+    expect(second.permissions.draw.users).toEqual([]);
+    // A stored document with only part of the settings gets fresh defaults for the rest too.
+    const parsedA = validatePluginConfig({
+      version: PLUGIN_CONFIG_VERSION,
+      program: { version: 1 },
+    });
+    const parsedB = validatePluginConfig({
+      version: PLUGIN_CONFIG_VERSION,
+      program: { version: 1 },
+    });
+    if (!parsedA.success || !parsedB.success) throw new Error("defaults must validate");
+    expect(parsedA.config.states).not.toBe(parsedB.config.states);
+    expect(parsedA.config.program.industries).not.toBe(parsedB.config.program.industries);
+  });
+
   it("round-trips through setConfig values that are all strings", () => {
     const config = defaultPluginConfig();
     config.fieldMap.company_name = "会社名";

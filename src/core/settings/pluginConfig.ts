@@ -65,12 +65,16 @@ export const pluginConfigSchema = z.object({
   fieldMap: z._default(z.partialRecord(z.enum(APPLICATION_FIELDS), fieldCode), () => ({})),
   /** Element id of the blank space where the detail panel goes. */
   panelSpaceId: z._default(name, FOLLOWUP_PANEL_SPACE),
-  states: z
-    ._default(stateNames, () => ({ ...STATES }))
-    .check(z.refine((s) => distinct(Object.values(s)), "state names must differ")),
-  actions: z
-    ._default(actionNames, () => ({ ...ACTIONS }))
-    .check(z.refine((a) => distinct(Object.values(a)), "action names must differ")),
+  // The refinement goes inside the default: `.check()` on a default copies its definition, which
+  // evaluates the default once and would hand the same object to every parse.
+  states: z._default(
+    stateNames.check(z.refine((s) => distinct(Object.values(s)), "state names must differ")),
+    () => ({ ...STATES }),
+  ),
+  actions: z._default(
+    actionNames.check(z.refine((a) => distinct(Object.values(a)), "action names must differ")),
+    () => ({ ...ACTIONS }),
+  ),
   apps: z._default(
     z.object({
       applications: z._default(appId, null),

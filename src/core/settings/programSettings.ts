@@ -86,14 +86,18 @@ export type MessageOverride = z.output<typeof messageOverrideSchema>;
 
 export const programSettingsSchema = z.object({
   version: z.literal(PROGRAM_SETTINGS_VERSION),
-  industries: z
-    ._default(z.array(industryLimitSchema), defaultIndustryLimits)
-    .check(
-      z.refine(
-        (rows) => new Set(rows.map((row) => row.industry)).size === rows.length,
-        "each industry may appear only once",
+  // Refinement inside the default, so each parse gets fresh default rows (see pluginConfig states).
+  industries: z._default(
+    z
+      .array(industryLimitSchema)
+      .check(
+        z.refine(
+          (rows) => new Set(rows.map((row) => row.industry)).size === rows.length,
+          "each industry may appear only once",
+        ),
       ),
-    ),
+    defaultIndustryLimits,
+  ),
   window: z._default(windowSchema, () => ({ ...DEFAULT_WINDOW })),
   /** Number of winners of the lottery (spec §1: about 50 companies). */
   quota: z._default(z.int().check(z.positive()), 50),
