@@ -4,7 +4,12 @@
  */
 import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import { applicationFromRecord, type KintoneRecordLike } from "../core/application";
-import { formatEligibilityNotes, screenApplication } from "../core/eligibility";
+import {
+  type EligibilityReason,
+  readEligibilityNotes,
+  reasonsOf,
+  screenApplication,
+} from "../core/eligibility";
 import { type Lang, type Localized, pick } from "../core/i18n";
 import { type PluginConfig, processNamesOf } from "../core/settings/pluginConfig";
 import { ELIGIBILITY_LABELS } from "../core/vocabulary";
@@ -85,6 +90,23 @@ function row(label: string, ...value: Array<Node | string>): HTMLElement {
   );
 }
 
+const REASON_MARKS: Record<Lang, Record<"error" | "warning", string>> = {
+  ja: { error: "不備", warning: "要確認" },
+  en: { error: "Error", warning: "Check" },
+};
+
+/** One reason: its kind as a small mark, then the message (staff never see rule ids). */
+function reasonItem(reason: EligibilityReason, lang: Lang): HTMLElement {
+  return el(
+    "li",
+    { className: `followup-panel-reason followup-panel-reason-${reason.severity ?? "note"}` },
+    reason.severity
+      ? el("span", { className: "followup-panel-mark" }, REASON_MARKS[lang][reason.severity])
+      : null,
+    reason.message,
+  );
+}
+
 function eligibilitySection(
   record: KintoneRecordLike,
   config: PluginConfig,
@@ -94,7 +116,7 @@ function eligibilitySection(
   const value = record[code("eligibility")]?.value;
   const label = typeof value === "string" && value !== "" ? value : ELIGIBILITY_LABELS.unscreened;
   const notes = record[code("eligibility_notes")]?.value;
-  let lines = typeof notes === "string" ? notes.split("\n").filter((l) => l.trim() !== "") : [];
+  let reasons = typeof notes === "string" ? readEligibilityNotes(notes) : [];
   let preview = "";
   if (label === ELIGIBILITY_LABELS.unscreened) {
     // Not screened yet: show what the rules say about the application as it stands now.
@@ -103,9 +125,7 @@ function eligibilitySection(
       config.program,
       { lang },
     );
-    lines = formatEligibilityNotes(violations, lang)
-      .split("\n")
-      .filter((l) => l !== "");
+    reasons = reasonsOf(violations);
     preview = pick(lang, {
       ja:
         violations.length === 0
@@ -118,8 +138,12 @@ function eligibilitySection(
     });
   }
   const list =
-    lines.length > 0
-      ? el("ul", { className: "followup-panel-notes" }, ...lines.map((l) => el("li", {}, l)))
+    reasons.length > 0
+      ? el(
+          "ul",
+          { className: "followup-panel-notes" },
+          ...reasons.map((reason) => reasonItem(reason, lang)),
+        )
       : null;
   return row(
     pick(lang, { ja: "審査結果", en: "Screening" }),
@@ -207,7 +231,7 @@ export async function renderDetailPanel(
       pick(lang, { ja: "点検事業の進行", en: "Checkup program" }),
     ),
     row(pick(lang, { ja: "企業名", en: "Company" }), companyName(record, config)),
-    row(pick(lang, { ja: "状態", en: "Status" }), workflow.status),
+    // kintone's status bar shows the status whenever process management is on; without it there is none.
     eligibilitySection(record, config, lang),
     row(pick(lang, { ja: "抽選", en: "Lottery" }), lottery),
     row(pick(lang, { ja: "質問票", en: "Questionnaire" }), questionnaire),

@@ -1,6 +1,8 @@
 import {
   eligibilityLabel,
   formatEligibilityNotes,
+  readEligibilityNotes,
+  reasonsOf,
   screenApplication,
   statusOf,
   type Violation,
@@ -54,4 +56,19 @@ test("without applied_at or now, the current time is used (long after the 2024 w
     defaultProgramSettings(),
   );
   expect(result.violations.map((violation) => violation.rule)).toEqual(["APPLIED_AFTER_WINDOW"]);
+});
+
+test("eligibility notes read back into reasons without marks or rule ids, other lines kept whole", () => {
+  for (const lang of ["ja", "en"] as const) {
+    const notes = `${formatEligibilityNotes([error, warning], lang)}\n  \n電話で確認済み（CONSENT_REQUIRED は解消）`;
+    expect(readEligibilityNotes(notes)).toEqual([
+      { severity: "error", message: "同意が必要です。" },
+      { severity: "warning", message: "所在地をご確認ください。" },
+      { severity: null, message: "電話で確認済み（CONSENT_REQUIRED は解消）" },
+    ]);
+  }
+  expect(readEligibilityNotes("【不備】理由だけ（NOT_A_RULE）")).toEqual([
+    { severity: null, message: "【不備】理由だけ（NOT_A_RULE）" },
+  ]);
+  expect(reasonsOf([error])).toEqual([{ severity: "error", message: "同意が必要です。" }]);
 });

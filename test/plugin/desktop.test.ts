@@ -11,13 +11,19 @@ import "./support/jsdomGlobals";
 import { registerDesktop } from "../../src/desktop/register";
 import { BUTTONS_ID } from "../../src/desktop/listButtons";
 import { defaultPluginConfig, serializePluginConfig } from "../../src/core/settings/pluginConfig";
+import { formatEligibilityNotes } from "../../src/core/eligibility";
 import { validApplicationValues } from "./support/applications";
 import { fakeClient } from "./support/fakeClient";
 import { eventRecord, fakeKintone } from "./support/fakeKintone";
 
 function setup(
   configure: (c: ReturnType<typeof defaultPluginConfig>) => void = () => undefined,
-  options: { user?: string; groups?: string[]; apps?: Parameters<typeof fakeClient>[0] } = {},
+  options: {
+    user?: string;
+    language?: string;
+    groups?: string[];
+    apps?: Parameters<typeof fakeClient>[0];
+  } = {},
 ) {
   document.body.replaceChildren();
   const config = defaultPluginConfig();
@@ -25,7 +31,7 @@ function setup(
   configure(config);
   const fake = fakeKintone({
     config: serializePluginConfig(config),
-    user: { code: options.user ?? "staff1" },
+    user: { code: options.user ?? "staff1", language: options.language },
     groups: options.groups ?? [],
   });
   const rest = fakeClient(options.apps ?? {});
@@ -220,6 +226,67 @@ describe("detail panel", () => {
     expect(link?.getAttribute("href")).toBe("/k/2/edit?application_no=12");
   });
 
+  const panelAfterShow = async (
+    values: Record<string, unknown>,
+    status: string,
+    language = "ja",
+  ): Promise<HTMLElement | null | undefined> => {
+    const { fire, space } = setup(undefined, { apps: { 2: [] }, language });
+    await fire("app.record.detail.show", {
+      record: eventRecord(validApplicationValues(values), status),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return space("followup_panel");
+  };
+  const reasons = (panel: HTMLElement | null | undefined) =>
+    [...(panel?.querySelectorAll(".followup-panel-notes li") ?? [])].map((li) => li.textContent);
+
+  it("lists the stored reasons without rule ids and leaves the status to kintone's status bar", async () => {
+    const notes = formatEligibilityNotes([
+      {
+        rule: "CONSENT_REQUIRED",
+        severity: "error",
+        field: "consent_survey",
+        message: "同意が必要です。",
+      },
+      {
+        rule: "ADDRESS_PREFECTURE_MISMATCH",
+        severity: "warning",
+        field: "address",
+        message: "所在地をご確認ください。",
+      },
+    ]);
+    const panel = await panelAfterShow(
+      { eligibility: "対象外", eligibility_notes: `${notes}\n電話で確認済み` },
+      "申込受付",
+    );
+    expect(reasons(panel)).toEqual([
+      "不備同意が必要です。",
+      "要確認所在地をご確認ください。",
+      "電話で確認済み",
+    ]);
+    expect(panel?.textContent).not.toMatch(/CONSENT_REQUIRED|ADDRESS_PREFECTURE_MISMATCH/);
+    expect(
+      panel?.querySelector(".followup-panel-reason-error .followup-panel-mark")?.textContent,
+    ).toBe("不備");
+    const labels = [...(panel?.querySelectorAll(".followup-panel-label") ?? [])].map(
+      (l) => l.textContent,
+    );
+    expect(labels).not.toContain("状態");
+    expect(panel?.textContent).not.toContain("申込受付");
+  });
+
+  it("previews an unscreened application's reasons without rule ids, in the user's language", async () => {
+    const early = { applied_at: "2024-07-11T14:59:00Z", eligibility: "未判定" }; // 23:59 JST, the day before opening
+    const ja = reasons(await panelAfterShow(early, "申込受付"));
+    expect(ja).toHaveLength(1);
+    expect(ja[0]).toMatch(/^不備申込受付期間前/);
+    expect(ja[0]).not.toContain("APPLIED_BEFORE_WINDOW");
+    const en = reasons(await panelAfterShow(early, "申込受付", "en"));
+    expect(en[0]).toMatch(/^Error/);
+    expect(en[0]).not.toContain("APPLIED_BEFORE_WINDOW");
+  });
+
   it("links the existing questionnaire and shows rank and waitlist number", async () => {
     const { fire, space } = setup(undefined, {
       apps: { 2: [{ $id: { value: "7" }, application_no: { value: "12" } }] },
@@ -328,7 +395,9 @@ describe("detail panel before screening", () => {
     });
     const panel = space("followup_panel");
     expect(panel?.textContent).toContain("未審査：現在の入力での判定");
-    expect(panel?.textContent).toMatch(/【不備】郵便番号/);
+    const reason = panel?.querySelector(".followup-panel-reason-error");
+    expect(reason?.querySelector(".followup-panel-mark")?.textContent).toBe("不備");
+    expect(reason?.textContent).toMatch(/^不備郵便番号/);
   });
 });
 

@@ -8,7 +8,13 @@ import type { ProgramSettings } from "../settings/programSettings";
 import { ELIGIBILITY_LABELS } from "../vocabulary";
 import { checkBatch } from "./batch";
 import { checkApplication, screeningProgram } from "./rules";
-import type { EligibilityResult, EligibilityStatus, Violation } from "./types";
+import {
+  type EligibilityResult,
+  type EligibilityStatus,
+  RULE_IDS,
+  type Severity,
+  type Violation,
+} from "./types";
 
 export type { EligibilityResult, EligibilityStatus, RuleId, Severity, Violation } from "./types";
 export { RULE_IDS } from "./types";
@@ -78,17 +84,55 @@ export function eligibilityLabel(status: EligibilityStatus): string {
   return ELIGIBILITY_LABELS[status];
 }
 
+const NOTE_MARKS: Record<Lang, Record<Severity, string>> = {
+  ja: { error: "【不備】", warning: "【要確認】" },
+  en: { error: "[error] ", warning: "[check] " },
+};
+const ruleSuffix = (rule: string, lang: Lang) => (lang === "ja" ? `（${rule}）` : ` (${rule})`);
+
 /** The eligibility_notes text: one reason per line, errors marked apart from points to check. */
 export function formatEligibilityNotes(
   violations: readonly Violation[],
   lang: Lang = "ja",
 ): string {
-  const marks =
-    lang === "ja"
-      ? { error: "【不備】", warning: "【要確認】" }
-      : { error: "[error] ", warning: "[check] " };
-  const rule = (id: string) => (lang === "ja" ? `（${id}）` : ` (${id})`);
   return violations
-    .map((violation) => `${marks[violation.severity]}${violation.message}${rule(violation.rule)}`)
+    .map(
+      (violation) =>
+        `${NOTE_MARKS[lang][violation.severity]}${violation.message}${ruleSuffix(violation.rule, lang)}`,
+    )
     .join("\n");
+}
+
+/** One reason as staff read it: must be fixed (error) or checked (warning), and why; no rule id. */
+export interface EligibilityReason {
+  /** null for a line not written by formatEligibilityNotes (e.g. typed by staff). */
+  severity: Severity | null;
+  message: string;
+}
+
+export function reasonsOf(violations: readonly Violation[]): EligibilityReason[] {
+  return violations.map(({ severity, message }) => ({ severity, message }));
+}
+
+/**
+ * Reads an eligibility_notes text back into reasons (either language). Only the mark and rule id
+ * that formatEligibilityNotes writes are taken off; any other line is kept whole.
+ */
+export function readEligibilityNotes(notes: string): EligibilityReason[] {
+  const reasons: EligibilityReason[] = [];
+  for (const raw of notes.split("\n")) {
+    const line = raw.trim();
+    if (line === "") continue;
+    const found = (["ja", "en"] as const).flatMap((lang) =>
+      (["error", "warning"] as const).flatMap((severity) => {
+        const mark = NOTE_MARKS[lang][severity];
+        if (!line.startsWith(mark)) return [];
+        const body = line.slice(mark.length);
+        const rule = RULE_IDS.find((id) => body.endsWith(ruleSuffix(id, lang)));
+        return rule ? [{ severity, message: body.slice(0, -ruleSuffix(rule, lang).length) }] : [];
+      }),
+    )[0];
+    reasons.push(found ?? { severity: null, message: line });
+  }
+  return reasons;
 }
