@@ -12,57 +12,64 @@ import {
 } from "../core/eligibility";
 import { type Lang, type Localized, pick } from "../core/i18n";
 import { type PluginConfig, processNamesOf } from "../core/settings/pluginConfig";
-import { ELIGIBILITY_LABELS } from "../core/vocabulary";
+import { ELIGIBILITY_LABELS, PARTICIPATION_INTENTS } from "../core/vocabulary";
 import { stateKeyOf, type WorkflowRecord, workflowRecordFromRecord } from "../core/workflow";
+import { LIST_BUTTON_LABELS } from "./buttonLabels";
 import { clear, el, link } from "./dom";
 
 export const PANEL_ID = "followup-detail-panel";
 
 const quote = (value: string) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 
-/** What the secretariat does next with this application. */
+/**
+ * What the secretariat does next with this application. Buttons are named as they read: the
+ * plugin's list buttons in the user's language, kintone's process actions and the result field's
+ * options by the names the app defines (quoted, since kintone shows them as they are).
+ */
 export function nextStep(record: WorkflowRecord, config: PluginConfig): Localized {
+  const { states, actions } = config;
+  const button = LIST_BUTTON_LABELS;
   const state = stateKeyOf(record.status, processNamesOf(config));
   switch (state) {
     case "applied":
       if (record.eligibility === "" || record.eligibility === ELIGIBILITY_LABELS.unscreened) {
         return {
-          ja: "一覧画面の「審査」で審査してください。",
-          en: "Screen it with 審査 on the list screen.",
+          ja: `一覧画面の「${button.screen.ja}」で審査してください。`,
+          en: `Screen it with "${button.screen.en}" on the list screen.`,
         };
       }
       if (record.eligibility === ELIGIBILITY_LABELS.review) {
         return {
-          ja: "要確認の理由を申込者に確認してください。問題なければ審査結果を「適格」に、申込内容を直した場合は「未判定」に戻して一覧画面の「審査」で再審査します。",
-          en: "Check the points with the applicant. If all is well set the result to 適格; after correcting the application set it back to 未判定 and screen again with 審査.",
+          ja: `要確認の理由を申込者に確認してください。問題なければ審査結果を「${ELIGIBILITY_LABELS.eligible}」に、申込内容を直した場合は「${ELIGIBILITY_LABELS.unscreened}」に戻して一覧画面の「${button.screen.ja}」で再審査します。`,
+          en: `Check the points with the applicant. If all is well, set the screening result to "${ELIGIBILITY_LABELS.eligible}" (eligible); after correcting the application, set it back to "${ELIGIBILITY_LABELS.unscreened}" (not screened) and screen again with "${button.screen.en}" on the list screen.`,
         };
       }
       if (record.eligibility === ELIGIBILITY_LABELS.ineligible) {
         return {
-          ja: "「対象外登録」で対象外にしてください。",
-          en: "Move it to 対象外 with 対象外登録.",
+          ja: `「${actions.registerIneligible}」で${states.ineligible}にしてください。`,
+          en: `Move it to "${states.ineligible}" with the action "${actions.registerIneligible}".`,
         };
       }
       return { ja: "抽選を待っています。", en: "Waiting for the draw." };
     case "winner":
       return {
-        ja: "参加意思を確認し、「参加する」なら参加確定、「辞退する」なら辞退に進めてください。",
-        en: "Ask for the participation intent, then confirm (参加確定) or decline (辞退).",
+        ja: `参加意思を確認し、「${PARTICIPATION_INTENTS.participate}」なら「${actions.confirm}」、「${PARTICIPATION_INTENTS.decline}」なら「${actions.decline}」に進めてください。`,
+        en: `Ask whether they will take part, then proceed with "${actions.confirm}" (taking part) or "${actions.decline}" (declining).`,
       };
     case "waitlisted":
       return {
-        ja: `補欠順位 ${record.waitlistNo ?? "-"} です。辞退が出たら一覧画面の「繰り上げ」で順に繰り上げます。`,
-        en: `Waitlist number ${record.waitlistNo ?? "-"}. When a winner declines, 繰り上げ on the list screen promotes in order.`,
+        ja: `補欠順位 ${record.waitlistNo ?? "-"} です。辞退が出たら一覧画面の「${button.promote.ja}」で順に繰り上げます。`,
+        en: `Waitlist number ${record.waitlistNo ?? "-"}. When a winner declines, "${button.promote.en}" on the list screen promotes in order.`,
       };
     case "confirmed":
       return {
-        ja: "質問票の回答を待っています。回答が届いたら「質問票回答」に進めてください。",
-        en: "Waiting for the questionnaire. When it arrives, proceed with 質問票回答.",
+        ja: `質問票の回答を待っています。回答が届いたら「${actions.answerQuestionnaire}」に進めてください。`,
+        en: `Waiting for the questionnaire. When it arrives, proceed with "${actions.answerQuestionnaire}".`,
       };
     case "questionnaireDone":
       return {
-        ja: "訪問日と訪問専門家を入力し、訪問後に「訪問完了」に進めてください。",
-        en: "Enter the visit date and the expert; after the visit, proceed with 訪問完了.",
+        ja: `訪問日と訪問専門家を入力し、訪問後に「${actions.completeVisit}」に進めてください。`,
+        en: `Enter the visit date and the expert; after the visit, proceed with "${actions.completeVisit}".`,
       };
     case "visited":
       return { ja: "訪問は完了しています。", en: "The visit is done." };

@@ -21,6 +21,8 @@ import { allowedOperations, errorText } from "../adapters/kintone-js/session";
 import type { KintoneApi } from "../adapters/kintone-js/kintoneApi";
 import { type Lang, type Localized, pick } from "../core/i18n";
 import type { PluginConfig } from "../core/settings/pluginConfig";
+import { ELIGIBILITY_LABELS } from "../core/vocabulary";
+import { LIST_BUTTON_LABELS } from "./buttonLabels";
 import { confirmDialog, downloadJson, paragraphs, workDialog } from "./dialogs";
 import { el } from "./dom";
 
@@ -65,10 +67,10 @@ export async function showListButtons(
     });
     bar.append(button);
   };
-  if (allowed.screen) add("followup-screen", { ja: "審査", en: "Screen" }, runScreening);
-  if (allowed.draw) add("followup-draw", { ja: "抽選", en: "Draw" }, runDraw);
-  if (allowed.promote) add("followup-promote", { ja: "繰り上げ", en: "Promote" }, runPromotion);
-  if (allowed.screen) add("followup-sync", { ja: "同期", en: "Sync" }, runSync);
+  if (allowed.screen) add("followup-screen", LIST_BUTTON_LABELS.screen, runScreening);
+  if (allowed.draw) add("followup-draw", LIST_BUTTON_LABELS.draw, runDraw);
+  if (allowed.promote) add("followup-promote", LIST_BUTTON_LABELS.promote, runPromotion);
+  if (allowed.screen) add("followup-sync", LIST_BUTTON_LABELS.sync, runSync);
 }
 
 function failureText(error: unknown, lang: Lang): string {
@@ -125,8 +127,8 @@ async function runScreening(s: Screen): Promise<void> {
     title,
     paragraphs(
       pick(s.lang, {
-        ja: "未審査の申込（申込受付・未判定）をすべて審査し、結果を書き込みます。対象外の申込は「対象外」に進めます。",
-        en: "Screens every unscreened application (申込受付, 未判定), writes the results and moves ineligible ones to 対象外.",
+        ja: `未審査の申込（${s.config.states.applied}・${ELIGIBILITY_LABELS.unscreened}）をすべて審査し、結果を書き込みます。対象外の申込は「${s.config.states.ineligible}」に進めます。`,
+        en: `Screens every unscreened application (status "${s.config.states.applied}", not yet screened), writes the results and moves ineligible ones to the status "${s.config.states.ineligible}".`,
       }),
     ),
     pick(s.lang, { ja: "審査する", en: "Screen" }),
@@ -153,8 +155,8 @@ async function runScreening(s: Screen): Promise<void> {
           en: `Screened ${summary.screened}: eligible ${eligible}, to check ${review}, ineligible ${ineligible}.`,
         }),
         pick(s.lang, {
-          ja: `書き込み ${summary.changed.length} 件、対象外へ移動 ${summary.movedToIneligible.length} 件。`,
-          en: `Written ${summary.changed.length}, moved to 対象外 ${summary.movedToIneligible.length}.`,
+          ja: `書き込み ${summary.changed.length} 件、「${s.config.states.ineligible}」へ移動 ${summary.movedToIneligible.length} 件。`,
+          en: `Written ${summary.changed.length}, moved to "${s.config.states.ineligible}" ${summary.movedToIneligible.length}.`,
         }),
         ...(summary.decidedByStaff.length > 0
           ? [

@@ -9,6 +9,7 @@ import { errorText } from "../adapters/kintone-js/session";
 import { type Lang, pick } from "../core/i18n";
 import type { PluginConfig } from "../core/settings/pluginConfig";
 import type { KintoneApi } from "../adapters/kintone-js/kintoneApi";
+import { LIST_BUTTON_LABELS } from "./buttonLabels";
 import type { Notify } from "./submitValidation";
 
 export interface QuestionnaireScreenOptions {
@@ -61,7 +62,7 @@ export function registerQuestionnaireScreens(
         options.notify(
           pick(lang, {
             ja: `申込 ${String(value)} を「${config.states.questionnaireDone}」に進めました。`,
-            en: `Application ${String(value)} moved to ${config.states.questionnaireDone}.`,
+            en: `Application ${String(value)} moved to "${config.states.questionnaireDone}".`,
           }),
           "info",
         );
@@ -69,8 +70,8 @@ export function registerQuestionnaireScreens(
     } catch (error) {
       options.notify(
         pick(lang, {
-          ja: `質問票は保存しましたが、申込を進められませんでした（申込アプリの「同期」で進められます）：${errorText(error)}`,
-          en: `The questionnaire was saved, but the application could not be moved (use 同期 in the applications app): ${errorText(error)}`,
+          ja: `質問票は保存しましたが、申込を進められませんでした（申込アプリの「${LIST_BUTTON_LABELS.sync.ja}」で進められます）：${errorText(error)}`,
+          en: `The questionnaire was saved, but the application could not be moved (use ${LIST_BUTTON_LABELS.sync.en} in the applications app): ${errorText(error)}`,
         }),
         "danger",
       );
