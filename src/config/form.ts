@@ -4,6 +4,7 @@
  * beside the input that caused it.
  */
 import { type Lang, type Localized, pick } from "../core/i18n";
+import { japanWallClock } from "../core/settings/japanWallClock";
 import { el } from "../desktop/dom";
 
 export interface BoundInput {
@@ -21,29 +22,58 @@ export class ConfigForm {
     return pick(this.lang, text);
   }
 
-  private bind(path: string, label: string, node: HTMLElement, hint?: string): HTMLElement {
+  private bind(
+    path: string,
+    label: string,
+    node: HTMLElement,
+    hint?: string,
+    suffix?: string,
+  ): HTMLElement {
+    const error = this.register(path, node);
+    return el(
+      "div",
+      { className: "kintoneplugin-row followup-config-row" },
+      el("label", { className: "kintoneplugin-label", attrs: { for: node.id } }, label),
+      hint ? el("div", { className: "kintoneplugin-desc" }, hint) : null,
+      el(
+        "div",
+        { className: "kintoneplugin-input-outer" },
+        node,
+        suffix ? el("span", { className: "followup-config-suffix" }, suffix) : null,
+      ),
+      error,
+    );
+  }
+
+  /** Records where the input's value goes and makes its error line. */
+  private register(path: string, node: HTMLElement): HTMLElement {
     const error = el("div", {
       className: "followup-config-error",
       attrs: { "data-path": path, role: "alert" },
     });
     this.inputs.push({ path, node, error });
     node.setAttribute("data-path", path);
-    const id = `followup-input-${path.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
-    node.id = id;
-    return el(
-      "div",
-      { className: "kintoneplugin-row followup-config-row" },
-      el("label", { className: "kintoneplugin-label", attrs: { for: id } }, label),
-      hint ? el("div", { className: "kintoneplugin-desc" }, hint) : null,
-      el("div", { className: "kintoneplugin-input-outer" }, node),
-      error,
-    );
+    node.id = `followup-input-${path.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+    return error;
   }
 
   text(path: string, label: string, value: string, hint?: string): HTMLElement {
     const input = el("input", { className: "kintoneplugin-input-text", attrs: { type: "text" } });
     input.value = value;
     return this.bind(path, label, input, hint);
+  }
+
+  /** A date and time in Japan time; `instant` is the stored ISO instant (any offset). */
+  japanTime(path: string, label: string, instant: string, hint?: string): HTMLElement {
+    const input = el("input", {
+      className: "kintoneplugin-input-text followup-config-datetime",
+      attrs: { type: "datetime-local" },
+    });
+    const wallClock = japanWallClock(instant);
+    // Seconds are shown only when the stored instant has them.
+    if (wallClock.length > 16) input.step = "1";
+    input.value = wallClock;
+    return this.bind(path, label, input, hint, this.t({ ja: "日本時間", en: "JST" }));
   }
 
   select(
@@ -65,7 +95,18 @@ export class ConfigForm {
   checkbox(path: string, label: string, checked: boolean): HTMLElement {
     const input = el("input", { attrs: { type: "checkbox" } });
     input.checked = checked;
-    return this.bind(path, label, input);
+    const error = this.register(path, input);
+    return el(
+      "div",
+      { className: "kintoneplugin-row followup-config-row" },
+      el(
+        "div",
+        { className: "kintoneplugin-input-checkbox-item" },
+        input,
+        el("label", { attrs: { for: input.id } }, label),
+      ),
+      error,
+    );
   }
 
   /** The raw value of the input bound to `path`. */

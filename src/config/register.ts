@@ -11,7 +11,8 @@ import {
   sessionClient,
   userLang,
 } from "../adapters/kintone-js/session";
-import { type Lang, pick } from "../core/i18n";
+import { type Lang, type Localized, pick } from "../core/i18n";
+import { instantFromJapanWallClock } from "../core/settings/japanWallClock";
 import {
   compatibleFields,
   fieldMapProblems,
@@ -40,6 +41,28 @@ const OPERATIONS = [
   { key: "draw", ja: "抽選", en: "Draw" },
   { key: "promote", ja: "繰り上げ", en: "Promote" },
 ] as const;
+
+/** What each process state and action is, for the labels of their name inputs. */
+const STATE_LABELS: Record<keyof typeof STATES, Localized> = {
+  applied: { ja: "申込を受け付けた", en: "Applied" },
+  winner: { ja: "当選", en: "Winner" },
+  waitlisted: { ja: "補欠", en: "Waitlisted" },
+  confirmed: { ja: "参加が確定した", en: "Participation confirmed" },
+  questionnaireDone: { ja: "質問票の回答が届いた", en: "Questionnaire answered" },
+  visited: { ja: "訪問が済んだ", en: "Visited" },
+  declined: { ja: "辞退した", en: "Declined" },
+  ineligible: { ja: "対象外", en: "Ineligible" },
+};
+const ACTION_LABELS: Record<keyof typeof ACTIONS, Localized> = {
+  registerWinner: { ja: "当選にする", en: "Register as winner" },
+  registerWaitlist: { ja: "補欠にする", en: "Register as waitlisted" },
+  registerIneligible: { ja: "対象外にする", en: "Register as ineligible" },
+  promote: { ja: "補欠から当選に繰り上げる", en: "Promote from the waitlist" },
+  confirm: { ja: "参加を確定する", en: "Confirm participation" },
+  decline: { ja: "辞退にする", en: "Decline" },
+  answerQuestionnaire: { ja: "質問票の回答を受け取る", en: "Questionnaire answered" },
+  completeVisit: { ja: "訪問を完了する", en: "Complete the visit" },
+};
 
 /** Reads the form fields of the app being configured (preview: the settings not yet deployed). */
 async function loadFormFields(k: KintoneApi, client: ClientFactory): Promise<FormFieldInfo[]> {
@@ -74,6 +97,11 @@ const APPLICATIONS_ONLY = "followup-config-applications-only";
 function applicationsOnly(node: HTMLElement): HTMLElement {
   node.classList.add(APPLICATIONS_ONLY);
   return node;
+}
+
+/** Rows laid out in columns on a wide screen (one column on a narrow one). */
+function grid(...rows: HTMLElement[]): HTMLElement {
+  return el("div", { className: "followup-config-grid" }, ...rows);
 }
 
 function section(title: string, ...children: HTMLElement[]): HTMLElement {
@@ -138,7 +166,7 @@ function buildForm(
             en: "Choose the field of this app for each item. Only fields of a compatible type are listed.",
           }),
         ),
-        ...fieldRows,
+        grid(...fieldRows),
         form.text(
           "panelSpaceId",
           t({
@@ -154,14 +182,18 @@ function buildForm(
   sections.push(
     section(
       t({ ja: "プロセス管理の状態名", en: "Process states" }),
-      ...(Object.keys(STATES) as Array<keyof typeof STATES>).map((key) =>
-        form.text(`states.${key}`, STATES[key], config.states[key]),
+      grid(
+        ...(Object.keys(STATES) as Array<keyof typeof STATES>).map((key) =>
+          form.text(`states.${key}`, t(STATE_LABELS[key]), config.states[key]),
+        ),
       ),
     ),
     section(
       t({ ja: "プロセス管理のアクション名", en: "Process actions" }),
-      ...(Object.keys(ACTIONS) as Array<keyof typeof ACTIONS>).map((key) =>
-        form.text(`actions.${key}`, ACTIONS[key], config.actions[key]),
+      grid(
+        ...(Object.keys(ACTIONS) as Array<keyof typeof ACTIONS>).map((key) =>
+          form.text(`actions.${key}`, t(ACTION_LABELS[key]), config.actions[key]),
+        ),
       ),
     ),
     section(
@@ -205,36 +237,49 @@ function buildForm(
           t({ ja: "当選枠（件）", en: "Quota (winners)" }),
           String(program.quota),
         ),
-        form.text(
-          "program.window.opensAt",
-          t({ ja: "受付開始（日時・時差付き）", en: "Opens at (with offset)" }),
-          program.window.opensAt,
-          "2024-07-12T00:00:00+09:00",
+        grid(
+          form.japanTime(
+            "program.window.opensAt",
+            t({ ja: "受付開始", en: "Applications open" }),
+            program.window.opensAt,
+            t({ ja: "この時刻から受け付けます。", en: "Accepted from this time on." }),
+          ),
+          form.japanTime(
+            "program.window.closesAt",
+            t({ ja: "受付終了", en: "Applications close" }),
+            program.window.closesAt,
+            t({
+              ja: "この時刻ちょうどの申込までを受け付けます。",
+              en: "Accepted up to and including this time.",
+            }),
+          ),
         ),
-        form.text(
-          "program.window.closesAt",
-          t({ ja: "受付終了（この時刻を含む）", en: "Closes at (inclusive)" }),
-          program.window.closesAt,
-          "2024-08-09T17:00:00+09:00",
+        ...program.industries.map((row, i) =>
+          el(
+            "div",
+            { className: "followup-config-industry" },
+            el("h4", { className: "followup-config-industry-name" }, row.industry),
+            el(
+              "div",
+              { className: "followup-config-industry-fields" },
+              form.text(
+                `program.industries.${i}.capitalLimitYen`,
+                t({ ja: "資本金の上限（円）", en: "Capital limit (yen)" }),
+                String(row.capitalLimitYen),
+              ),
+              form.text(
+                `program.industries.${i}.employeeLimit`,
+                t({ ja: "従業員数の上限（人）", en: "Employee limit" }),
+                String(row.employeeLimit),
+              ),
+              form.checkbox(
+                `program.industries.${i}.enabled`,
+                t({ ja: "この業種を受け付ける", en: "Accept this industry" }),
+                row.enabled,
+              ),
+            ),
+          ),
         ),
-        ...program.industries.flatMap((row, i) => [
-          el("h4", { className: "followup-config-industry" }, row.industry),
-          form.text(
-            `program.industries.${i}.capitalLimitYen`,
-            t({ ja: "資本金の上限（円）", en: "Capital limit (yen)" }),
-            String(row.capitalLimitYen),
-          ),
-          form.text(
-            `program.industries.${i}.employeeLimit`,
-            t({ ja: "従業員数の上限（人）", en: "Employee limit" }),
-            String(row.employeeLimit),
-          ),
-          form.checkbox(
-            `program.industries.${i}.enabled`,
-            t({ ja: "この業種を受け付ける", en: "Accept this industry" }),
-            row.enabled,
-          ),
-        ]),
       ),
     ),
   );
@@ -251,22 +296,49 @@ function buildForm(
             en: "Login names and group codes, separated by commas. A button with no one listed is shown to nobody.",
           }),
         ),
-        ...OPERATIONS.flatMap((op) => [
-          form.text(
-            `permissions.${op.key}.users`,
-            `${pick(form.lang, op)}：${t({ ja: "ユーザー", en: "users" })}`,
-            config.permissions[op.key].users.join(", "),
-          ),
-          form.text(
-            `permissions.${op.key}.groups`,
-            `${pick(form.lang, op)}：${t({ ja: "グループ", en: "groups" })}`,
-            config.permissions[op.key].groups.join(", "),
-          ),
-        ]),
+        grid(
+          ...OPERATIONS.flatMap((op) => [
+            form.text(
+              `permissions.${op.key}.users`,
+              `${pick(form.lang, op)}：${t({ ja: "ユーザー", en: "users" })}`,
+              config.permissions[op.key].users.join(", "),
+            ),
+            form.text(
+              `permissions.${op.key}.groups`,
+              `${pick(form.lang, op)}：${t({ ja: "グループ", en: "groups" })}`,
+              config.permissions[op.key].groups.join(", "),
+            ),
+          ]),
+        ),
       ),
     ),
   );
   return sections;
+}
+
+/** A window input's Japan time as the stored instant; other text stays as it is, so validation names it. */
+function windowInstant(wallClock: string): string {
+  return instantFromJapanWallClock(wallClock) ?? wallClock.trim();
+}
+
+const WINDOW_PATHS = ["program.window.opensAt", "program.window.closesAt"];
+
+/**
+ * The schema asks for ISO text; on the page a blank (or half-filled) picker just needs filling in,
+ * and the order of the two times is only judged once both are there.
+ */
+function windowIssues(form: ConfigForm, issues: ConfigIssue[]): ConfigIssue[] {
+  const blank = WINDOW_PATHS.filter((path) => String(form.value(path) ?? "").trim() === "");
+  return issues.flatMap((issue): ConfigIssue[] => {
+    if (!WINDOW_PATHS.includes(issue.path) || blank.length === 0) return [issue];
+    if (!blank.includes(issue.path)) return [];
+    return [
+      {
+        path: issue.path,
+        message: { ja: "日付と時刻を入力してください。", en: "Enter the date and time." },
+      },
+    ];
+  });
 }
 
 /** The config document the form describes (not yet validated). */
@@ -305,8 +377,8 @@ export function documentFromForm(form: ConfigForm, stored: PluginConfig): Record
       ...stored.program,
       quota: numberValue(text("program.quota")),
       window: {
-        opensAt: text("program.window.opensAt").trim(),
-        closesAt: text("program.window.closesAt").trim(),
+        opensAt: windowInstant(text("program.window.opensAt")),
+        closesAt: windowInstant(text("program.window.closesAt")),
       },
       industries: stored.program.industries.map((row, i) => ({
         ...row,
@@ -329,7 +401,7 @@ export function checkForm(
   clear(summary);
   const document_ = documentFromForm(form, stored);
   const result = validatePluginConfig(document_);
-  const issues: ConfigIssue[] = result.success ? [] : [...result.issues];
+  const issues: ConfigIssue[] = result.success ? [] : windowIssues(form, result.issues);
   if (formFields && document_.role === "applications") {
     issues.push(...fieldMapProblems(document_.fieldMap as Record<string, string>, formFields));
   }
@@ -442,7 +514,7 @@ export async function registerConfig(
   root.append(
     el(
       "h2",
-      {},
+      { className: "followup-config-title" },
       form.t({
         ja: "セキュリティ対策点検 申込・抽選管理の設定",
         en: "Security checkup program settings",

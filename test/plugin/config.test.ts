@@ -52,7 +52,7 @@ describe("plugin settings page", () => {
   it("shows each problem beside its input and does not save", async () => {
     const page = await openPage({}, formFields({ employees: "従業員数" }));
     (page.input("program.quota") as HTMLInputElement).value = "0";
-    (page.input("program.window.closesAt") as HTMLInputElement).value = "2024-07-01T00:00:00+09:00";
+    (page.input("program.window.closesAt") as HTMLInputElement).value = "2024-07-01T00:00";
     (page.input("apps.lotteryLog") as HTMLInputElement).value = "abc";
     page.save();
     expect(page.k.plugin.app.setConfig).not.toHaveBeenCalled();
@@ -87,6 +87,40 @@ describe("plugin settings page", () => {
     expect(parsed.config.permissions.draw.groups).toEqual(["secretariat", "抽選担当"]);
     expect(parsed.config.states.winner).toBe("当選者");
     expect(parsed.config.program.messages.PHONE_FORMAT).toEqual({ ja: "独自の文言" });
+  });
+
+  it("takes the window as dates and times in Japan time and stores the instants with +09:00", async () => {
+    const stored = defaultPluginConfig();
+    stored.program.window = {
+      opensAt: "2024-07-11T15:00:00Z",
+      closesAt: "2024-08-09T16:59:59+09:00",
+    };
+    const page = await openPage(serializePluginConfig(stored));
+    const opens = page.input("program.window.opensAt") as HTMLInputElement;
+    const closes = page.input("program.window.closesAt") as HTMLInputElement;
+    expect(opens.type).toBe("datetime-local");
+    expect(opens.value).toBe("2024-07-12T00:00");
+    expect(closes.value).toMatch(/^2024-08-09T16:59:59(\.000)?$/); // jsdom adds the milliseconds
+    // The stored ISO text is no longer printed beside the inputs.
+    expect(page.root.textContent).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    expect(opens.closest(".followup-config-row")?.textContent).toContain("日本時間");
+
+    closes.value = "2024-08-30T17:00";
+    page.save();
+    const parsed = parsePluginConfig(page.savedConfigs[0] ?? {});
+    expect(parsed.success && parsed.config.program.window).toEqual({
+      opensAt: "2024-07-12T00:00:00+09:00",
+      closesAt: "2024-08-30T17:00:00+09:00",
+    });
+  });
+
+  it("asks for a date and time beside a window input left blank", async () => {
+    const page = await openPage({});
+    (page.input("program.window.opensAt") as HTMLInputElement).value = "";
+    page.save();
+    expect(page.k.plugin.app.setConfig).not.toHaveBeenCalled();
+    expect(page.errorOf("program.window.opensAt")).toBe("日付と時刻を入力してください。");
+    expect(page.errorOf("program.window.closesAt")).toBe("");
   });
 
   it("shows field labels from the form as text", async () => {
