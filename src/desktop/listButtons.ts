@@ -6,7 +6,10 @@
 import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import { Button } from "kintone-ui-component/lib/button";
 import { Text } from "kintone-ui-component/lib/text";
-import { screenAllApplications } from "../adapters/screening/screenAllApplications";
+import {
+  type ScreeningChange,
+  screenAllApplications,
+} from "../adapters/screening/screenAllApplications";
 import { syncQuestionnaires } from "../adapters/screening/syncQuestionnaires";
 import {
   type DrawOutcome,
@@ -120,6 +123,34 @@ function progressBar(): { node: HTMLElement; set: (done: number, total: number) 
   };
 }
 
+/**
+ * Runs the writing step in a work dialog: its result, or the failure, replaces the dialog's body
+ * (the progress shown while it runs); after a success the list is shown again.
+ */
+async function writeInDialog(
+  s: Screen,
+  title: string,
+  body: HTMLElement,
+  write: () => Promise<Node[]>,
+): Promise<void> {
+  const dialog = workDialog(s.lang, title, body);
+  try {
+    const result = await write();
+    body.replaceChildren(...result);
+    body.id = "followup-result";
+    await dialog.finish("success");
+    s.deps.reload();
+  } catch (error) {
+    body.replaceChildren(paragraphs(failureText(error, s.lang)));
+    body.classList.add("followup-refusal");
+    await dialog.finish("error");
+  }
+}
+
+function writingNotice(lang: Lang): HTMLElement {
+  return el("div", {}, pick(lang, { ja: "書き込み中…", en: "Writing…" }));
+}
+
 async function runScreening(s: Screen): Promise<void> {
   const title = pick(s.lang, { ja: "審査", en: "Screening" });
   const ok = await confirmDialog(
@@ -135,9 +166,7 @@ async function runScreening(s: Screen): Promise<void> {
   );
   if (!ok) return;
   const progress = progressBar();
-  const body = el("div", {}, progress.node);
-  const dialog = workDialog(s.lang, title, body);
-  try {
+  await writeInDialog(s, title, el("div", {}, progress.node), async () => {
     const summary = await screenAllApplications(s.deps.client(), {
       appId: s.appId,
       fieldMap: s.config.fieldMap,
@@ -148,7 +177,7 @@ async function runScreening(s: Screen): Promise<void> {
       onProgress: progress.set,
     });
     const { eligible, review, ineligible } = summary.counts;
-    body.replaceChildren(
+    return [
       paragraphs(
         pick(s.lang, {
           ja: `${summary.screened} 件を審査しました：適格 ${eligible} 件・要確認 ${review} 件・対象外 ${ineligible} 件。`,
@@ -167,32 +196,28 @@ async function runScreening(s: Screen): Promise<void> {
             ]
           : []),
       ),
-    );
-    if (summary.needsReview.length > 0) {
-      body.append(
-        el(
-          "p",
-          {},
-          pick(s.lang, {
-            ja: "要確認の申込（内容を確認し、審査結果を決めてください。要確認が残っている間は抽選できません）：",
-            en: "To check (decide each one; the draw waits until none is left):",
-          }),
-        ),
-        el(
-          "ul",
-          { className: "followup-review-list" },
-          ...summary.needsReview.map((r) => el("li", {}, `${r.applicationNo} ${r.companyName}`)),
-        ),
-      );
-    }
-    body.id = "followup-result";
-    await dialog.finish("success");
-    s.deps.reload();
-  } catch (error) {
-    body.replaceChildren(paragraphs(failureText(error, s.lang)));
-    body.classList.add("followup-refusal");
-    await dialog.finish("error");
-  }
+      ...(summary.needsReview.length > 0 ? reviewList(s.lang, summary.needsReview) : []),
+    ];
+  });
+}
+
+/** The applications staff must still decide, listed under the summary. */
+function reviewList(lang: Lang, needsReview: ScreeningChange[]): HTMLElement[] {
+  return [
+    el(
+      "p",
+      {},
+      pick(lang, {
+        ja: "要確認の申込（内容を確認し、審査結果を決めてください。要確認が残っている間は抽選できません）：",
+        en: "To check (decide each one; the draw waits until none is left):",
+      }),
+    ),
+    el(
+      "ul",
+      { className: "followup-review-list" },
+      ...needsReview.map((r) => el("li", {}, `${r.applicationNo} ${r.companyName}`)),
+    ),
+  ];
 }
 
 async function runDraw(s: Screen): Promise<void> {
@@ -287,9 +312,7 @@ async function writeDraw(
   write: (onProgress: (done: number, total: number) => void) => Promise<DrawOutcome>,
 ): Promise<void> {
   const progress = progressBar();
-  const body = el("div", {}, progress.node);
-  const dialog = workDialog(s.lang, title, body);
-  try {
+  await writeInDialog(s, title, el("div", {}, progress.node), async () => {
     const outcome = await write(progress.set);
     const winners = outcome.bundle.ranking.filter((r) => r.result === "当選").length;
     const download = new Button({
@@ -303,7 +326,7 @@ async function writeDraw(
     download.addEventListener("click", () =>
       downloadJson(`lottery-${outcome.runId}.json`, outcome.bundle),
     );
-    body.replaceChildren(
+    return [
       paragraphs(
         pick(s.lang, { ja: `抽選ID：${outcome.runId}`, en: `Run: ${outcome.runId}` }),
         pick(s.lang, {
@@ -316,15 +339,8 @@ async function writeDraw(
         }),
       ),
       download,
-    );
-    body.id = "followup-result";
-    await dialog.finish("success");
-    s.deps.reload();
-  } catch (error) {
-    body.replaceChildren(paragraphs(failureText(error, s.lang)));
-    body.classList.add("followup-refusal");
-    await dialog.finish("error");
-  }
+    ];
+  });
 }
 
 async function runPromotion(s: Screen): Promise<void> {
@@ -358,26 +374,17 @@ async function runPromotion(s: Screen): Promise<void> {
     pick(s.lang, { ja: "繰り上げる", en: "Promote" }),
   );
   if (!ok) return;
-  const body = el("div", {}, pick(s.lang, { ja: "書き込み中…", en: "Writing…" }));
-  const dialog = workDialog(s.lang, title, body);
-  try {
+  await writeInDialog(s, title, writingNotice(s.lang), async () => {
     const outcome = await promoteFromWaitlist({ ...options, count: preview.promoted.length });
-    body.replaceChildren(
+    return [
       paragraphs(
         pick(s.lang, {
           ja: `${outcome.promoted.length} 件を当選に繰り上げました（補欠順位 ${outcome.promoted.map((p) => p.waitlist_no).join(", ")}）。`,
           en: `Promoted ${outcome.promoted.length} (waitlist no. ${outcome.promoted.map((p) => p.waitlist_no).join(", ")}).`,
         }),
       ),
-    );
-    body.id = "followup-result";
-    await dialog.finish("success");
-    s.deps.reload();
-  } catch (error) {
-    body.replaceChildren(paragraphs(failureText(error, s.lang)));
-    body.classList.add("followup-refusal");
-    await dialog.finish("error");
-  }
+    ];
+  });
 }
 
 async function runSync(s: Screen): Promise<void> {
@@ -432,24 +439,15 @@ async function runSync(s: Screen): Promise<void> {
     pick(s.lang, { ja: "進める", en: "Proceed" }),
   );
   if (!ok) return;
-  const body = el("div", {}, pick(s.lang, { ja: "書き込み中…", en: "Writing…" }));
-  const dialog = workDialog(s.lang, title, body);
-  try {
+  await writeInDialog(s, title, writingNotice(s.lang), async () => {
     const result = await syncQuestionnaires(s.deps.client(), options);
-    body.replaceChildren(
+    return [
       paragraphs(
         pick(s.lang, {
           ja: `${result.moved.length} 件を進めました。`,
           en: `Moved ${result.moved.length}.`,
         }),
       ),
-    );
-    body.id = "followup-result";
-    await dialog.finish("success");
-    s.deps.reload();
-  } catch (error) {
-    body.replaceChildren(paragraphs(failureText(error, s.lang)));
-    body.classList.add("followup-refusal");
-    await dialog.finish("error");
-  }
+    ];
+  });
 }
