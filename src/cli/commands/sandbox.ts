@@ -1,9 +1,15 @@
 import { resolve } from "node:path";
-import { DEMO_USERS } from "../../../sandbox/auth/users";
-import { type Sandbox, startSandbox } from "../../../sandbox/server";
+import type { Sandbox } from "../../../sandbox/server";
 import { pick } from "../../core/i18n";
 import { parseCommandArgs } from "../args";
-import { type Command, type CommandContext, CommandError, UsageError } from "../command";
+import type { Command, CommandContext } from "../command";
+import {
+  openSandbox,
+  portFlag,
+  printDemoUsers,
+  SANDBOX_OPTIONS,
+  untilInterrupted,
+} from "./sandboxShared";
 
 /** Starts the sandbox, prints how to reach it, and resolves when `stop` resolves (Ctrl-C by default). */
 export async function runSandbox(
@@ -11,33 +17,15 @@ export async function runSandbox(
   stop: Promise<unknown> = untilInterrupted(),
 ): Promise<Sandbox> {
   const { values } = parseCommandArgs(context, {
-    port: { type: "string", default: "3000" },
-    data: { type: "string", default: ".sandbox" },
+    ...SANDBOX_OPTIONS,
     demo: { type: "boolean", default: false },
-    lang: { type: "string" },
   });
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new UsageError(
-      pick(context.lang, {
-        ja: `--port は 0〜65535 の整数で指定してください: ${values.port}`,
-        en: `--port must be an integer from 0 to 65535: ${values.port}`,
-      }),
-    );
-  }
+  const port = portFlag(context.lang, values.port);
   const dataDir = values.data === ":memory:" ? values.data : resolve(context.cwd, values.data);
-  const sandbox = await startSandbox({
+  const sandbox = await openSandbox(context.lang, {
     port,
     dataDir,
     log: (line) => context.stderr.write(line + "\n"),
-  }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "EADDRINUSE") throw error;
-    throw new CommandError(
-      pick(context.lang, {
-        ja: `ポート ${port} はほかのプログラムが使用中です。--port で別のポートを指定してください。`,
-        en: `port ${port} is in use by another program; choose another with --port.`,
-      }),
-    );
   });
   const out = (text: string) => context.stdout.write(text + "\n");
   out(
@@ -46,13 +34,7 @@ export async function runSandbox(
       en: `kintone sandbox running at ${sandbox.baseUrl} (data: ${dataDir})`,
     }),
   );
-  out(
-    pick(context.lang, {
-      ja: "デモユーザー（パスワード = ユーザー名）:",
-      en: "Demo users (password = user name):",
-    }),
-  );
-  for (const user of DEMO_USERS) out(`  ${user.code} / ${user.code}  (${user.name})`);
+  printDemoUsers(context.lang, out);
   if (values.demo) await loadDemo(context, sandbox, out);
   out(pick(context.lang, { ja: "Ctrl-C で終了します。", en: "Press Ctrl-C to stop." }));
   stop.then(() => sandbox.close()).catch(() => undefined);
@@ -74,13 +56,6 @@ async function loadDemo(context: CommandContext, sandbox: Sandbox, out: (text: s
     }),
   );
   out(`  ${sandbox.baseUrl}/k/${ids.applications}/`);
-}
-
-function untilInterrupted(): Promise<void> {
-  return new Promise((resolveStop) => {
-    process.once("SIGINT", () => resolveStop());
-    process.once("SIGTERM", () => resolveStop());
-  });
 }
 
 export const sandboxCommand: Command = {

@@ -1,10 +1,9 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { DEMO_USERS } from "../../../sandbox/auth/users";
 import { ensureWebBundle } from "../../../sandbox/pages/bundle";
 import { getPluginConfig, setPluginConfig } from "../../../sandbox/plugins/config";
-import { type Sandbox, startSandbox } from "../../../sandbox/server";
+import type { Sandbox } from "../../../sandbox/server";
 import { createClient, type KintoneTarget } from "../../adapters/connection";
 import { type Lang, pick } from "../../core/i18n";
 import {
@@ -13,7 +12,14 @@ import {
   serializePluginConfig,
 } from "../../core/settings/pluginConfig";
 import { parseCommandArgs } from "../args";
-import { type Command, type CommandContext, CommandError, UsageError } from "../command";
+import { type Command, type CommandContext, CommandError } from "../command";
+import {
+  openSandbox,
+  portFlag,
+  printDemoUsers,
+  SANDBOX_OPTIONS,
+  untilInterrupted,
+} from "./sandboxShared";
 
 /**
  * `npm start`: the whole demo on one machine. Builds the plugin when its zip is missing or older
@@ -100,18 +106,10 @@ export async function startDemo(options: {
   log: (line: string) => void;
 }): Promise<StartedDemo> {
   await ensureWebBundle();
-  const sandbox = await startSandbox({
+  const sandbox = await openSandbox(options.lang, {
     port: options.port,
     dataDir: options.dataDir,
     log: options.log,
-  }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "EADDRINUSE") throw error;
-    throw new CommandError(
-      pick(options.lang, {
-        ja: `ポート ${options.port} はほかのプログラムが使用中です。--port で別のポートを指定してください。`,
-        en: `port ${options.port} is in use by another program; choose another with --port.`,
-      }),
-    );
   });
   try {
     const target: KintoneTarget = {
@@ -143,31 +141,12 @@ export async function startDemo(options: {
   }
 }
 
-function untilInterrupted(): Promise<void> {
-  return new Promise((resolveStop) => {
-    process.once("SIGINT", () => resolveStop());
-    process.once("SIGTERM", () => resolveStop());
-  });
-}
-
 export const startCommand: Command = {
   summary:
     "npm start: build the plugin if needed, start the sandbox with the demo apps and data, install and configure the plugin",
   async run(context) {
-    const { values } = parseCommandArgs(context, {
-      port: { type: "string", default: "3000" },
-      data: { type: "string", default: ".sandbox" },
-      lang: { type: "string" },
-    });
-    const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      throw new UsageError(
-        pick(context.lang, {
-          ja: `--port は 0〜65535 の整数で指定してください: ${values.port}`,
-          en: `--port must be an integer from 0 to 65535: ${values.port}`,
-        }),
-      );
-    }
+    const { values } = parseCommandArgs(context, SANDBOX_OPTIONS);
+    const port = portFlag(context.lang, values.port);
     const out = (text: string) => context.stdout.write(text + "\n");
     const projectDir = context.cwd;
     if (pluginNeedsBuild(projectDir)) {
@@ -202,13 +181,7 @@ export const startCommand: Command = {
         en: `Plugin settings: ${baseUrl}/k/admin/app/${demo.appIds.applications}/plugin/config?pluginId=${demo.pluginId}`,
       }),
     );
-    out(
-      pick(context.lang, {
-        ja: "デモユーザー（パスワード = ユーザー名）:",
-        en: "Demo users (password = user name):",
-      }),
-    );
-    for (const user of DEMO_USERS) out(`  ${user.code} / ${user.code}  (${user.name})`);
+    printDemoUsers(context.lang, out);
     out(pick(context.lang, { ja: "Ctrl-C で終了します。", en: "Press Ctrl-C to stop." }));
     await stop;
     await demo.sandbox.close();
