@@ -183,7 +183,7 @@ export const drawCommand: Command = {
     );
     const options: LotteryOptions = {
       client,
-      apps: { applications: apps.applications, lotteryLog: apps.lotteryLog },
+      apps,
       onProgress: (done, total) => progress.update(done, total),
     };
     const run: Run = { context, values, options, baseUrl: target.baseUrl, progress };

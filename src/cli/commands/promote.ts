@@ -45,7 +45,7 @@ export const promoteCommand: Command = {
     const { client, apps, target } = connectToLottery(context, values);
     const request = {
       client,
-      apps: { applications: apps.applications, lotteryLog: apps.lotteryLog },
+      apps,
       count,
       force: values.force === true,
       note: values.note,
