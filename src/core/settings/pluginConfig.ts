@@ -5,11 +5,9 @@
  * `restorePluginConfig`, which never throws and falls back to the defaults.
  */
 import * as z from "zod/mini";
-import type { FieldMap } from "../application";
 import type { Localized } from "../i18n";
 import { ACTIONS, APPLICATION_FIELDS, FOLLOWUP_PANEL_SPACE, STATES } from "../vocabulary";
 import type { ProcessNames } from "../workflow/process";
-import { OPTIONAL_FIELDS } from "./fieldTypes";
 import {
   defaultProgramSettings,
   migrateProgramSettings,
@@ -312,11 +310,6 @@ export function serializePluginConfig(config: PluginConfig): Record<string, stri
   return values;
 }
 
-/** The field map as the eligibility and workflow code reads it. */
-export function fieldMapOf(config: PluginConfig): FieldMap {
-  return config.fieldMap;
-}
-
 /** The app's field code for a logical field ("" when an optional field is not used). */
 export function fieldCodeOf(
   config: PluginConfig,
@@ -327,10 +320,6 @@ export function fieldCodeOf(
 
 export function processNamesOf(config: PluginConfig): ProcessNames {
   return { states: config.states, actions: config.actions };
-}
-
-export function isOptionalField(field: (typeof APPLICATION_FIELDS)[number]): boolean {
-  return OPTIONAL_FIELDS.includes(field);
 }
 
 /** Whether a user may use a button: listed by login name, or in one of the listed groups. */
