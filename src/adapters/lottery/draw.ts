@@ -109,13 +109,18 @@ export async function prepareDraw(options: LotteryOptions & { quota: number }): 
   };
 }
 
+/** Applications in 申込受付 whose eligibility is one of the labels. */
+function appliedWithEligibility(context: LotteryContext, labels: readonly string[]): string {
+  return `${context.statusField} in ${inList([context.states.applied])} and ${context.field("eligibility")} in ${inList(labels)}`;
+}
+
 function poolCondition(context: LotteryContext): string {
-  return `${context.statusField} in ${inList([context.states.applied])} and ${context.field("eligibility")} in ${inList([ELIGIBILITY_LABELS.eligible])}`;
+  return appliedWithEligibility(context, [ELIGIBILITY_LABELS.eligible]);
 }
 
 async function refuseUnscreened(context: LotteryContext): Promise<void> {
   const labels = [ELIGIBILITY_LABELS.unscreened, ELIGIBILITY_LABELS.review, ""];
-  const query = `${context.statusField} in ${inList([context.states.applied])} and ${context.field("eligibility")} in ${inList(labels)} order by $id asc limit 20`;
+  const query = `${appliedWithEligibility(context, labels)} order by $id asc limit 20`;
   const page = await context.call(() =>
     context.client.record.getRecords({
       app: context.apps.applications,
