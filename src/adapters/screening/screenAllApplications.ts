@@ -32,7 +32,7 @@ import {
 } from "../../core/vocabulary";
 import { recordIdOf, statusOf } from "../../core/workflow/record";
 import { readAllRecords } from "../applications";
-import { RECORDS_PER_WRITE, REQUESTS_PER_BULK } from "../kintoneLimits";
+import { chunk, RECORDS_PER_WRITE, REQUESTS_PER_BULK } from "../kintoneLimits";
 import { type RetryOptions, withRetry } from "../retry";
 
 export interface ScreenAllOptions {
@@ -236,10 +236,4 @@ export async function screenAllApplications(
     options.onProgress?.(done, total);
   }
   return summary;
-}
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
 }

@@ -9,6 +9,7 @@ import type { FieldMap, KintoneRecordLike } from "../../core/application";
 import { ACTIONS, type ActionKey, STATES, type StateKey } from "../../core/vocabulary";
 import { applicationNoKey, recordIdOf, statusOf } from "../../core/workflow/record";
 import { readAllRecords } from "../applications";
+import { chunk, RECORDS_PER_WRITE, REQUESTS_PER_BULK } from "../kintoneLimits";
 import { type RetryOptions, withRetry } from "../retry";
 
 export interface QuestionnaireSyncOptions {
@@ -29,9 +30,6 @@ export interface QuestionnaireSyncResult {
   /** Applications in 参加確定 still waiting for a questionnaire. */
   waiting: string[];
 }
-
-const RECORDS_PER_WRITE = 100;
-const REQUESTS_PER_BULK = 20;
 
 export async function syncQuestionnaires(
   client: KintoneRestAPIClient,
@@ -58,25 +56,15 @@ export async function syncQuestionnaires(
     waiting: confirmed.filter((a) => !has(a)).map(recordIdOf),
   };
   if (options.dryRun || result.moved.length === 0) return result;
-  for (let i = 0; i < result.moved.length; i += RECORDS_PER_WRITE * REQUESTS_PER_BULK) {
-    const ids = result.moved.slice(i, i + RECORDS_PER_WRITE * REQUESTS_PER_BULK);
-    const requests: Array<{
-      method: "PUT";
-      api: string;
-      payload: { app: number | string; records: Array<{ id: string; action: string }> };
-    }> = [];
-    for (let j = 0; j < ids.length; j += RECORDS_PER_WRITE) {
-      requests.push({
-        method: "PUT",
-        api: "/k/v1/records/status.json",
-        payload: {
-          app: options.applicationsApp,
-          records: ids
-            .slice(j, j + RECORDS_PER_WRITE)
-            .map((id) => ({ id, action: actions.answerQuestionnaire })),
-        },
-      });
-    }
+  for (const bulk of chunk(chunk(result.moved, RECORDS_PER_WRITE), REQUESTS_PER_BULK)) {
+    const requests = bulk.map((ids) => ({
+      method: "PUT" as const,
+      api: "/k/v1/records/status.json",
+      payload: {
+        app: options.applicationsApp,
+        records: ids.map((id) => ({ id, action: actions.answerQuestionnaire })),
+      },
+    }));
     await withRetry(() => client.bulkRequest({ requests }), options.retry);
   }
   return result;
