@@ -13,17 +13,24 @@ export async function confirmWrite(
   options: { yes: boolean },
 ): Promise<boolean> {
   if (options.yes) return true;
-  if (!context.interactive) {
-    throw new CommandError(
-      pick(context.lang, {
-        ja: "端末がないため確認できません。書き込むには --yes を付けて実行してください",
-        en: "no terminal to confirm on: run again with --yes to write",
-      }),
-    );
-  }
+  requireConfirmation(context, options);
   const hint = pick(context.lang, { ja: " [y/N] ", en: " [y/N] " });
   const answer = await askLine(context, question + hint);
   return /^(y|yes|はい)$/i.test(answer.trim());
+}
+
+/**
+ * Stops a command that will write when nobody can confirm (no terminal and no `--yes`); commands
+ * call it before reading anything, so they fail at once instead of after the reads.
+ */
+export function requireConfirmation(context: CommandContext, options: { yes: boolean }): void {
+  if (options.yes || context.interactive) return;
+  throw new CommandError(
+    pick(context.lang, {
+      ja: "端末がないため確認できません。書き込むには --yes を付けて実行してください",
+      en: "no terminal to confirm on: run again with --yes to write",
+    }),
+  );
 }
 
 function askLine(context: CommandContext, prompt: string): Promise<string> {

@@ -18,7 +18,7 @@ import { pick } from "../../core/i18n";
 import { buildBundle, generateSeed, type LotteryBundle, normalizeSeed } from "../../core/lottery";
 import { parseCommandArgs } from "../args";
 import { type Command, type CommandContext, UsageError } from "../command";
-import { confirmWrite } from "../confirm";
+import { confirmWrite, requireConfirmation } from "../confirm";
 import { type Progress, startProgress } from "../progress";
 import {
   cancelled,
@@ -172,10 +172,7 @@ export const drawCommand: Command = {
   async run(context) {
     const { values } = parseCommandArgs(context, OPTIONS);
     const quota = checkFlags(context, values);
-    // Without a terminal nobody can confirm: refuse before reading anything.
-    if (!values["dry-run"] && !values.yes && !context.interactive) {
-      await confirmWrite(context, "", { yes: false });
-    }
+    if (!values["dry-run"]) requireConfirmation(context, { yes: values.yes === true });
     const { client, apps, target } = connectToLottery(context, values);
     const progress = startProgress(
       context,

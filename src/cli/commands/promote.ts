@@ -6,7 +6,7 @@ import { promoteFromWaitlist, type PromotionOutcome } from "../../adapters/lotte
 import { type Lang, pick } from "../../core/i18n";
 import { parseCommandArgs } from "../args";
 import type { Command } from "../command";
-import { confirmWrite } from "../confirm";
+import { confirmWrite, requireConfirmation } from "../confirm";
 import {
   cancelled,
   connectToLottery,
@@ -41,7 +41,7 @@ export const promoteCommand: Command = {
     const { lang } = context;
     const yes = values.yes === true;
     const count = integerFlag(context, "count", values.count);
-    if (!yes && !context.interactive) await confirmWrite(context, "", { yes });
+    requireConfirmation(context, { yes });
     const { client, apps, target } = connectToLottery(context, values);
     const request = {
       client,

@@ -13,7 +13,7 @@ import {
 import { type Lang, pick } from "../../core/i18n";
 import { parseCommandArgs } from "../args";
 import type { Command, CommandContext } from "../command";
-import { confirmWrite } from "../confirm";
+import { confirmWrite, requireConfirmation } from "../confirm";
 import { explainKintoneFailure } from "../kintoneFailure";
 import { startProgress } from "../progress";
 import { readSettingsFile } from "../settingsFile";
@@ -110,8 +110,7 @@ export const screenCommand: Command = {
     const { lang } = context;
     const dryRun = values["dry-run"] === true;
     const yes = values.yes === true;
-    // Without a terminal nobody can confirm: refuse before reading anything.
-    if (!dryRun && !yes && !context.interactive) await confirmWrite(context, "", { yes });
+    if (!dryRun) requireConfirmation(context, { yes });
     const { settings } = readSettingsFile(context.cwd, values.settings, lang);
     const { client, apps, target } = connectToProgram(context, values, ["applications"]);
     const reading = startProgress(context, pick(lang, { ja: "読み込み中", en: "reading" }));
