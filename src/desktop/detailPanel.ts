@@ -3,6 +3,7 @@
  * lottery rank and waitlist number, the questionnaire, and what the next step is.
  */
 import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import { quote } from "../adapters/kintoneQuery";
 import { applicationFromRecord, type KintoneRecordLike } from "../core/application";
 import {
   type EligibilityReason,
@@ -18,8 +19,6 @@ import { LIST_BUTTON_LABELS } from "./buttonLabels";
 import { clear, el, link } from "./dom";
 
 export const PANEL_ID = "followup-detail-panel";
-
-const quote = (value: string) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 
 /**
  * What the secretariat does next with this application. Buttons are named as they read: the

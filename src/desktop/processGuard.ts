@@ -14,6 +14,7 @@ import {
   workflowRecordFromRecord,
 } from "../core/workflow";
 import { errorText } from "../adapters/kintone-js/session";
+import { inList, quote } from "../adapters/kintoneQuery";
 
 interface ProceedEvent {
   appId?: number;
@@ -24,9 +25,6 @@ interface ProceedEvent {
   nextStatus: { value: string };
   error?: string;
 }
-
-/** The query literal of a value. */
-const quote = (value: string) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 
 function statusFieldCode(record: ProceedEvent["record"]): string {
   const entry = Object.entries(record).find(([, field]) => field?.type === "STATUS");
@@ -62,7 +60,7 @@ export async function nextWaitlistNo(
     const { records } = await client.record.getRecords({
       app: appId,
       fields: ["$id", waitlistCode],
-      query: `$id > ${lastId} and ${statusCode} in (${quote(config.states.waitlisted)}) order by $id asc limit 500`,
+      query: `$id > ${lastId} and ${statusCode} in ${inList([config.states.waitlisted])} order by $id asc limit 500`,
     });
     for (const record of records as KintoneRecordLike[]) {
       const n = Number(record[waitlistCode]?.value);

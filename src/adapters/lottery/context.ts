@@ -79,15 +79,6 @@ async function findStatusField(
   return status?.code ?? "ステータス";
 }
 
-/** A quoted kintone query string literal. */
-export function quote(value: string): string {
-  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
-}
-
-export function inList(values: readonly string[]): string {
-  return `(${values.map(quote).join(", ")})`;
-}
-
 /** Every record matching `condition`, with its revision, in the fewest reads (pages of 500 by `$id`). */
 export function readPages(
   context: LotteryContext,

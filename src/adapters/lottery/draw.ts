@@ -21,16 +21,15 @@ import {
   LOTTERY_LOG_STATES,
 } from "../../core/vocabulary";
 import {
-  inList,
   type LotteryContext,
   newRunId,
   operatorAllowed,
   type LotteryOptions,
-  quote,
   readPages,
   resolveContext,
   textValue,
 } from "./context";
+import { inList, quote } from "../kintoneQuery";
 import { errorStatus, isPermissionError, listIds, LotteryRefusal, notAllowed } from "./errors";
 import { chainEntry, type LogRecord, readLog, uploadBundle, withDetachedValues } from "./log";
 import { type PendingWrite, writeRanking } from "./writer";

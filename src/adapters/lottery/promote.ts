@@ -15,11 +15,11 @@ import {
   newRunId,
   numberValue,
   operatorAllowed,
-  quote,
   readPages,
   resolveContext,
   textValue,
 } from "./context";
+import { quote } from "../kintoneQuery";
 import { RECORDS_PER_WRITE, REQUESTS_PER_BULK } from "../kintoneLimits";
 import { listIds, LotteryRefusal } from "./errors";
 import { appendRequest, chainEntry, type LogRecord, readLog } from "./log";
