@@ -45,6 +45,12 @@ export type FieldMap = Partial<Record<ApplicationField, string>>;
 /** A kintone REST record: field code → `{value}` (plus `type` and other keys we ignore). */
 export type KintoneRecordLike = Record<string, { value?: unknown } | undefined>;
 
+/** A field's value as text: a string as it is, a number written out, anything else (or no record) "". */
+export function fieldText(record: KintoneRecordLike | undefined, code: string): string {
+  const value = record?.[code]?.value;
+  return typeof value === "string" || typeof value === "number" ? String(value) : "";
+}
+
 function textOf(value: unknown): string | undefined {
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "bigint") return String(value);

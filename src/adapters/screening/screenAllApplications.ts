@@ -12,6 +12,7 @@ import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import {
   applicationFromRecord,
   type FieldMap,
+  fieldText,
   type KintoneRecordLike,
 } from "../../core/application";
 import {
@@ -88,12 +89,6 @@ interface Update {
   record: Record<string, { value: string }>;
 }
 
-function text(record: KintoneRecordLike, code: string): string {
-  const value = record[code]?.value;
-  if (typeof value === "number") return String(value);
-  return typeof value === "string" ? value : "";
-}
-
 /**
  * The person's decision to keep, if any: the rules give `review` again, the data did not change
  * (the notes are the same) and the stored eligibility is 適格 or 対象外.
@@ -152,21 +147,21 @@ export async function screenAllApplications(
   records.forEach((record, index) => {
     const result = results[index];
     if (!result || statusOf(record) !== states.applied) return;
-    const before = text(record, code("eligibility"));
+    const before = fieldText(record, code("eligibility"));
     const unscreened = before === "" || before === ELIGIBILITY_LABELS.unscreened;
     if (options.onlyUnscreened && !unscreened) return;
     summary.screened++;
     const id = recordIdOf(record);
     const notes = formatEligibilityNotes(result.violations, lang);
-    const storedNotes = text(record, code("eligibility_notes"));
+    const storedNotes = fieldText(record, code("eligibility_notes"));
     const decision = staffDecision(result.status, before, notes === storedNotes);
     const status = decision ?? result.status;
     const after = eligibilityLabel(status);
     summary.counts[status]++;
     const change: ScreeningChange = {
       id,
-      applicationNo: text(record, code("application_no")),
-      companyName: text(record, code("company_name")),
+      applicationNo: fieldText(record, code("application_no")),
+      companyName: fieldText(record, code("company_name")),
       before,
       after,
       notes,
@@ -174,7 +169,7 @@ export async function screenAllApplications(
     if (status === "ineligible") summary.movedToIneligible.push(id);
     if (decision) summary.decidedByStaff.push(change);
     else if (status === "review") summary.needsReview.push(change);
-    revisions.set(id, text(record, "$revision"));
+    revisions.set(id, fieldText(record, "$revision"));
     if (before === after && storedNotes === notes) return;
     summary.changed.push(change);
     updates.push({

@@ -4,7 +4,7 @@
  * it. Compares every record with the latest completed draw's ranking and the promotions logged
  * after it.
  */
-import type { KintoneRecordLike } from "../application";
+import { fieldText, type KintoneRecordLike } from "../application";
 import type { Localized } from "../i18n";
 import type { ChainedEntry, RankedEntry } from "../lottery";
 import { LOTTERY_LOG_KINDS, LOTTERY_RESULTS } from "../vocabulary";
@@ -19,11 +19,6 @@ export interface DrawMismatch {
   applicationNo: string;
   status: string;
   message: Localized;
-}
-
-function text(record: KintoneRecordLike, code: string): string {
-  const value = record[code]?.value;
-  return typeof value === "string" || typeof value === "number" ? String(value) : "";
 }
 
 function numberText(value: number | null): string {
@@ -58,11 +53,11 @@ export function findDrawMismatches(
       mismatches.push({
         kind,
         recordId: id,
-        applicationNo: text(record, "application_no"),
+        applicationNo: fieldText(record, "application_no"),
         status: statusOf(record),
         message,
       });
-    const result = text(record, "lottery_result");
+    const result = fieldText(record, "lottery_result");
     const entry = byKey.get(id);
     if (!entry) {
       if (result === LOTTERY_RESULTS.winner || result === LOTTERY_RESULTS.waitlisted) {
@@ -79,9 +74,9 @@ export function findDrawMismatches(
         : entry.result;
     const found = {
       result,
-      rank: text(record, "lottery_rank"),
-      waitlistNo: text(record, "waitlist_no"),
-      runId: text(record, "lottery_run_id"),
+      rank: fieldText(record, "lottery_rank"),
+      waitlistNo: fieldText(record, "waitlist_no"),
+      runId: fieldText(record, "lottery_run_id"),
     };
     const expected = {
       result: expectedResult,

@@ -5,7 +5,7 @@
  * Japanese that shows how to recompute the draw without trusting this program.
  * Pure: it turns what was read from kintone into file names and contents.
  */
-import type { KintoneRecordLike } from "../application";
+import { fieldText, type KintoneRecordLike } from "../application";
 import {
   type BundleVerdict,
   type ChainedEntry,
@@ -69,15 +69,10 @@ export const EVIDENCE_FILES = {
   log: "lottery-log.json",
 } as const;
 
-function text(record: KintoneRecordLike | undefined, code: string): string {
-  const value = record?.[code]?.value;
-  return typeof value === "string" || typeof value === "number" ? String(value) : "";
-}
-
 /** Why an application is not in the draw's pool, in words an auditor can check against the record. */
 export function exclusionReason(record: KintoneRecordLike): string {
-  const eligibility = text(record, "eligibility");
-  const notes = text(record, "eligibility_notes").trim().split(/\r?\n/).filter(Boolean);
+  const eligibility = fieldText(record, "eligibility");
+  const notes = fieldText(record, "eligibility_notes").trim().split(/\r?\n/).filter(Boolean);
   if (eligibility === ELIGIBILITY_LABELS.ineligible) {
     return [`審査結果「対象外」`, ...notes].join(" / ");
   }
@@ -99,9 +94,9 @@ function poolCsv(input: EvidenceInput): string {
     const drawn = inPool.has(id);
     return [
       id,
-      text(record, "application_no"),
-      text(record, "company_name"),
-      text(record, "eligibility"),
+      fieldText(record, "application_no"),
+      fieldText(record, "company_name"),
+      fieldText(record, "eligibility"),
       statusOf(record),
       drawn ? "対象" : "除外",
       drawn ? "" : exclusionReason(record),
@@ -126,7 +121,7 @@ async function rankingCsv(input: EvidenceInput): Promise<string> {
   const rows = input.bundle.ranking.map((entry) => [
     String(entry.rank),
     entry.key,
-    text(byId.get(entry.key), "application_no"),
+    fieldText(byId.get(entry.key), "application_no"),
     entry.result,
     entry.waitlist_no === null ? "" : String(entry.waitlist_no),
     scores.get(entry.key) ?? "",

@@ -1,4 +1,4 @@
-import type { KintoneRecordLike } from "../application";
+import { fieldText, type KintoneRecordLike } from "../application";
 import { ELIGIBILITY_LABELS, LOTTERY_RESULTS } from "../vocabulary";
 import { toCsv } from "./csv";
 
@@ -13,19 +13,14 @@ export const RESULT_COLUMNS = [
   "抽選ID",
 ] as const;
 
-function text(record: KintoneRecordLike, code: string): string {
-  const value = record[code]?.value;
-  return typeof value === "string" || typeof value === "number" ? String(value) : "";
-}
-
 /**
  * What the e-mail tells the applicant: the lottery's result where there is one, 対象外 when
  * screening excluded the application from the draw, otherwise 未抽選 (not drawn yet).
  */
 export function resultOf(record: KintoneRecordLike): string {
-  const lottery = text(record, "lottery_result");
+  const lottery = fieldText(record, "lottery_result");
   if (lottery === LOTTERY_RESULTS.winner || lottery === LOTTERY_RESULTS.waitlisted) return lottery;
-  if (text(record, "eligibility") === ELIGIBILITY_LABELS.ineligible) {
+  if (fieldText(record, "eligibility") === ELIGIBILITY_LABELS.ineligible) {
     return ELIGIBILITY_LABELS.ineligible;
   }
   return LOTTERY_RESULTS.undrawn;
@@ -34,15 +29,15 @@ export function resultOf(record: KintoneRecordLike): string {
 export function resultRow(record: KintoneRecordLike): string[] {
   const result = resultOf(record);
   return [
-    text(record, "application_no"),
-    text(record, "company_name"),
-    text(record, "contact_name"),
-    text(record, "contact_email"),
+    fieldText(record, "application_no"),
+    fieldText(record, "company_name"),
+    fieldText(record, "contact_name"),
+    fieldText(record, "contact_email"),
     result,
-    result === LOTTERY_RESULTS.waitlisted ? text(record, "waitlist_no") : "",
+    result === LOTTERY_RESULTS.waitlisted ? fieldText(record, "waitlist_no") : "",
     result === LOTTERY_RESULTS.undrawn || result === ELIGIBILITY_LABELS.ineligible
       ? ""
-      : text(record, "lottery_run_id"),
+      : fieldText(record, "lottery_run_id"),
   ];
 }
 
