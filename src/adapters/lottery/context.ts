@@ -1,5 +1,5 @@
 import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
-import type { FieldMap, KintoneRecordLike } from "../../core/application";
+import { type FieldMap, fieldText, type KintoneRecordLike } from "../../core/application";
 import { isAllowed } from "../../core/settings/pluginConfig";
 import {
   ACTIONS,
@@ -94,15 +94,8 @@ export function readPages(
   });
 }
 
-export function textValue(record: KintoneRecordLike, code: string): string {
-  const value = record[code]?.value;
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return String(value);
-  return "";
-}
-
 export function numberValue(record: KintoneRecordLike, code: string): number | null {
-  const text = textValue(record, code);
+  const text = fieldText(record, code);
   if (text === "") return null;
   const number = Number(text);
   return Number.isFinite(number) ? number : null;

@@ -27,9 +27,9 @@ import {
   type LotteryOptions,
   readPages,
   resolveContext,
-  textValue,
 } from "./context";
 import { inList, quote } from "../kintoneQuery";
+import { fieldText } from "../../core/application";
 import { errorStatus, isPermissionError, listIds, LotteryRefusal, notAllowed } from "./errors";
 import { chainEntry, type LogRecord, readLog, uploadBundle, withDetachedValues } from "./log";
 import { type PendingWrite, writeRanking } from "./writer";
@@ -95,14 +95,14 @@ export async function prepareDraw(options: LotteryOptions & { quota: number }): 
       en: "no applications to draw from (status 申込受付 with eligibility 適格)",
     });
   }
-  const keys = poolKeys(records.map((r) => textValue(r, "$id")));
+  const keys = poolKeys(records.map((r) => fieldText(r, "$id")));
   await refuseWithoutEditRight(context, keys[0] ?? "");
   return {
     quota: options.quota,
     poolSize: keys.length,
     poolFingerprint: await poolFingerprint(keys),
     keys,
-    revisions: new Map(records.map((r) => [textValue(r, "$id"), textValue(r, "$revision")])),
+    revisions: new Map(records.map((r) => [fieldText(r, "$id"), fieldText(r, "$revision")])),
     log,
     statusField: context.statusField,
   };
@@ -265,7 +265,7 @@ export async function resumeDraw(options: LotteryOptions & DrawHooks): Promise<D
     `(${poolCondition(context)}) or ${runIdField} = ${quote(draw.run_id)}`,
     [runIdField],
   );
-  const byId = new Map(records.map((r) => [textValue(r, "$id"), r]));
+  const byId = new Map(records.map((r) => [fieldText(r, "$id"), r]));
   const missing = bundle.pool.filter((key) => !byId.has(key));
   if (missing.length > 0) {
     const list = listIds(missing);
@@ -279,11 +279,11 @@ export async function resumeDraw(options: LotteryOptions & DrawHooks): Promise<D
     );
   }
   const pending = bundle.ranking.filter(
-    (ranked) => textValue(byId.get(ranked.key) ?? {}, runIdField) !== draw.run_id,
+    (ranked) => fieldText(byId.get(ranked.key) ?? {}, runIdField) !== draw.run_id,
   );
   const writes = pending.map((ranked) => ({
     id: ranked.key,
-    revision: textValue(byId.get(ranked.key) ?? {}, "$revision"),
+    revision: fieldText(byId.get(ranked.key) ?? {}, "$revision"),
     entry: ranked,
   }));
   const written = await writeRanking(context, {

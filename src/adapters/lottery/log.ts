@@ -3,7 +3,7 @@
  * `sequence` is a unique NUMBER field: each entry takes the last sequence + 1, so two appends made
  * from the same view of the log collide in kintone and only one is stored.
  */
-import type { KintoneRecordLike } from "../../core/application";
+import { fieldText, type KintoneRecordLike } from "../../core/application";
 import {
   type ChainedEntry,
   entryHash,
@@ -12,7 +12,7 @@ import {
   type LotteryBundle,
 } from "../../core/lottery";
 import { LOTTERY_LOG_FIELDS, LOTTERY_LOG_KINDS } from "../../core/vocabulary";
-import { type LotteryContext, numberValue, readPages, textValue } from "./context";
+import { type LotteryContext, numberValue, readPages } from "./context";
 
 /** Text fields keep pool and ranking up to this many characters; beyond, only the bundle file does. */
 export const INLINE_TEXT_LIMIT = 60_000;
@@ -40,23 +40,23 @@ function toLogRecord(record: KintoneRecordLike): LogRecord {
     ? (files[0] as { fileKey?: string } | undefined)?.fileKey
     : undefined;
   return {
-    recordId: textValue(record, "$id"),
-    revision: textValue(record, "$revision"),
-    state: textValue(record, "state"),
+    recordId: fieldText(record, "$id"),
+    revision: fieldText(record, "$revision"),
+    state: fieldText(record, "state"),
     bundleFileKey: fileKey,
     sequence: numberValue(record, "sequence") ?? 0,
-    run_id: textValue(record, "run_id"),
-    kind: textValue(record, "kind"),
-    algorithm: textValue(record, "algorithm"),
-    seed: textValue(record, "seed"),
-    pool_fingerprint: textValue(record, "pool_fingerprint"),
+    run_id: fieldText(record, "run_id"),
+    kind: fieldText(record, "kind"),
+    algorithm: fieldText(record, "algorithm"),
+    seed: fieldText(record, "seed"),
+    pool_fingerprint: fieldText(record, "pool_fingerprint"),
     pool_size: numberValue(record, "pool_size"),
     quota: numberValue(record, "quota"),
-    pool: parseJson(textValue(record, "pool")) as string[] | null,
-    ranking: parseJson(textValue(record, "ranking")),
-    reason: textValue(record, "reason"),
-    previous_hash: textValue(record, "previous_hash"),
-    entry_hash: textValue(record, "entry_hash"),
+    pool: parseJson(fieldText(record, "pool")) as string[] | null,
+    ranking: parseJson(fieldText(record, "ranking")),
+    reason: fieldText(record, "reason"),
+    previous_hash: fieldText(record, "previous_hash"),
+    entry_hash: fieldText(record, "entry_hash"),
   };
 }
 

@@ -17,9 +17,9 @@ import {
   operatorAllowed,
   readPages,
   resolveContext,
-  textValue,
 } from "./context";
 import { quote } from "../kintoneQuery";
+import { fieldText } from "../../core/application";
 import { RECORDS_PER_WRITE, REQUESTS_PER_BULK } from "../kintoneLimits";
 import { listIds, LotteryRefusal } from "./errors";
 import { appendRequest, chainEntry, type LogRecord, readLog } from "./log";
@@ -218,10 +218,10 @@ async function readDrawn(
     [statusField, field("lottery_result"), field("waitlist_no")],
   );
   return records.map((r) => ({
-    key: textValue(r, "$id"),
-    revision: textValue(r, "$revision"),
-    status: textValue(r, statusField),
-    lottery_result: textValue(r, field("lottery_result")),
+    key: fieldText(r, "$id"),
+    revision: fieldText(r, "$revision"),
+    status: fieldText(r, statusField),
+    lottery_result: fieldText(r, field("lottery_result")),
     waitlist_no: numberValue(r, field("waitlist_no")),
   }));
 }

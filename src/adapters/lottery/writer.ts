@@ -11,7 +11,8 @@
  */
 import type { RankedEntry } from "../../core/lottery";
 import { LOTTERY_LOG_STATES, LOTTERY_RESULTS } from "../../core/vocabulary";
-import { type LotteryContext, readPages, textValue } from "./context";
+import { type LotteryContext, readPages } from "./context";
+import { fieldText } from "../../core/application";
 import { RECORDS_PER_WRITE, REQUESTS_PER_BULK } from "../kintoneLimits";
 import { isConflictError, isPermissionError, listIds, LotteryRefusal, notAllowed } from "./errors";
 import { appendRequest, completeRequest, type LogRecord, type NewEntry, readLog } from "./log";
@@ -215,11 +216,11 @@ async function changedRecords(
       `$id in (${group.map((w) => w.id).join(", ")})`,
       [runIdField],
     );
-    const current = new Map(records.map((r) => [textValue(r, "$id"), r]));
+    const current = new Map(records.map((r) => [fieldText(r, "$id"), r]));
     for (const write of group) {
       const record = current.get(write.id);
-      const ours = record && textValue(record, runIdField) === runId;
-      if (!ours && textValue(record ?? {}, "$revision") !== write.revision) changed.push(write.id);
+      const ours = record && fieldText(record, runIdField) === runId;
+      if (!ours && fieldText(record ?? {}, "$revision") !== write.revision) changed.push(write.id);
     }
   }
   return changed;
