@@ -33,6 +33,17 @@ export function requireConfirmation(context: CommandContext, options: { yes: boo
   );
 }
 
+/** The operator said no: says nothing was written and gives the exit code (1). */
+export function cancelled(context: CommandContext): number {
+  context.stderr.write(
+    pick(context.lang, {
+      ja: "中止しました（何も書き込んでいません）\n",
+      en: "cancelled: nothing written\n",
+    }),
+  );
+  return 1;
+}
+
 function askLine(context: CommandContext, prompt: string): Promise<string> {
   const reader = createInterface({ input: context.stdin, output: context.stderr, terminal: false });
   context.stderr.write(prompt);

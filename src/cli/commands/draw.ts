@@ -18,10 +18,9 @@ import { pick } from "../../core/i18n";
 import { buildBundle, generateSeed, type LotteryBundle, normalizeSeed } from "../../core/lottery";
 import { parseCommandArgs } from "../args";
 import { type Command, type CommandContext, UsageError } from "../command";
-import { confirmWrite, requireConfirmation } from "../confirm";
+import { cancelled, confirmWrite, requireConfirmation } from "../confirm";
 import { type Progress, startProgress } from "../progress";
 import {
-  cancelled,
   connectToLottery,
   explainLotteryFailure,
   integerFlag,

@@ -58,13 +58,3 @@ export function integerFlag(
   }
   return number;
 }
-
-export function cancelled(context: CommandContext): number {
-  context.stderr.write(
-    pick(context.lang, {
-      ja: "中止しました（何も書き込んでいません）\n",
-      en: "cancelled: nothing written\n",
-    }),
-  );
-  return 1;
-}

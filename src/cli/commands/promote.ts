@@ -6,9 +6,8 @@ import { promoteFromWaitlist, type PromotionOutcome } from "../../adapters/lotte
 import { type Lang, pick } from "../../core/i18n";
 import { parseCommandArgs } from "../args";
 import type { Command } from "../command";
-import { confirmWrite, requireConfirmation } from "../confirm";
+import { cancelled, confirmWrite, requireConfirmation } from "../confirm";
 import {
-  cancelled,
   connectToLottery,
   explainLotteryFailure,
   integerFlag,

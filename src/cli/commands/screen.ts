@@ -13,7 +13,7 @@ import {
 import { type Lang, pick } from "../../core/i18n";
 import { parseCommandArgs } from "../args";
 import type { Command, CommandContext } from "../command";
-import { confirmWrite, requireConfirmation } from "../confirm";
+import { cancelled, confirmWrite, requireConfirmation } from "../confirm";
 import { explainKintoneFailure } from "../kintoneFailure";
 import { startProgress } from "../progress";
 import { readSettingsFile } from "../settingsFile";
@@ -137,15 +137,7 @@ export const screenCommand: Command = {
           ja: `${target.baseUrl} に審査結果 ${preview.changed.length} 件の更新と対象外への移動 ${preview.movedToIneligible.length} 件を書き込みます。よろしいですか?`,
           en: `Write ${preview.changed.length} screening results and ${preview.movedToIneligible.length} moves to 対象外 to ${target.baseUrl}?`,
         });
-        if (!(await confirmWrite(context, question, { yes }))) {
-          context.stderr.write(
-            pick(lang, {
-              ja: "中止しました（何も書き込んでいません）\n",
-              en: "cancelled: nothing written\n",
-            }),
-          );
-          return 1;
-        }
+        if (!(await confirmWrite(context, question, { yes }))) return cancelled(context);
       }
       const summary = await screen(!dryRun);
       progress.finish();
