@@ -1,3 +1,4 @@
+import { SYSTEM_TYPES } from "../fields/types";
 import type { DispatchOutcome } from "./events";
 
 /** One field of a record as the JS API shows it: `{type, value}` plus what handlers may set. */
@@ -10,20 +11,7 @@ export interface EventField {
 export type EventRecord = Record<string, EventField>;
 
 /** Field types whose value a handler may not overwrite (kintone's event-object-actions page). */
-const READ_ONLY_TYPES = new Set([
-  "RECORD_NUMBER",
-  "__ID__",
-  "__REVISION__",
-  "CREATOR",
-  "CREATED_TIME",
-  "MODIFIER",
-  "UPDATED_TIME",
-  "STATUS",
-  "STATUS_ASSIGNEE",
-  "CATEGORY",
-  "CALC",
-  "FILE",
-]);
+const READ_ONLY_TYPES = new Set([...SYSTEM_TYPES, "FILE"]);
 
 export function isWritableType(type: string): boolean {
   return !READ_ONLY_TYPES.has(type);

@@ -10,7 +10,7 @@ import { appHeader, errorBanner, globalHeader } from "./chrome";
 import { editUrl, eventType, listUrl, recordLocation } from "./context";
 import { restErrorMessages, showForm, valuesToSave } from "./form";
 import { availableActions, statusBar } from "./process";
-import { renderRecord } from "./recordView";
+import { recordViewScreen, renderRecord } from "./recordView";
 
 /** The record page: detail, or the edit form when the location says `mode=edit`. */
 export async function showRecordPage(boot: Bootstrap, root: HTMLElement): Promise<void> {
@@ -86,20 +86,7 @@ async function showDetail(boot: Bootstrap, root: HTMLElement, recordId: string):
   setScreen({
     recordId: () => Number(recordId),
     record: () => cloneRecord(current),
-    spaceElement: (id) => view.spaces.get(id) ?? null,
-    fieldElement: (code) => view.cells.get(code)?.value ?? null,
-    // Below the record's title: kintone.app.record.getHeaderMenuSpaceElement on desktop,
-    // kintone.mobile.app.getHeaderSpaceElement on mobile (which has no record header menu).
-    recordHeaderMenuSpace: () => (boot.mobile ? null : headerMenu),
-    headerSpace: () => (boot.mobile ? headerMenu : null),
-    setFieldShown: (code, shown) => {
-      const cell = view.cells.get(code)?.cell ?? view.groups.get(code);
-      if (cell) cell.hidden = !shown;
-    },
-    setGroupFieldOpen: (code, open) => {
-      const group = view.groups.get(code);
-      if (group) group.open = open;
-    },
+    ...recordViewScreen(view, headerMenu, boot.mobile),
     relatedRecordsTargetAppId: (code) => data.fields[code]?.referenceTable?.relatedApp.app ?? null,
   });
 

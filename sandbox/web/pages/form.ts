@@ -17,7 +17,7 @@ import { t } from "../text";
 import { type AppData, loadApp } from "./appData";
 import { appHeader, errorBanner, globalHeader } from "./chrome";
 import { detailUrl, eventType, listUrl } from "./context";
-import { renderRecord } from "./recordView";
+import { recordViewScreen, renderRecord } from "./recordView";
 
 /** `record.company_name.value` (CB_VA01 detail key) → `company_name`. */
 export function fieldCodeOfErrorKey(key: string): string | undefined {
@@ -154,20 +154,7 @@ export async function showForm(
         ),
       );
     },
-    spaceElement: (id) => view.spaces.get(id) ?? null,
-    fieldElement: (code) => view.cells.get(code)?.value ?? null,
-    // Below the record's title: kintone.app.record.getHeaderMenuSpaceElement on desktop,
-    // kintone.mobile.app.getHeaderSpaceElement on mobile (which has no record header menu).
-    recordHeaderMenuSpace: () => (boot.mobile ? null : headerMenu),
-    headerSpace: () => (boot.mobile ? headerMenu : null),
-    setFieldShown: (code, shown) => {
-      const cell = view.cells.get(code)?.cell ?? view.groups.get(code);
-      if (cell) cell.hidden = !shown;
-    },
-    setGroupFieldOpen: (code, open) => {
-      const group = view.groups.get(code);
-      if (group) group.open = open;
-    },
+    ...recordViewScreen(view, headerMenu, boot.mobile),
   });
 
   const shown = decideShow(original, await events.dispatch(showEvent.type, showEvent));

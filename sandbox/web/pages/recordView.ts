@@ -3,6 +3,7 @@ import { fieldValueNode } from "../fields/display";
 import { createFieldControl, type FieldControl } from "../fields/input";
 import type { FieldProperty, LayoutField, LayoutItem } from "../fields/types";
 import type { EventRecord } from "../kintone/effects";
+import type { Screen } from "../kintone/screen";
 import { callApi } from "../rest";
 import { t } from "../text";
 import type { AppData } from "./appData";
@@ -218,4 +219,28 @@ function renderRelated(box: HTMLElement, property: FieldProperty, record: EventR
         ),
       );
     });
+}
+
+/** What a record page (detail, create, edit) lends the `kintone` global about its laid-out fields. */
+export function recordViewScreen(
+  view: RecordView,
+  headerMenu: HTMLElement,
+  mobile: boolean,
+): Screen {
+  return {
+    spaceElement: (id) => view.spaces.get(id) ?? null,
+    fieldElement: (code) => view.cells.get(code)?.value ?? null,
+    // Below the record's title: kintone.app.record.getHeaderMenuSpaceElement on desktop,
+    // kintone.mobile.app.getHeaderSpaceElement on mobile (which has no record header menu).
+    recordHeaderMenuSpace: () => (mobile ? null : headerMenu),
+    headerSpace: () => (mobile ? headerMenu : null),
+    setFieldShown: (code, shown) => {
+      const cell = view.cells.get(code)?.cell ?? view.groups.get(code);
+      if (cell) cell.hidden = !shown;
+    },
+    setGroupFieldOpen: (code, open) => {
+      const group = view.groups.get(code);
+      if (group) group.open = open;
+    },
+  };
 }
