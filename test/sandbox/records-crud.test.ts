@@ -1,4 +1,4 @@
-import { KintoneRestAPIError } from "@kintone/rest-api-client";
+import { kintoneFailure } from "../support/kintoneError";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
 import { createApplicationsApp, createQuestionnairesApp } from "./records-fixtures";
 
@@ -10,16 +10,6 @@ beforeAll(async () => {
   app = await createApplicationsApp(sandbox.clientAs("admin"));
 });
 afterAll(() => sandbox.close());
-
-async function failure(call: Promise<unknown>): Promise<KintoneRestAPIError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof KintoneRestAPIError) return error;
-    throw error;
-  }
-  throw new Error("the call succeeded");
-}
 
 describe("record and records endpoints", () => {
   test("addRecord applies defaults, server fields and the first state; getRecord returns kintone's shape", async () => {
@@ -62,7 +52,7 @@ describe("record and records endpoints", () => {
 
   test("CB_VA01 lists every bad field with kintone's keys (record / records[i])", async () => {
     const client = sandbox.clientAs("staff1");
-    const single = await failure(
+    const single = await kintoneFailure(
       client.record.addRecord({
         app,
         record: {
@@ -84,7 +74,7 @@ describe("record and records endpoints", () => {
         "record.visit_date.value",
       ].sort(),
     );
-    const plural = await failure(
+    const plural = await kintoneFailure(
       client.record.addRecords({
         app,
         records: [
@@ -107,7 +97,7 @@ describe("record and records endpoints", () => {
 
   test("messages follow Accept-Language (en)", async () => {
     const client = sandbox.clientAs("staff_en");
-    const error = await failure(client.record.addRecord({ app, record: {} }));
+    const error = await kintoneFailure(client.record.addRecord({ app, record: {} }));
     expect(error.message).toContain("Missing or invalid input.");
     expect(error.errors).toEqual({ "record.company_name.value": { messages: ["Required."] } });
   });
@@ -118,7 +108,7 @@ describe("record and records endpoints", () => {
       app,
       record: { company_name: { value: "A" }, corporate_number: { value: "1234567890123" } },
     });
-    const error = await failure(
+    const error = await kintoneFailure(
       client.record.addRecords({
         app,
         records: [
@@ -147,7 +137,7 @@ describe("record and records endpoints", () => {
       revision: 1,
     });
     expect(first.revision).toBe("2");
-    const stale = await failure(
+    const stale = await kintoneFailure(
       client.record.updateRecord({ app, id, record: { employees: { value: "4" } }, revision: 1 }),
     );
     expect([stale.status, stale.code]).toEqual([409, "GAIA_CO02"]);
@@ -160,7 +150,7 @@ describe("record and records endpoints", () => {
     expect(skipped.revision).toBe("3");
     const { record } = await client.record.getRecord({ app, id });
     expect([record.employees?.value, record.company_name?.value]).toEqual(["5", "版"]);
-    const cleared = await failure(
+    const cleared = await kintoneFailure(
       client.record.updateRecord({ app, id, record: { company_name: { value: "" } } }),
     );
     expect(cleared.errors).toEqual({ "record.company_name.value": { messages: ["必須です。"] } });
@@ -178,7 +168,7 @@ describe("record and records endpoints", () => {
       record: { expert_name: { value: "山田" } },
     });
     expect((await client.record.getRecord({ app, id })).record.expert_name?.value).toBe("山田");
-    const error = await failure(
+    const error = await kintoneFailure(
       client.record.updateRecord({
         app,
         updateKey: { field: "company_name", value: "鍵" },
@@ -222,7 +212,7 @@ describe("record and records endpoints", () => {
       app,
       records: [{ company_name: { value: "R1" } }, { company_name: { value: "R2" } }],
     });
-    const error = await failure(
+    const error = await kintoneFailure(
       client.record.updateRecords({
         app,
         records: [
@@ -242,10 +232,12 @@ describe("record and records endpoints", () => {
       app,
       records: [{ company_name: { value: "D1" } }, { company_name: { value: "D2" } }],
     });
-    const stale = await failure(client.record.deleteRecords({ app, ids, revisions: [1, 5] }));
+    const stale = await kintoneFailure(
+      client.record.deleteRecords({ app, ids, revisions: [1, 5] }),
+    );
     expect(stale.code).toBe("GAIA_CO02");
     await client.record.deleteRecords({ app, ids, revisions: [1, -1] });
-    const missing = await failure(client.record.getRecord({ app, id: ids[0] ?? "" }));
+    const missing = await kintoneFailure(client.record.getRecord({ app, id: ids[0] ?? "" }));
     expect([missing.status, missing.code]).toEqual([404, "GAIA_RE01"]);
   });
 
@@ -281,14 +273,14 @@ describe("record and records endpoints", () => {
   test("permissions: viewer may read but not write (CB_NO02); a view-only token cannot add (GAIA_NO01)", async () => {
     const viewer = sandbox.clientAs("viewer");
     await expect(viewer.record.getRecords({ app })).resolves.toBeDefined();
-    const refused = await failure(
+    const refused = await kintoneFailure(
       viewer.record.addRecord({ app, record: { company_name: { value: "v" } } }),
     );
     expect([refused.status, refused.code]).toEqual([403, "CB_NO02"]);
     const token = await sandbox.createApiToken(app, { view: true });
     const tokenClient = sandbox.clientWithToken(token);
     await expect(tokenClient.record.getRecords({ app })).resolves.toBeDefined();
-    const denied = await failure(
+    const denied = await kintoneFailure(
       tokenClient.record.addRecord({ app, record: { company_name: { value: "t" } } }),
     );
     expect(denied.code).toBe("GAIA_NO01");
@@ -308,7 +300,7 @@ describe("record and records endpoints", () => {
     expect([file?.name, file?.size]).toEqual(["bundle.json", "11"]);
     const data = await client.file.downloadFile({ fileKey: file?.fileKey ?? "" });
     expect(Buffer.from(data).toString("utf8")).toBe('{"ok":true}');
-    const missing = await failure(
+    const missing = await kintoneFailure(
       client.record.addRecord({
         app,
         record: { company_name: { value: "x" }, bundle: { value: [{ fileKey: "nope" }] } },
@@ -330,7 +322,7 @@ describe("record and records endpoints", () => {
     });
     const { record } = await admin.record.getRecord({ app: questionnaires, id: added.id });
     expect(record.company_name?.value).toBe("参照元");
-    const error = await failure(
+    const error = await kintoneFailure(
       admin.record.addRecord({
         app: questionnaires,
         record: { application_no: { value: "99999" } },

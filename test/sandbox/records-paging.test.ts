@@ -1,4 +1,4 @@
-import { KintoneRestAPIError } from "@kintone/rest-api-client";
+import { kintoneFailure } from "../support/kintoneError";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
 import { createApplicationsApp } from "./records-fixtures";
 
@@ -22,16 +22,6 @@ beforeAll(async () => {
   });
 }, 60_000);
 afterAll(() => sandbox.close());
-
-async function failure(call: Promise<unknown>): Promise<KintoneRestAPIError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof KintoneRestAPIError) return error;
-    throw error;
-  }
-  throw new Error("the call succeeded");
-}
 
 describe("reading records with queries over HTTP", () => {
   test("the default order is $id desc and the default limit is 100", async () => {
@@ -87,29 +77,32 @@ describe("reading records with queries over HTTP", () => {
       query: "order by $id asc limit 500",
     });
     expect(records).toHaveLength(500);
-    expect((await failure(client.record.getRecords({ app, query: "limit 501" }))).code).toBe(
+    expect((await kintoneFailure(client.record.getRecords({ app, query: "limit 501" }))).code).toBe(
       "GAIA_QU01",
     );
-    expect((await failure(client.record.getRecords({ app, query: "offset 10001" }))).code).toBe(
-      "GAIA_QU02",
-    );
+    expect(
+      (await kintoneFailure(client.record.getRecords({ app, query: "offset 10001" }))).code,
+    ).toBe("GAIA_QU02");
   });
 
   test("bad queries answer kintone's codes", async () => {
     const client = sandbox.clientAs("staff1");
-    const syntax = await failure(client.record.getRecords({ app, query: "company_name ===" }));
-    expect([syntax.status, syntax.code]).toEqual([400, "CB_VA01"]);
-    expect((await failure(client.record.getRecords({ app, query: 'nope = "1"' }))).code).toBe(
-      "GAIA_IQ11",
+    const syntax = await kintoneFailure(
+      client.record.getRecords({ app, query: "company_name ===" }),
     );
+    expect([syntax.status, syntax.code]).toEqual([400, "CB_VA01"]);
     expect(
-      (await failure(client.record.getRecords({ app, query: 'industry = "卸売業"' }))).code,
+      (await kintoneFailure(client.record.getRecords({ app, query: 'nope = "1"' }))).code,
+    ).toBe("GAIA_IQ11");
+    expect(
+      (await kintoneFailure(client.record.getRecords({ app, query: 'industry = "卸売業"' }))).code,
     ).toBe("GAIA_IQ03");
     expect(
-      (await failure(client.record.getRecords({ app, query: 'industry in ("農業")' }))).code,
+      (await kintoneFailure(client.record.getRecords({ app, query: 'industry in ("農業")' }))).code,
     ).toBe("GAIA_IQ10");
     expect(
-      (await failure(client.record.getRecords({ app, query: 'ステータス in ("無い状態")' }))).code,
+      (await kintoneFailure(client.record.getRecords({ app, query: 'ステータス in ("無い状態")' })))
+        .code,
     ).toBe("GAIA_IQ10");
   });
 
@@ -143,13 +136,15 @@ describe("reading records with queries over HTTP", () => {
       if (!page.next) break;
     }
     expect(pages).toEqual([500, 500, 203]);
-    expect((await failure(client.record.getRecordsByCursor({ id }))).status).toBe(404);
-    expect((await failure(client.record.createCursor({ app, size: 501 }))).code).toBe("CB_VA01");
+    expect((await kintoneFailure(client.record.getRecordsByCursor({ id }))).status).toBe(404);
+    expect((await kintoneFailure(client.record.createCursor({ app, size: 501 }))).code).toBe(
+      "CB_VA01",
+    );
 
     const open = await Promise.all(
       Array.from({ length: 10 }, () => client.record.createCursor({ app })),
     );
-    const eleventh = await failure(client.record.createCursor({ app }));
+    const eleventh = await kintoneFailure(client.record.createCursor({ app }));
     expect(eleventh.status).toBe(400);
     await Promise.all(open.map((c) => client.record.deleteCursor({ id: c.id })));
     await expect(client.record.createCursor({ app })).resolves.toHaveProperty("id");

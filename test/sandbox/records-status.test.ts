@@ -1,4 +1,4 @@
-import { KintoneRestAPIError } from "@kintone/rest-api-client";
+import { kintoneFailure } from "../support/kintoneError";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
 import { createApplicationsApp, createQuestionnairesApp } from "./records-fixtures";
 
@@ -10,16 +10,6 @@ beforeAll(async () => {
   app = await createApplicationsApp(sandbox.clientAs("admin"));
 });
 afterAll(() => sandbox.close());
-
-async function failure(call: Promise<unknown>): Promise<KintoneRestAPIError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof KintoneRestAPIError) return error;
-    throw error;
-  }
-  throw new Error("the call succeeded");
-}
 
 async function addApplication(lottery: string): Promise<string> {
   const { id } = await sandbox.clientAs("staff1").record.addRecord({
@@ -49,15 +39,15 @@ describe("process management over REST", () => {
   test("an action whose condition does not hold, or that does not start from the current state, is GAIA_IL03", async () => {
     const client = sandbox.clientAs("staff1");
     const id = await addApplication("未抽選");
-    const guarded = await failure(
+    const guarded = await kintoneFailure(
       client.record.updateRecordStatus({ app, id, action: "当選登録" }),
     );
     expect([guarded.status, guarded.code]).toEqual([400, "GAIA_IL03"]);
-    const wrongState = await failure(
+    const wrongState = await kintoneFailure(
       client.record.updateRecordStatus({ app, id, action: "参加確定" }),
     );
     expect(wrongState.code).toBe("GAIA_IL03");
-    const stale = await failure(
+    const stale = await kintoneFailure(
       client.record.updateRecordStatus({ app, id, action: "当選登録", revision: 9 }),
     );
     expect(stale.code).toBe("GAIA_CO02");
@@ -73,11 +63,11 @@ describe("process management over REST", () => {
     await sandbox
       .clientAs("staff1")
       .record.updateRecord({ app, id, record: { participation_intent: { value: "参加する" } } });
-    const byToken = await failure(
+    const byToken = await kintoneFailure(
       tokenClient.record.updateRecordStatus({ app, id, action: "参加確定" }),
     );
     expect([byToken.status, byToken.code]).toEqual([403, "CB_NO02"]);
-    const byAdmin = await failure(
+    const byAdmin = await kintoneFailure(
       sandbox.clientAs("admin").record.updateRecordStatus({ app, id, action: "参加確定" }),
     );
     expect(byAdmin.code).toBe("CB_NO02");
@@ -90,7 +80,7 @@ describe("process management over REST", () => {
     const client = sandbox.clientAs("staff1");
     const winner = await addApplication("当選");
     const unlucky = await addApplication("未抽選");
-    const error = await failure(
+    const error = await kintoneFailure(
       client.record.updateRecordsStatus({
         app,
         records: [
@@ -104,9 +94,9 @@ describe("process management over REST", () => {
       "申込受付",
     );
     const tooMany = Array.from({ length: 101 }, () => ({ id: winner, action: "当選登録" }));
-    expect((await failure(client.record.updateRecordsStatus({ app, records: tooMany }))).code).toBe(
-      "CB_VA01",
-    );
+    expect(
+      (await kintoneFailure(client.record.updateRecordsStatus({ app, records: tooMany }))).code,
+    ).toBe("CB_VA01");
   });
 
   test("updateRecordAssignees sets the assignees (app admins); status query by state", async () => {
@@ -119,7 +109,7 @@ describe("process management over REST", () => {
       revision: 1,
     });
     expect(revision).toBe("2");
-    const staff1 = await failure(
+    const staff1 = await kintoneFailure(
       sandbox.clientAs("staff1").record.updateRecordStatus({ app, id, action: "補欠登録" }),
     );
     expect(staff1.code).toBe("CB_NO02");
@@ -135,12 +125,15 @@ describe("process management over REST", () => {
     const admin = sandbox.clientAs("admin");
     const plain = await createQuestionnairesApp(admin, app);
     const { id } = await admin.record.addRecord({ app: plain, record: { pcs: { value: "3" } } });
-    const error = await failure(admin.record.updateRecordStatus({ app: plain, id, action: "x" }));
+    const error = await kintoneFailure(
+      admin.record.updateRecordStatus({ app: plain, id, action: "x" }),
+    );
     expect(error.code).toBe("GAIA_ST02");
     const { record } = await admin.record.getRecord({ app: plain, id });
     expect(record.ステータス).toBeUndefined();
     expect(
-      (await failure(admin.record.getRecords({ app: plain, query: 'ステータス = "x"' }))).code,
+      (await kintoneFailure(admin.record.getRecords({ app: plain, query: 'ステータス = "x"' })))
+        .code,
     ).toBe("GAIA_ST02");
   });
 });
