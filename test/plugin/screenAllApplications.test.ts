@@ -1,31 +1,18 @@
 import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import { screenAllApplications } from "../../src/adapters/screening/screenAllApplications";
 import { defaultProgramSettings } from "../../src/core/settings/programSettings";
-import { DECLARATIONS } from "../../src/core/vocabulary";
+import { validApplicationValues } from "./support/applications";
 
 type Fields = Record<string, { value: unknown; type?: string }>;
 
 function application(id: number, overrides: Record<string, unknown> = {}): Fields {
-  const values: Record<string, unknown> = {
+  const values = validApplicationValues({
     company_name: `株式会社テスト${id}`,
-    entity_type: "個人事業主",
-    corporate_number: "",
-    postal_code: "1638001",
-    prefecture: "東京都",
-    address: "東京都新宿区西新宿2-8-1",
-    industry: "サービス業",
-    capital_yen: "",
-    employees: "5",
-    participation_category: "新規（支援を希望）",
-    consent_survey: ["同意する"],
-    declarations: [...DECLARATIONS],
     contact_email: `user${id}@example.jp`,
     contact_phone: `03-1234-${String(1000 + id)}`,
-    applied_at: "2024-07-20T01:00:00Z",
     eligibility: "未判定",
-    eligibility_notes: "",
     ...overrides,
-  };
+  });
   const record: Fields = {
     $id: { type: "__ID__", value: String(id) },
     $revision: { type: "__REVISION__", value: "1" },
@@ -33,7 +20,7 @@ function application(id: number, overrides: Record<string, unknown> = {}): Field
     ステータス: { type: "STATUS", value: (overrides.status as string) ?? "申込受付" },
   };
   for (const [code, value] of Object.entries(values))
-    if (code !== "status") record[code] = { value };
+    if (code !== "status" && code !== "application_no") record[code] = { value };
   return record;
 }
 
