@@ -37,23 +37,17 @@ export interface WriteContext {
 const SERVER_SET = new Set(["RECORD_NUMBER", "CALC", "STATUS", "STATUS_ASSIGNEE", "CATEGORY"]);
 const NOT_STORED = new Set(["REFERENCE_TABLE", "LABEL", "SPACER", "HR", "GROUP"]);
 const SYSTEM_STAMPS = new Set(["CREATOR", "CREATED_TIME", "MODIFIER", "UPDATED_TIME"]);
-const ARRAY_TYPES = new Set([
+/** Fields holding a list of values; their validation errors are keyed `….values[i].value`. */
+const MULTI_VALUE_TYPES = [
   "CHECK_BOX",
   "MULTI_SELECT",
   "FILE",
   "USER_SELECT",
   "ORGANIZATION_SELECT",
   "GROUP_SELECT",
-  "SUBTABLE",
-]);
-const VALUES_SUFFIX = new Set([
-  "CHECK_BOX",
-  "MULTI_SELECT",
-  "FILE",
-  "USER_SELECT",
-  "ORGANIZATION_SELECT",
-  "GROUP_SELECT",
-]);
+];
+const ARRAY_TYPES = new Set([...MULTI_VALUE_TYPES, "SUBTABLE"]);
+const VALUES_SUFFIX = new Set(MULTI_VALUE_TYPES);
 const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** kintone stamps times to the minute: `2024-07-12T08:00:00Z`. */
