@@ -6,6 +6,7 @@ import { checkLookup, checkReferenceTable } from "./relations";
 
 export { type FieldMap, type FieldProperty, getDeployedFields, getFields } from "./fieldStore";
 
+const UNIQUE_TYPES = new Set(["SINGLE_LINE_TEXT", "NUMBER", "LINK", "DATE", "DATETIME"]);
 const OPTION_TYPES = new Set(["RADIO_BUTTON", "CHECK_BOX", "MULTI_SELECT", "DROP_DOWN"]);
 
 /** Field types the sandbox can store, with the properties kintone fills in by default. */
@@ -129,6 +130,8 @@ export function buildField(
     ...stringifyNumbers(input),
   } as FieldProperty;
   field.type = type;
+  // kintone keeps `unique` only where it can check it; elsewhere it drops it without a word.
+  if (!UNIQUE_TYPES.has(type)) delete field.unique;
   if (input.code === undefined) field.code = previous?.code ?? key;
   if (!previous && input.code !== undefined && input.code !== key) {
     errorsOut.add(`${path}.code`, {

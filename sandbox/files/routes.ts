@@ -13,7 +13,10 @@ export function registerFileRoutes(router: Router): void {
   });
   router.api("GET", "file", (req) => {
     const fileKey = String(req.params.fileKey ?? "");
-    const file = fileKey ? readFile(req.db, fileKey) : undefined;
+    if (fileKey === "") {
+      throw errors.validation({ fileKey: [{ ja: "必須です。", en: "Required field." }] });
+    }
+    const file = readFile(req.db, fileKey);
     if (!file) {
       throw new KintoneError(404, "GAIA_BL01", {
         ja: "指定したファイル（id: " + fileKey + "）が見つかりません。",

@@ -37,12 +37,17 @@ export function toApiRecord(model: AppModel, record: StoredRecord, only?: Set<st
       out[code] = { type, value: record.fields[code]?.value ?? model.states[0]?.name ?? "" };
     } else {
       const stored = record.fields[code];
-      out[code] = { type, value: stored ? stored.value : emptyOf(type) };
+      out[code] = { type, value: readValue(type, stored ? stored.value : emptyOf(type)) };
     }
   }
   if (wanted("$id")) out.$id = { type: "__ID__", value: String(record.id) };
   if (wanted("$revision")) out.$revision = { type: "__REVISION__", value: String(record.revision) };
   return out;
+}
+
+/** An unselected drop-down reads as `null` in kintone, never `""`. */
+function readValue(type: string, value: unknown): unknown {
+  return type === "DROP_DOWN" && (value === "" || value === undefined) ? null : value;
 }
 
 function emptyOf(type: string): unknown {

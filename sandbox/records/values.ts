@@ -60,8 +60,10 @@ function storedProperties(model: AppModel): FieldProperty[] {
   return Object.values(model.fields).filter((p) => !NOT_STORED.has(p.type));
 }
 
-function emptyValue(type: string): unknown {
-  return ARRAY_TYPES.has(type) ? [] : "";
+/** kintone's empty value: `[]` for lists, `null` for an unselected drop-down, otherwise `""`. */
+export function emptyValue(type: string): unknown {
+  if (ARRAY_TYPES.has(type)) return [];
+  return type === "DROP_DOWN" ? null : "";
 }
 
 function errorKey(ctx: WriteContext, property: FieldProperty): string {
@@ -70,6 +72,12 @@ function errorKey(ctx: WriteContext, property: FieldProperty): string {
 
 function fail(ctx: WriteContext, property: FieldProperty, message: Message): void {
   ctx.errors.add(`${ctx.prefix}.${property.code}.value`, message);
+}
+
+/** A number kintone cannot read is reported under a bracketed key: `record[<code>].value`. */
+function failNumber(ctx: WriteContext, property: FieldProperty): string {
+  ctx.errors.add(`${ctx.prefix}[${property.code}].value`, m.notNumber);
+  return "";
 }
 
 export function userEntry(db: SandboxDb, code: string): { code: string; name: string } | undefined {
@@ -179,6 +187,10 @@ function defaultOf(ctx: WriteContext, property: FieldProperty): unknown {
     case "FILE":
     case "SUBTABLE":
       return [];
+    case "DROP_DOWN":
+      return typeof property.defaultValue === "string" && property.defaultValue !== ""
+        ? property.defaultValue
+        : null;
     default:
       return typeof property.defaultValue === "string" ? property.defaultValue : "";
   }
@@ -209,16 +221,17 @@ function normalize(ctx: WriteContext, property: FieldProperty, value: unknown): 
   switch (property.type) {
     case "NUMBER": {
       const text = typeof value === "number" ? String(value) : value;
-      if (typeof text !== "string") return invalid(ctx, property, m.notNumber);
+      if (typeof text !== "string") return failNumber(ctx, property);
       const trimmed = text.trim();
-      if (trimmed !== "" && !NUMBER_PATTERN.test(trimmed))
-        return invalid(ctx, property, m.notNumber);
-      return trimmed;
+      if (trimmed === "") return "";
+      if (!NUMBER_PATTERN.test(trimmed)) return failNumber(ctx, property);
+      return canonicalNumber(trimmed);
     }
     case "RADIO_BUTTON":
     case "DROP_DOWN": {
       if (typeof value !== "string") return invalid(ctx, property, m.notText);
-      if (value !== "" && property.options && !Object.hasOwn(property.options, value)) {
+      if (value === "") return emptyValue(property.type);
+      if (property.options && !Object.hasOwn(property.options, value)) {
         fail(ctx, property, m.notInOptions(value));
       }
       return value;
@@ -263,6 +276,16 @@ function normalize(ctx: WriteContext, property: FieldProperty, value: unknown): 
       if (typeof value !== "string") return invalid(ctx, property, m.notText);
       return value;
   }
+}
+
+/** kintone stores a number as it reads it: `"1.5e1"` → `"15"`, `"007"` → `"7"`. */
+export function canonicalNumber(text: string): string {
+  const digits = text.replace(/[eE].*$/, "").replace(/\D/g, "").length;
+  const n = Number(text);
+  const plain = String(n);
+  // A double holds 15 digits; beyond that (or where it would print an exponent) keep the text.
+  if (!Number.isFinite(n) || (digits > 15 && !/[eE]/.test(text)) || /e/i.test(plain)) return text;
+  return plain;
 }
 
 function invalid(
@@ -337,6 +360,17 @@ function normalizeRows(value: unknown): unknown {
   }));
 }
 
+/** Text fields with length limits; kintone checks `minLength` on an empty value too. */
+const LENGTH_TYPES = new Set(["SINGLE_LINE_TEXT", "LINK"]);
+
+/**
+ * kintone lets a RADIO_BUTTON carry `required: true` (its form shows one option always
+ * chosen) but does not refuse a record without one; server-set fields are never checked.
+ */
+function isEnforcedRequired(property: FieldProperty): boolean {
+  return Boolean(property.required) && !SERVER_SET.has(property.type) && property.type !== "RADIO_BUTTON";
+}
+
 function isEmptyValue(value: unknown): boolean {
   return (
     value === "" ||
@@ -355,20 +389,21 @@ function validateRequiredAndLimits(
   for (const property of storedProperties(ctx.model)) {
     if (only && !Object.hasOwn(only, property.code)) continue;
     const value = fields[property.code]?.value;
-    if (property.required && !SERVER_SET.has(property.type) && isEmptyValue(value)) {
+    if (isEnforcedRequired(property) && isEmptyValue(value)) {
       ctx.errors.add(errorKey(ctx, property), m.required);
       continue;
     }
-    if (typeof value !== "string" || value === "") continue;
+    if (typeof value !== "string") continue;
     const maxLength = numberSetting(property.maxLength);
     const minLength = numberSetting(property.minLength);
-    if (property.type !== "NUMBER") {
+    if (LENGTH_TYPES.has(property.type) && !property.expression) {
       if (maxLength !== null && [...value].length > maxLength)
         fail(ctx, property, m.maxLength(maxLength + 1));
       if (minLength !== null && [...value].length < minLength)
         fail(ctx, property, m.minLength(minLength - 1));
       continue;
     }
+    if (property.type !== "NUMBER" || value === "") continue;
     const n = Number(value);
     const maxValue = numberSetting(property.maxValue);
     const minValue = numberSetting(property.minValue);

@@ -69,8 +69,8 @@ describe("record and records endpoints", () => {
       [
         "record.company_name.value",
         "record.declarations.values[1].value",
-        "record.employees.value",
         "record.industry.value",
+        "record[employees].value",
         "record.visit_date.value",
       ].sort(),
     );
