@@ -368,7 +368,9 @@ const LENGTH_TYPES = new Set(["SINGLE_LINE_TEXT", "LINK"]);
  * chosen) but does not refuse a record without one; server-set fields are never checked.
  */
 function isEnforcedRequired(property: FieldProperty): boolean {
-  return Boolean(property.required) && !SERVER_SET.has(property.type) && property.type !== "RADIO_BUTTON";
+  return (
+    Boolean(property.required) && !SERVER_SET.has(property.type) && property.type !== "RADIO_BUTTON"
+  );
 }
 
 function isEmptyValue(value: unknown): boolean {

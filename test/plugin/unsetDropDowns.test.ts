@@ -55,7 +55,9 @@ describe.each(UNSET)("an unset drop-down read as %p", (unset) => {
   });
 
   test("抽選結果 unset outside the draw's pool is no mismatch (findDrawMismatches)", () => {
-    const draw = { run_id: "R1", ranking: [] } as unknown as Parameters<typeof findDrawMismatches>[1];
+    const draw = { run_id: "R1", ranking: [] } as unknown as Parameters<
+      typeof findDrawMismatches
+    >[1];
     expect(findDrawMismatches([restRecord({ lottery_result: unset })], draw, [])).toEqual([]);
   });
 });

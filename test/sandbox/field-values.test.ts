@@ -12,6 +12,8 @@ const admin = () => sandbox.clientAs("admin");
 const options = (...labels: string[]) =>
   Object.fromEntries(labels.map((label, index) => [label, { label, index: String(index) }]));
 
+const uniqueAnyway = { unique: true } as object;
+
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   ({ app } = await admin().app.addApp({ name: "値の形" }));
@@ -19,12 +21,18 @@ beforeAll(async () => {
     app,
     properties: {
       title: { type: "SINGLE_LINE_TEXT", code: "title", label: "件名" },
-      result: { type: "DROP_DOWN", code: "result", label: "審査結果", options: options("適格", "対象外") },
+      result: {
+        type: "DROP_DOWN",
+        code: "result",
+        label: "審査結果",
+        options: options("適格", "対象外"),
+      },
       kind: { type: "RADIO_BUTTON", code: "kind", label: "種別", options: options("新規", "継続") },
       code_text: { type: "SINGLE_LINE_TEXT", code: "code_text", label: "コード", minLength: "2" },
       amount: { type: "NUMBER", code: "amount", label: "金額" },
-      at: { type: "TIME", code: "at", label: "時刻", unique: true },
-      memo: { type: "MULTI_LINE_TEXT", code: "memo", label: "メモ", unique: true },
+      // The client's types leave `unique` out for these types; kintone's API takes it all the same.
+      at: { type: "TIME", code: "at", label: "時刻", ...uniqueAnyway },
+      memo: { type: "MULTI_LINE_TEXT", code: "memo", label: "メモ", ...uniqueAnyway },
     },
   });
   await deploy(admin(), app);
@@ -33,17 +41,27 @@ afterAll(() => sandbox.close());
 
 const valid = { code_text: { value: "AB" } };
 
-test("an unselected DROP_DOWN reads as null (not sent, sent as \"\", cleared by PUT) and `in (\"\")` finds it", async () => {
+test('an unselected DROP_DOWN reads as null (not sent, sent as "", cleared by PUT) and `in ("")` finds it', async () => {
   const client = admin();
-  const absent = await client.record.addRecord({ app, record: { ...valid, title: { value: "未選択" } } });
+  const absent = await client.record.addRecord({
+    app,
+    record: { ...valid, title: { value: "未選択" } },
+  });
   const blank = await client.record.addRecord({ app, record: { ...valid, result: { value: "" } } });
-  const chosen = await client.record.addRecord({ app, record: { ...valid, result: { value: "適格" } } });
+  const chosen = await client.record.addRecord({
+    app,
+    record: { ...valid, result: { value: "適格" } },
+  });
   await client.record.updateRecord({ app, id: chosen.id, record: { result: { value: "" } } });
   for (const { id } of [absent, blank, chosen]) {
     const { record } = await client.record.getRecord({ app, id });
     expect(record.result).toEqual({ type: "DROP_DOWN", value: null });
   }
-  const { records } = await client.record.getRecords({ app, query: 'result in ("")', fields: ["$id"] });
+  const { records } = await client.record.getRecords({
+    app,
+    query: 'result in ("")',
+    fields: ["$id"],
+  });
   expect(records.map((r) => r.$id?.value).sort()).toEqual([absent.id, blank.id, chosen.id].sort());
 });
 
@@ -64,7 +82,9 @@ test("RADIO_BUTTON: the form says required, a record takes the default when not 
 });
 
 test("minLength is checked on an empty text too", async () => {
-  const error = await kintoneFailure(admin().record.addRecord({ app, record: { code_text: { value: "" } } }));
+  const error = await kintoneFailure(
+    admin().record.addRecord({ app, record: { code_text: { value: "" } } }),
+  );
   expect(error.errors).toEqual({
     "record.code_text.value": { messages: ["1文字より長くなければなりません。"] },
   });
@@ -72,7 +92,7 @@ test("minLength is checked on an empty text too", async () => {
   expect(Object.keys(absent.errors as object)).toEqual(["record.code_text.value"]);
 });
 
-test("NUMBER is stored as kintone reads it: \"1.5e1\" → \"15\", \" 42 \" → \"42\"", async () => {
+test('NUMBER is stored as kintone reads it: "1.5e1" → "15", " 42 " → "42"', async () => {
   const client = admin();
   const { ids } = await client.record.addRecords({
     app,
@@ -91,7 +111,9 @@ test("a non-numeric NUMBER is reported under `record[<code>].value`", async () =
   const error = await kintoneFailure(
     admin().record.addRecord({ app, record: { ...valid, amount: { value: "12abc" } } }),
   );
-  expect(error.errors).toEqual({ "record[amount].value": { messages: ["数字でなければなりません。"] } });
+  expect(error.errors).toEqual({
+    "record[amount].value": { messages: ["数字でなければなりません。"] },
+  });
 });
 
 test("unique: true on TIME and MULTI_LINE_TEXT is dropped without a word", async () => {
