@@ -26,6 +26,7 @@ declare namespace followup.apps {
     participation_intent: kintone.fieldTypes.RadioButton;
     visit_date: kintone.fieldTypes.Date;
     expert_name: kintone.fieldTypes.SingleLineText;
+    withdrawal_reason: kintone.fieldTypes.MultiLineText;
     visit_report: kintone.fieldTypes.MultiLineText;
 
     consent_survey: kintone.fieldTypes.CheckBox;

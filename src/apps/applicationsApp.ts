@@ -119,6 +119,7 @@ function applicationFields(refs: ProgramAppRefs) {
     },
     visit_date: date("visit_date", LABEL.visit_date),
     expert_name: singleLineText("expert_name", LABEL.expert_name),
+    withdrawal_reason: multiLineText("withdrawal_reason", LABEL.withdrawal_reason),
     visit_report: multiLineText("visit_report", LABEL.visit_report),
   } satisfies Record<string, FieldProperty>;
 }
@@ -201,9 +202,13 @@ export const GUARD_CONDITIONS: Record<GuardId, string> = {
   LOTTERY_RESULT_WINNER: inChoices("lottery_result", LOTTERY_RESULTS.winner),
   LOTTERY_RESULT_WAITLIST: inChoices("lottery_result", LOTTERY_RESULTS.waitlisted),
   ELIGIBILITY_INELIGIBLE: inChoices("eligibility", ELIGIBILITY_LABELS.ineligible),
+  BEFORE_DRAW: "",
   NEXT_IN_WAITLIST: "",
   INTENT_PARTICIPATE: inChoices("participation_intent", PARTICIPATION_INTENTS.participate),
   INTENT_DECLINE: inChoices("participation_intent", PARTICIPATION_INTENTS.decline),
+  // A reason is multi-line text, which kintone's action conditions cannot test: the plugin and audit do.
+  LATE_DECLINE: inChoices("participation_intent", PARTICIPATION_INTENTS.decline),
+  REASON_GIVEN: "",
   QUESTIONNAIRE_EXISTS: "",
   VISIT_RECORDED: 'visit_date != "" and expert_name != ""',
 };
@@ -251,6 +256,7 @@ export function applicationsApp(refs: ProgramAppRefs): AppDefinition {
       row(at(f.eligibility_notes)),
       row(at(f.lottery_result), at(f.lottery_rank), at(f.waitlist_no), at(f.lottery_run_id)),
       row(at(f.participation_intent)),
+      row(at(f.withdrawal_reason)),
       row(heading("質問票・訪問")),
       row(at(f.questionnaires)),
       row(at(f.visit_date), at(f.expert_name)),

@@ -57,11 +57,13 @@ const ACTION_LABELS: Record<keyof typeof ACTIONS, Localized> = {
   registerWinner: { ja: "当選にする", en: "Register as winner" },
   registerWaitlist: { ja: "補欠にする", en: "Register as waitlisted" },
   registerIneligible: { ja: "対象外にする", en: "Register as ineligible" },
+  sendBack: { ja: "対象外から申込受付に差し戻す", en: "Send back from ineligible to applied" },
   promote: { ja: "補欠から当選に繰り上げる", en: "Promote from the waitlist" },
   confirm: { ja: "参加を確定する", en: "Confirm participation" },
   decline: { ja: "辞退にする", en: "Decline" },
   answerQuestionnaire: { ja: "質問票の回答を受け取る", en: "Questionnaire answered" },
   completeVisit: { ja: "訪問を完了する", en: "Complete the visit" },
+  cancel: { ja: "当選・補欠・参加を取り消す（対象外へ）", en: "Cancel (to ineligible)" },
 };
 
 /** Reads the form fields of the app being configured (preview: the settings not yet deployed). */

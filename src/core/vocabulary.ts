@@ -36,6 +36,7 @@ export const APPLICATION_FIELDS = [
   "questionnaires",
   "visit_date",
   "expert_name",
+  "withdrawal_reason",
   "visit_report",
 ] as const;
 export type ApplicationField = (typeof APPLICATION_FIELDS)[number];
@@ -152,13 +153,23 @@ export const ACTIONS = {
   registerWinner: "当選登録",
   registerWaitlist: "補欠登録",
   registerIneligible: "対象外登録",
+  sendBack: "差し戻し",
   promote: "繰り上げ",
   confirm: "参加確定",
   decline: "辞退",
   answerQuestionnaire: "質問票回答",
   completeVisit: "訪問完了",
+  cancel: "取消",
 } as const;
 export type ActionKey = keyof typeof ACTIONS;
+
+/** The states that hold one of the quota's places (spec §3); vacancies = quota − places held. */
+export const PLACE_STATES: readonly StateKey[] = [
+  "winner",
+  "confirmed",
+  "questionnaireDone",
+  "visited",
+];
 
 /** Questionnaire app: the link back to the application (spec §2.2). */
 export const QUESTIONNAIRE_LINK_FIELD = "application_no";
@@ -183,11 +194,16 @@ export const LOTTERY_LOG_FIELDS = [
 ] as const;
 export type LotteryLogField = (typeof LOTTERY_LOG_FIELDS)[number];
 
+/** Kinds of lottery log entries (spec §2.3). A late 辞退 that frees a place is logged as 取消 with its reason. */
 export const LOTTERY_LOG_KINDS = {
+  notice: "予告",
   draw: "抽選",
   promotion: "繰り上げ",
   cancellation: "取消",
+  sendBack: "差し戻し",
+  settings: "設定",
 } as const;
+export type LotteryLogKindKey = keyof typeof LOTTERY_LOG_KINDS;
 export const LOTTERY_LOG_STATES = { started: "開始", completed: "完了" } as const;
 
 export const LOTTERY_ALGORITHM = "hmac-sha256-rank/v1";
@@ -224,5 +240,6 @@ export const APPLICATION_FIELD_LABELS: Record<ApplicationField, { ja: string; en
   questionnaires: { ja: "質問票", en: "Questionnaires" },
   visit_date: { ja: "訪問日", en: "Visit date" },
   expert_name: { ja: "訪問専門家", en: "Visiting expert" },
+  withdrawal_reason: { ja: "取消・辞退の理由", en: "Reason for cancellation or withdrawal" },
   visit_report: { ja: "訪問記録", en: "Visit report" },
 };

@@ -30,9 +30,11 @@ function record(status: string, eligibility = ""): WorkflowRecord {
     lotteryResult: "",
     lotteryRank: null,
     waitlistNo: 3,
+    lotteryRunId: "",
     participationIntent: "",
     visitDate: "",
     expertName: "",
+    withdrawalReason: "",
   };
 }
 

@@ -107,7 +107,15 @@ describe("planApp", () => {
     expect(winner).toMatchObject({ from: "申込受付", to: "当選" });
     expect(winner?.filterCond).toBe('lottery_result in ("当選")');
     const declines = plan.process?.actions.filter((a) => a.name === "辞退") ?? [];
-    expect(declines.map((a) => a.from).sort()).toEqual(["参加確定", "当選", "補欠"].sort());
+    expect(declines.map((a) => a.from).sort()).toEqual(
+      ["参加確定", "質問票回答済", "当選", "補欠"].sort(),
+    );
+    const cancels = plan.process?.actions.filter((a) => a.name === "取消") ?? [];
+    expect(cancels.map((a) => [a.from, a.to])).toEqual(
+      ["当選", "補欠", "参加確定", "質問票回答済"].map((from) => [from, "対象外"]),
+    );
+    const sendBack = plan.process?.actions.find((a) => a.name === "差し戻し");
+    expect(sendBack).toMatchObject({ from: "対象外", to: "申込受付" });
   });
 
   test("the layout carries the plugin's blank space first", () => {

@@ -10,9 +10,11 @@ export function workflowRecord(overrides: Partial<WorkflowRecord> = {}): Workflo
     lotteryResult: "未抽選",
     lotteryRank: null,
     waitlistNo: null,
+    lotteryRunId: "",
     participationIntent: "未回答",
     visitDate: "",
     expertName: "",
+    withdrawalReason: "",
     ...overrides,
   };
 }

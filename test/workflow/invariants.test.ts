@@ -105,3 +105,43 @@ describe("findInvariantViolations", () => {
     ]);
   });
 });
+
+describe("only the draw makes winners (audit invariant)", () => {
+  const check = (records: Parameters<typeof findInvariantViolations>[0], runs: string[]) =>
+    findInvariantViolations(records, [], { completedDrawRunIds: new Set(runs) }).map(
+      (v) => `${v.recordId}:${v.invariant}`,
+    );
+  const handMade = restRecord(9, "当選", { lottery_result: "当選", lottery_rank: "1" });
+  const drawn = restRecord(3, "補欠", {
+    lottery_result: "補欠",
+    lottery_rank: "51",
+    waitlist_no: "1",
+    lottery_run_id: "run-1",
+  });
+
+  it("names a winner written by hand, with or without any draw in the log", () => {
+    expect(check([handMade], [])).toEqual(["9:NOT_FROM_COMPLETED_DRAW"]);
+    expect(check([handMade, drawn], ["run-1"])).toEqual(["9:NOT_FROM_COMPLETED_DRAW"]);
+  });
+
+  it("names records whose run id the log lacks (a deleted or unfinished draw)", () => {
+    expect(check([drawn], [])).toEqual(["3:NOT_FROM_COMPLETED_DRAW"]);
+    const pending = restRecord(4, "申込受付", { lottery_result: "当選", lottery_run_id: "run-2" });
+    expect(check([pending], ["run-1"])).toEqual([
+      "4:DRAWN_BUT_NOT_MOVED",
+      "4:NOT_FROM_COMPLETED_DRAW",
+    ]);
+  });
+
+  it("accepts a drawn winner cancelled to 対象外 with a reason", () => {
+    const cancelled = restRecord(5, "対象外", {
+      lottery_result: "当選",
+      lottery_rank: "2",
+      lottery_run_id: "run-1",
+      withdrawal_reason: "虚偽申告（従業員数）",
+    });
+    expect(check([cancelled], ["run-1"])).toEqual([]);
+    const noReason = restRecord(5, "対象外", { lottery_result: "当選", lottery_run_id: "run-1" });
+    expect(check([noReason], ["run-1"])).toEqual(["5:INELIGIBLE_NOT_SCREENED_OUT"]);
+  });
+});

@@ -7,18 +7,37 @@ import {
 import { restRecord, workflowRecord } from "./helpers";
 
 describe("checkProcessAction", () => {
-  it("当選登録は抽選結果が当選で順位がある申込だけを通す", () => {
-    const drawn = workflowRecord({ lotteryResult: "当選", lotteryRank: 3 });
-    expect(checkProcessAction(drawn, "当選登録")).toBeNull();
+  const drawn = { completedDrawRunIds: new Set(["run-1"]) };
+
+  it("当選登録は完了した抽選で当選になり順位がある申込だけを通す", () => {
+    const winner = workflowRecord({ lotteryResult: "当選", lotteryRank: 3, lotteryRunId: "run-1" });
+    expect(checkProcessAction(winner, "当選登録", drawn)).toBeNull();
     const undrawn = workflowRecord();
-    expect(checkProcessAction(undrawn, "当選登録")?.guard).toBe("LOTTERY_RESULT_WINNER");
-    const noRank = workflowRecord({ lotteryResult: "当選" });
-    expect(checkProcessAction(noRank, "当選登録")?.guard).toBe("LOTTERY_RESULT_WINNER");
+    expect(checkProcessAction(undrawn, "当選登録", drawn)?.guard).toBe("LOTTERY_RESULT_WINNER");
+    const noRank = workflowRecord({ lotteryResult: "当選", lotteryRunId: "run-1" });
+    expect(checkProcessAction(noRank, "当選登録", drawn)?.guard).toBe("LOTTERY_RESULT_WINNER");
+  });
+
+  it("手で書いた当選（抽選記録にない抽選ID・抽選IDなし・抽選が一度もない）は当選登録できない", () => {
+    const handMade = workflowRecord({ lotteryResult: "当選", lotteryRank: 1, lotteryRunId: "x" });
+    expect(checkProcessAction(handMade, "当選登録", drawn)?.guard).toBe("LOTTERY_RESULT_WINNER");
+    const noRunId = { ...handMade, lotteryRunId: "" };
+    expect(checkProcessAction(noRunId, "当選登録", drawn)?.guard).toBe("LOTTERY_RESULT_WINNER");
+    const noDraw = { completedDrawRunIds: new Set<string>() };
+    const refusal = checkProcessAction(handMade, "当選登録", noDraw);
+    expect(refusal?.message.ja).toContain("当選は抽選だけが決めます");
+    // Without the log read, the guard refuses rather than let an unchecked winner through.
+    expect(checkProcessAction(handMade, "当選登録")?.guard).toBe("LOTTERY_RESULT_WINNER");
   });
 
   it("補欠登録と対象外登録はそれぞれの結果を要求する", () => {
-    const waitlisted = workflowRecord({ lotteryResult: "補欠", lotteryRank: 51, waitlistNo: 1 });
-    expect(checkProcessAction(waitlisted, "補欠登録")).toBeNull();
+    const waitlisted = workflowRecord({
+      lotteryResult: "補欠",
+      lotteryRank: 51,
+      waitlistNo: 1,
+      lotteryRunId: "run-1",
+    });
+    expect(checkProcessAction(waitlisted, "補欠登録", drawn)).toBeNull();
     expect(checkProcessAction(waitlisted, "対象外登録")?.guard).toBe("ELIGIBILITY_INELIGIBLE");
     expect(checkProcessAction(workflowRecord({ eligibility: "対象外" }), "対象外登録")).toBeNull();
   });
@@ -46,7 +65,31 @@ describe("checkProcessAction", () => {
     const declining = { ...winner, participationIntent: "辞退する" };
     expect(checkProcessAction(declining, "辞退")).toBeNull();
     expect(checkProcessAction({ ...declining, status: "補欠" }, "辞退")).toBeNull();
-    expect(checkProcessAction({ ...declining, status: "参加確定" }, "辞退")).toBeNull();
+  });
+
+  it("参加確定・質問票回答済からの辞退には理由が要り、取消は当選から質問票回答済まで理由つきで", () => {
+    const declining = workflowRecord({ status: "参加確定", participationIntent: "辞退する" });
+    expect(checkProcessAction(declining, "辞退")?.guard).toBe("LATE_DECLINE");
+    const withReason = { ...declining, withdrawalReason: "電話で辞退の申し出（担当: 佐藤）" };
+    expect(checkProcessAction(withReason, "辞退")).toBeNull();
+    expect(checkProcessAction({ ...withReason, status: "質問票回答済" }, "辞退")).toBeNull();
+    for (const status of ["当選", "補欠", "参加確定", "質問票回答済"]) {
+      const record = workflowRecord({ status });
+      expect(checkProcessAction(record, "取消")?.guard).toBe("REASON_GIVEN");
+      expect(checkProcessAction({ ...record, withdrawalReason: "虚偽申告" }, "取消")).toBeNull();
+    }
+    expect(checkProcessAction(workflowRecord({ withdrawalReason: "x" }), "取消")?.guard).toBe(
+      "WRONG_STATE",
+    );
+  });
+
+  it("差し戻しは対象外から、抽選が完了する前だけ", () => {
+    const ineligible = workflowRecord({ status: "対象外", eligibility: "対象外" });
+    expect(
+      checkProcessAction(ineligible, "差し戻し", { completedDrawRunIds: new Set() }),
+    ).toBeNull();
+    expect(checkProcessAction(ineligible, "差し戻し", drawn)?.guard).toBe("BEFORE_DRAW");
+    expect(checkProcessAction(ineligible, "差し戻し")?.guard).toBe("BEFORE_DRAW");
   });
 
   it("質問票回答は質問票があるときだけ、訪問完了は訪問日と専門家があるときだけ", () => {
@@ -74,7 +117,8 @@ describe("checkProcessAction", () => {
     expect(checkProcessAction(winner, "質問票回答", { hasQuestionnaire: true })?.guard).toBe(
       "WRONG_STATE",
     );
-    expect(checkProcessAction(winner, "差し戻し")?.guard).toBe("UNKNOWN_ACTION");
+    expect(checkProcessAction(winner, "差し戻し")?.guard).toBe("WRONG_STATE");
+    expect(checkProcessAction(winner, "再抽選")?.guard).toBe("UNKNOWN_ACTION");
   });
 
   it("設定で名前を変えたアクションと状態も同じ規則で判定する", () => {

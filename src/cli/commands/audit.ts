@@ -59,7 +59,9 @@ export const auditCommand: Command = {
           questionnaires: questionnaires.length,
           logEntries: log.length,
         },
-        violations: findInvariantViolations(applications, links),
+        violations: findInvariantViolations(applications, links, {
+          completedDrawRunIds: new Set(completedDraws.map((entry) => entry.run_id)),
+        }),
         drawMismatches: latestDraw ? findDrawMismatches(applications, latestDraw, log) : [],
         chain: await verifyChain(log),
         bundles: await Promise.all(

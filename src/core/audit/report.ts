@@ -63,6 +63,10 @@ const TITLES: Record<InvariantId | DrawMismatchId, Localized> = {
     ja: "抽選結果があるのに申込受付のまま",
     en: "Drawn but still in 申込受付",
   },
+  NOT_FROM_COMPLETED_DRAW: {
+    ja: "完了した抽選によらない当選・補欠",
+    en: "Winner or waitlist not from a completed draw",
+  },
   WAITLIST_DUPLICATE: { ja: "補欠順位の重複", en: "Duplicate waitlist number" },
   WAITLIST_SKIPPED: { ja: "補欠順位の順でない繰り上げ", en: "Promotion out of waitlist order" },
 };

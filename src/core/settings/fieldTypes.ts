@@ -38,6 +38,7 @@ export const COMPATIBLE_FIELD_TYPES: Record<ApplicationField, readonly string[]>
   questionnaires: ["REFERENCE_TABLE"],
   visit_date: ["DATE"],
   expert_name: TEXT,
+  withdrawal_reason: ["MULTI_LINE_TEXT"],
   visit_report: ["MULTI_LINE_TEXT"],
 };
 

@@ -51,6 +51,9 @@ const actionNames = z.object({
   decline: name,
   answerQuestionnaire: name,
   completeVisit: name,
+  // Added in spec v2: a settings document saved before them names them by default.
+  sendBack: z._default(name, ACTIONS.sendBack),
+  cancel: z._default(name, ACTIONS.cancel),
 });
 
 const distinct = (values: string[]) => new Set(values).size === values.length;

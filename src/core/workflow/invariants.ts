@@ -9,6 +9,7 @@ import { ELIGIBILITY_LABELS, LOTTERY_RESULTS } from "../vocabulary";
 import {
   DEFAULT_PROCESS_NAMES,
   guardHolds,
+  hasWaitlistValues,
   stateKeyOf,
   type GuardId,
   type ProcessNames,
@@ -27,6 +28,7 @@ export type InvariantId =
   | "ANSWERED_WITHOUT_QUESTIONNAIRE"
   | "VISITED_WITHOUT_RECORD"
   | "DRAWN_BUT_NOT_MOVED"
+  | "NOT_FROM_COMPLETED_DRAW"
   | "WAITLIST_DUPLICATE"
   | "WAITLIST_SKIPPED";
 
@@ -41,6 +43,11 @@ export interface InvariantViolation {
 export interface InvariantOptions {
   fieldMap?: FieldMap;
   names?: ProcessNames;
+  /**
+   * The run ids of the completed draws in the lottery log (empty when none ran). Given, every
+   * lottery result must come from one of them: only the draw makes winners.
+   */
+  completedDrawRunIds?: ReadonlySet<string>;
 }
 
 /** States reached only through winning the lottery (directly or by promotion). */
@@ -49,11 +56,6 @@ const WINNER_PATH: readonly StateKey[] = ["winner", "confirmed", "questionnaireD
 /** Which guard each state rests on: being in the state means the guard held when it was entered (and must still). */
 const STATE_GUARDS: Array<{ states: readonly StateKey[]; guard: GuardId; invariant: InvariantId }> =
   [
-    {
-      states: ["waitlisted"],
-      guard: "LOTTERY_RESULT_WAITLIST",
-      invariant: "WAITLIST_WITHOUT_NUMBER",
-    },
     {
       states: ["ineligible"],
       guard: "ELIGIBILITY_INELIGIBLE",
@@ -125,6 +127,16 @@ function messageOf(invariant: InvariantId, r: WorkflowRecord): Localized {
         ja: `抽選結果「${r.lotteryResult}」が記録されていますが、状態が「${r.status}」のままです（抽選の書き込みが途中で止まった可能性があります）。`,
         en: `The lottery result ${r.lotteryResult} is recorded but the status is still ${r.status} (the draw may have stopped half-way).`,
       };
+    case "NOT_FROM_COMPLETED_DRAW":
+      return r.lotteryRunId === ""
+        ? {
+            ja: `抽選結果「${r.lotteryResult || r.status}」がありますが抽選IDがありません。当選・補欠は抽選だけが決めます（手で書かれた可能性があります）。`,
+            en: `Has the lottery outcome ${r.lotteryResult || r.status} but no run id. Only the draw makes winners (it may have been written by hand).`,
+          }
+        : {
+            ja: `抽選ID「${r.lotteryRunId}」の完了した抽選が抽選記録にありません（手で書かれたか、抽選記録が削除された可能性があります）。`,
+            en: `The lottery log has no completed draw with run id "${r.lotteryRunId}" (written by hand, or the log entry was deleted).`,
+          };
     case "WAITLIST_DUPLICATE":
       return {
         ja: `補欠順位 ${r.waitlistNo} が複数の申込に付いています。`,
@@ -146,6 +158,11 @@ function holdsWinningPlace(r: WorkflowRecord): boolean {
   if (r.lotteryRank === null) return false;
   if (r.lotteryResult === LOTTERY_RESULTS.winner) return true;
   return r.lotteryResult === LOTTERY_RESULTS.waitlisted && r.waitlistNo !== null;
+}
+
+/** 取消 moves a drawn record to 対象外 with a reason whatever its screening said (spec §3). */
+function cancelledAfterDraw(r: WorkflowRecord): boolean {
+  return r.lotteryRunId !== "" && r.withdrawalReason.trim() !== "";
 }
 
 /**
@@ -179,8 +196,11 @@ export function findInvariantViolations(
       continue;
     }
     if (WINNER_PATH.includes(state) && !holdsWinningPlace(r)) report("WINNER_WITHOUT_RANK", r);
+    // The values only: where they came from is NOT_FROM_COMPLETED_DRAW's question.
+    if (state === "waitlisted" && !hasWaitlistValues(r)) report("WAITLIST_WITHOUT_NUMBER", r);
     const context = { hasQuestionnaire: answered.has(r.applicationNo) };
     for (const rule of STATE_GUARDS) {
+      if (rule.invariant === "INELIGIBLE_NOT_SCREENED_OUT" && cancelledAfterDraw(r)) continue;
       if (rule.states.includes(state) && guardHolds(rule.guard, r, context) !== true) {
         report(rule.invariant, r);
       }
@@ -192,6 +212,11 @@ export function findInvariantViolations(
     const drawn =
       r.lotteryResult === LOTTERY_RESULTS.winner || r.lotteryResult === LOTTERY_RESULTS.waitlisted;
     if (state === "applied" && drawn) report("DRAWN_BUT_NOT_MOVED", r);
+    const drawnByState = drawnStates.includes(state);
+    const completed = options.completedDrawRunIds;
+    if (completed && (drawn || drawnByState) && !completed.has(r.lotteryRunId)) {
+      report("NOT_FROM_COMPLETED_DRAW", r);
+    }
   }
   reportWaitlistOrder(parsed, names, report);
   return violations;

@@ -8,6 +8,7 @@ import {
   ACTIONS,
   LOTTERY_RESULTS,
   PARTICIPATION_INTENTS,
+  PLACE_STATES,
   STATES,
   ELIGIBILITY_LABELS,
   type ActionKey,
@@ -36,18 +37,23 @@ export interface WorkflowRecord {
   lotteryResult: string;
   lotteryRank: number | null;
   waitlistNo: number | null;
+  lotteryRunId: string;
   participationIntent: string;
   visitDate: string;
   expertName: string;
+  withdrawalReason: string;
 }
 
 export type GuardId =
   | "LOTTERY_RESULT_WINNER"
   | "LOTTERY_RESULT_WAITLIST"
   | "ELIGIBILITY_INELIGIBLE"
+  | "BEFORE_DRAW"
   | "NEXT_IN_WAITLIST"
   | "INTENT_PARTICIPATE"
   | "INTENT_DECLINE"
+  | "LATE_DECLINE"
+  | "REASON_GIVEN"
   | "QUESTIONNAIRE_EXISTS"
   | "VISIT_RECORDED";
 
@@ -72,13 +78,22 @@ export const TRANSITIONS: readonly Transition[] = [
     to: "ineligible",
     guard: "ELIGIBILITY_INELIGIBLE",
   },
+  { action: "sendBack", from: ["ineligible"], to: "applied", guard: "BEFORE_DRAW" },
   { action: "promote", from: ["waitlisted"], to: "winner", guard: "NEXT_IN_WAITLIST" },
   { action: "confirm", from: ["winner"], to: "confirmed", guard: "INTENT_PARTICIPATE" },
+  { action: "decline", from: ["winner", "waitlisted"], to: "declined", guard: "INTENT_DECLINE" },
+  // A 辞退 after confirming frees a place someone relied on: staff give the reason (spec §3).
   {
     action: "decline",
-    from: ["winner", "waitlisted", "confirmed"],
+    from: ["confirmed", "questionnaireDone"],
     to: "declined",
-    guard: "INTENT_DECLINE",
+    guard: "LATE_DECLINE",
+  },
+  {
+    action: "cancel",
+    from: ["winner", "waitlisted", "confirmed", "questionnaireDone"],
+    to: "ineligible",
+    guard: "REASON_GIVEN",
   },
   {
     action: "answerQuestionnaire",
@@ -98,6 +113,8 @@ export const TRANSITIONS: readonly Transition[] = [
 export interface GuardContext {
   /** Whether a questionnaire record links to this application. */
   hasQuestionnaire?: boolean;
+  /** The run ids of the draws the lottery log shows completed (only the draw makes winners). */
+  completedDrawRunIds?: ReadonlySet<string>;
   /** The lowest waitlist_no among records still in 補欠 (the next one to promote), or null if none. */
   nextWaitlistNo?: number | null;
 }
@@ -107,10 +124,41 @@ export interface ProcessRefusal {
   message: Localized;
 }
 
-export function transitionOf(action: ActionKey): Transition {
-  const transition = TRANSITIONS.find((t) => t.action === action);
-  if (!transition) throw new Error(`no transition for ${action}`);
-  return transition;
+/** The transitions an action makes (辞退 has two: its guard depends on how far the record got). */
+export function transitionsOf(action: ActionKey): Transition[] {
+  return TRANSITIONS.filter((t) => t.action === action);
+}
+
+/** The states an action leaves from. */
+export function fromStatesOf(action: ActionKey): StateKey[] {
+  return transitionsOf(action).flatMap((t) => t.from);
+}
+
+/** The transition `action` makes from `state`, if it may leave from there. */
+export function transitionFrom(action: ActionKey, state: StateKey): Transition | undefined {
+  return TRANSITIONS.find((t) => t.action === action && t.from.includes(state));
+}
+
+/** The actions of spec §3 that can leave `state` (for a screen offering only what the state allows). */
+export function actionsFrom(state: StateKey): ActionKey[] {
+  return [...new Set(TRANSITIONS.filter((t) => t.from.includes(state)).map((t) => t.action))];
+}
+
+/** Whether a record in `state` holds one of the quota's places (spec §3). */
+export function holdsPlace(state: StateKey | undefined): boolean {
+  return state !== undefined && PLACE_STATES.includes(state);
+}
+
+/** How many records hold a place, by their status under the app's configured state names. */
+export function placesHeld(statuses: Iterable<string>, names: ProcessNames): number {
+  let count = 0;
+  for (const status of statuses) if (holdsPlace(stateKeyOf(status, names))) count += 1;
+  return count;
+}
+
+/** vacancies = quota − places held (never below zero; more places than the quota is an audit finding). */
+export function vacancies(quota: number, held: number): number {
+  return Math.max(0, quota - held);
 }
 
 export function actionKeyOf(actionName: string, names: ProcessNames): ActionKey | undefined {
@@ -123,6 +171,20 @@ export function stateKeyOf(stateName: string, names: ProcessNames): StateKey | u
 
 const blank = (value: string) => value.trim() === "";
 
+export function hasWinnerValues(record: WorkflowRecord): boolean {
+  return record.lotteryResult === LOTTERY_RESULTS.winner && record.lotteryRank !== null;
+}
+
+export function hasWaitlistValues(record: WorkflowRecord): boolean {
+  return record.lotteryResult === LOTTERY_RESULTS.waitlisted && record.waitlistNo !== null;
+}
+
+/** Whether the record's lottery_run_id names a completed draw; `undefined` when the log was not read. */
+function drawnBy(record: WorkflowRecord, context: GuardContext): boolean | undefined {
+  if (context.completedDrawRunIds === undefined) return undefined;
+  return record.lotteryRunId !== "" && context.completedDrawRunIds.has(record.lotteryRunId);
+}
+
 /** Whether the guard holds; `undefined` when the context lacks the fact it needs. */
 export function guardHolds(
   guard: GuardId,
@@ -131,11 +193,14 @@ export function guardHolds(
 ): boolean | undefined {
   switch (guard) {
     case "LOTTERY_RESULT_WINNER":
-      return record.lotteryResult === LOTTERY_RESULTS.winner && record.lotteryRank !== null;
+      return hasWinnerValues(record) ? drawnBy(record, context) : false;
     case "LOTTERY_RESULT_WAITLIST":
-      return record.lotteryResult === LOTTERY_RESULTS.waitlisted && record.waitlistNo !== null;
+      return hasWaitlistValues(record) ? drawnBy(record, context) : false;
     case "ELIGIBILITY_INELIGIBLE":
       return record.eligibility === ELIGIBILITY_LABELS.ineligible;
+    case "BEFORE_DRAW":
+      if (context.completedDrawRunIds === undefined) return undefined;
+      return context.completedDrawRunIds.size === 0;
     case "NEXT_IN_WAITLIST":
       if (context.nextWaitlistNo === undefined) return undefined;
       return record.waitlistNo !== null && record.waitlistNo === context.nextWaitlistNo;
@@ -143,6 +208,13 @@ export function guardHolds(
       return record.participationIntent === PARTICIPATION_INTENTS.participate;
     case "INTENT_DECLINE":
       return record.participationIntent === PARTICIPATION_INTENTS.decline;
+    case "LATE_DECLINE":
+      return (
+        record.participationIntent === PARTICIPATION_INTENTS.decline &&
+        !blank(record.withdrawalReason)
+      );
+    case "REASON_GIVEN":
+      return !blank(record.withdrawalReason);
     case "QUESTIONNAIRE_EXISTS":
       return context.hasQuestionnaire;
     case "VISIT_RECORDED":
@@ -154,18 +226,33 @@ function guardMessage(guard: GuardId, record: WorkflowRecord, context: GuardCont
   switch (guard) {
     case "LOTTERY_RESULT_WINNER":
       return {
-        ja: "抽選結果が「当選」で抽選順位がある申込だけを当選登録できます。先に抽選を行ってください。",
-        en: "Only an application whose lottery result is 当選 (with a rank) can be registered as a winner. Run the draw first.",
+        ja: "当選は抽選だけが決めます。完了した抽選（抽選記録にある抽選ID）で「当選」になった申込だけを当選登録できます。抽選は一覧画面の「抽選」ボタンか followup draw で行ってください。",
+        en: "Only the draw makes winners: an application can be registered as a winner only when a completed draw in the lottery log made it 当選. Run the draw from the list screen or with followup draw.",
       };
     case "LOTTERY_RESULT_WAITLIST":
       return {
-        ja: "抽選結果が「補欠」で補欠順位がある申込だけを補欠登録できます。先に抽選を行ってください。",
-        en: "Only an application whose lottery result is 補欠 (with a waitlist number) can be waitlisted. Run the draw first.",
+        ja: "補欠は抽選だけが決めます。完了した抽選（抽選記録にある抽選ID）で「補欠」になった申込だけを補欠登録できます。",
+        en: "Only the draw makes the waitlist: an application can be waitlisted only when a completed draw in the lottery log made it 補欠.",
       };
     case "ELIGIBILITY_INELIGIBLE":
       return {
         ja: "審査結果が「対象外」の申込だけを対象外登録できます。",
         en: "Only an application screened as 対象外 (ineligible) can be registered as ineligible.",
+      };
+    case "BEFORE_DRAW":
+      return {
+        ja: "抽選が完了した後は差し戻しできません（抽選の母集団が確定しているため）。",
+        en: "An application cannot be sent back once the draw has completed (the pool is fixed).",
+      };
+    case "LATE_DECLINE":
+      return {
+        ja: "参加確定後の辞退には、参加意思「辞退する」と「取消・辞退の理由」の入力が必要です。",
+        en: "A withdrawal after confirmation needs the participation intent 辞退する and a reason for withdrawal.",
+      };
+    case "REASON_GIVEN":
+      return {
+        ja: "取消には理由が必要です。「取消・辞退の理由」を入力してから取消してください。",
+        en: "A cancellation needs a reason. Enter the reason for cancellation first.",
       };
     case "NEXT_IN_WAITLIST": {
       const next = context.nextWaitlistNo;
@@ -218,10 +305,12 @@ export function checkProcessAction(
       },
     };
   }
-  const transition = transitionOf(action);
   const state = stateKeyOf(record.status, names);
-  if (!state || !transition.from.includes(state)) {
-    const from = transition.from.map((s) => names.states[s]).join("・");
+  const transition = state && transitionFrom(action, state);
+  if (!transition) {
+    const from = fromStatesOf(action)
+      .map((s) => names.states[s])
+      .join("・");
     return {
       guard: "WRONG_STATE",
       message: {

@@ -61,8 +61,10 @@ export function workflowRecordFromRecord(
     lotteryResult: text(valueOf("lottery_result")),
     lotteryRank: numberOrNull(valueOf("lottery_rank")),
     waitlistNo: numberOrNull(valueOf("waitlist_no")),
+    lotteryRunId: text(valueOf("lottery_run_id")).trim(),
     participationIntent: text(valueOf("participation_intent")),
     visitDate: text(valueOf("visit_date")),
     expertName: text(valueOf("expert_name")),
+    withdrawalReason: text(valueOf("withdrawal_reason")),
   };
 }
