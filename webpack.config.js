@@ -1,6 +1,21 @@
 // Builds the plugin's bundles (desktop, mobile, config page) into plugin/js/ and the
 // FormBridge script into dist/. Production: minified, no source maps. Development: source maps.
+const { readFileSync } = require("node:fs");
 const path = require("node:path");
+const webpack = require("webpack");
+
+/**
+ * What the FormBridge script is built with: the build time and the program settings it applies
+ * (the JSON document of FOLLOWUP_SETTINGS, a file, or null for the defaults). Written into the
+ * script's first line too, so that `followup doctor` can compare them with the settings in force.
+ */
+function formBridgeBuild() {
+  const file = process.env.FOLLOWUP_SETTINGS;
+  return {
+    builtAt: new Date().toISOString(),
+    settings: file ? JSON.parse(readFileSync(path.resolve(file), "utf8")) : null,
+  };
+}
 
 const typescript = {
   rules: [
@@ -12,6 +27,30 @@ const typescript = {
     },
   ],
 };
+
+/** The build facts as a constant for the code and as the script's first line for `followup doctor`. */
+function formBridgeBuildPlugin(build) {
+  const json = JSON.stringify(build).replace(/\*\//g, "*\\/");
+  return {
+    apply(compiler) {
+      new webpack.DefinePlugin({ __FORMBRIDGE_BUILD__: JSON.stringify(build) }).apply(compiler);
+      compiler.hooks.compilation.tap("FormBridgeBuild", (compilation) => {
+        compilation.hooks.processAssets.tap(
+          { name: "FormBridgeBuild", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+          () => {
+            for (const file of Object.keys(compilation.assets).filter((f) => f.endsWith(".js"))) {
+              compilation.updateAsset(
+                file,
+                (source) =>
+                  new webpack.sources.ConcatSource(`/* followup-formbridge ${json} */\n`, source),
+              );
+            }
+          },
+        );
+      });
+    },
+  };
+}
 
 module.exports = (_env, argv) => {
   const production = argv.mode !== "development";
@@ -39,6 +78,7 @@ module.exports = (_env, argv) => {
       name: "formbridge",
       entry: { formbridge: "./src/formbridge/index.ts" },
       output: { path: path.resolve(__dirname, "dist"), filename: "[name].js" },
+      plugins: [formBridgeBuildPlugin(formBridgeBuild())],
     },
   ];
 };

@@ -27,6 +27,7 @@ import { seedDemoUsers } from "./auth/users";
 import { openDatabase, type SandboxDb } from "./db/database";
 import { registerFaultRoutes } from "./faults/faults";
 import { registerFileRoutes } from "./files/routes";
+import { registerFormBridgeRoutes } from "./formbridge/routes";
 import { Router } from "./http/router";
 import { registerPageRoutes } from "./pages/routes";
 import { registerPluginRoutes } from "./plugins/routes";
@@ -78,6 +79,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   registerFileRoutes(router);
   registerPluginRoutes(router);
   registerRecordRoutes(router, deps);
+  registerFormBridgeRoutes(router, deps);
   // Other areas: add one `registerXxxRoutes(router, deps);` line here.
   registerPageRoutes(router, deps);
 

@@ -5,6 +5,8 @@ import { join, resolve } from "node:path";
 export const WEB_SOURCE_DIR = resolve(__dirname, "../web");
 export const WEB_OUTPUT_DIR = resolve(__dirname, "../../.sandbox/web");
 export const WEB_BUNDLE = join(WEB_OUTPUT_DIR, "kintone.js");
+/** The sandbox's FormBridge page runtime (sandbox/web/formbridge). */
+export const FORMBRIDGE_BUNDLE = join(WEB_OUTPUT_DIR, "formbridge.js");
 export const WEB_STYLESHEET = join(WEB_SOURCE_DIR, "kintone.css");
 
 function newestSourceTime(dir: string): number {
@@ -50,6 +52,7 @@ async function buildWebBundle(): Promise<void> {
         else done();
       });
     });
+    renameSync(join(buildDir, "formbridge.js"), FORMBRIDGE_BUNDLE);
     renameSync(join(buildDir, "kintone.js"), WEB_BUNDLE);
   } finally {
     rmSync(buildDir, { recursive: true, force: true });

@@ -6,7 +6,10 @@ module.exports = (env = {}) => ({
   mode: "development",
   devtool: false,
   target: ["web", "es2020"],
-  entry: { kintone: path.resolve(__dirname, "main.ts") },
+  entry: {
+    kintone: path.resolve(__dirname, "main.ts"),
+    formbridge: path.resolve(__dirname, "formbridge/main.ts"),
+  },
   output: {
     path: env.outDir ?? path.resolve(__dirname, "../../.sandbox/web"),
     filename: "[name].js",
