@@ -13,8 +13,9 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { defaultProgramSettings } from "../../src/core/settings/programSettings";
 import { APPLICANT_FORM_FIELDS } from "../../src/formbridge/formFields";
-import { DECLARATIONS } from "../../src/core/vocabulary";
+import { CONSENT_OPTION, ENTITY_TYPES } from "../../src/core/vocabulary";
 import { type ProgramSandbox, startProgramSandbox } from "../operations/support/program";
+import { validApplicationValues } from "../plugin/support/applications";
 import { launchBrowser, screenshot } from "./support/browser";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -113,18 +114,22 @@ async function choose(page: Page, code: string, option: string): Promise<void> {
   await field(page, code).locator(`input[value="${option}"]`).check();
 }
 
+/** Fills every field of the form with the values of an application that passes every rule. */
 async function fillValidAnswer(page: Page): Promise<void> {
-  await type(page, "company_name", "山田デザイン事務所");
-  await choose(page, "entity_type", "個人事業主");
-  await type(page, "postal_code", "1638001");
-  await field(page, "prefecture").locator("select").selectOption("東京都");
-  await type(page, "address", "東京都新宿区西新宿2-8-1");
-  await field(page, "industry").locator("select").selectOption("サービス業");
-  await type(page, "employees", "5");
-  await choose(page, "consent_survey", "同意する");
-  for (const declaration of DECLARATIONS) await choose(page, "declarations", declaration);
-  await type(page, "contact_email", "info@example.jp");
-  await type(page, "contact_phone", "03-1234-5678");
+  const values = validApplicationValues({ company_name: "山田デザイン事務所" });
+  for (const code of APPLICANT_FORM_FIELDS) {
+    const value = values[code] ?? "";
+    const row = field(page, code);
+    if (Array.isArray(value)) {
+      for (const option of value) await choose(page, code, String(option));
+    } else if ((await row.locator("select").count()) > 0) {
+      await row.locator("select").selectOption(String(value));
+    } else if ((await row.locator("input[type=radio]").count()) > 0) {
+      if (value !== "") await choose(page, code, String(value));
+    } else {
+      await type(page, code, String(value));
+    }
+  }
 }
 
 const errorText = async (page: Page, code: string) =>
@@ -135,7 +140,7 @@ describe("the public form (FormBridge) with dist/formbridge.js", () => {
     const { page, alerts } = await openForm({ confirmScreen: true, fnSetFieldValueError: false });
     await fillValidAnswer(page);
     await type(page, "postal_code", "12");
-    await field(page, "consent_survey").locator('input[value="同意する"]').uncheck();
+    await field(page, "consent_survey").locator(`input[value="${CONSENT_OPTION}"]`).uncheck();
     await page.click("text=確認画面へ");
     // form.confirm has no error setter: the script cancels and names each field in one alert.
     expect(await page.locator(".fb-confirm-screen").count()).toBe(0);
@@ -149,7 +154,7 @@ describe("the public form (FormBridge) with dist/formbridge.js", () => {
 
     await type(page, "postal_code", "1638001");
     expect(await errorText(page, "postal_code")).toBe("");
-    await choose(page, "consent_survey", "同意する");
+    await choose(page, "consent_survey", CONSENT_OPTION);
     await page.click("text=確認画面へ");
     await page.waitForSelector(".fb-confirm-screen");
     await page.click(".fb-confirm-screen >> text=回答する");
@@ -173,8 +178,9 @@ describe("the public form (FormBridge) with dist/formbridge.js", () => {
     const before = (await records()).length;
     const { page, alerts } = await openForm({ confirmScreen: false, fnSetFieldValueError: true });
     await fillValidAnswer(page);
-    await choose(page, "entity_type", "法人");
-    await field(page, "consent_survey").locator('input[value="同意する"]').uncheck();
+    const [corporation] = ENTITY_TYPES; // the entity type that needs a corporate number
+    await choose(page, "entity_type", corporation);
+    await field(page, "consent_survey").locator(`input[value="${CONSENT_OPTION}"]`).uncheck();
     await page.click("text=回答する");
     await page.waitForSelector(".fb-finish, .fb-error-screen, .fb-has-error");
     expect(await page.locator(".fb-finish, .fb-error-screen").count()).toBe(0);
@@ -183,8 +189,8 @@ describe("the public form (FormBridge) with dist/formbridge.js", () => {
     expect(await errorText(page, "corporate_number")).toMatch(/法人番号/);
     expect(alerts).toEqual([]);
 
-    await choose(page, "entity_type", "個人事業主");
-    await choose(page, "consent_survey", "同意する");
+    await choose(page, "entity_type", String(validApplicationValues().entity_type));
+    await choose(page, "consent_survey", CONSENT_OPTION);
     await page.click("text=回答する");
     await page.waitForSelector(".fb-finish");
     expect(await records()).toHaveLength(before + 1);
