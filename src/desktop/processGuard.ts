@@ -6,7 +6,7 @@ import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import type { KintoneRecordLike } from "../core/application";
 import { type Lang, pick } from "../core/i18n";
 import { type PluginConfig, fieldCodeOf, processNamesOf } from "../core/settings/pluginConfig";
-import type { ActionKey } from "../core/vocabulary";
+import { type ActionKey, LOTTERY_LOG_KINDS, LOTTERY_LOG_STATES } from "../core/vocabulary";
 import {
   actionKeyOf,
   checkProcessAction,
@@ -76,6 +76,29 @@ export async function nextWaitlistNo(
   }
 }
 
+/** The run ids of the completed draws in the lottery log; `undefined` when no log app is set. */
+export async function completedDrawRunIds(
+  client: KintoneRestAPIClient,
+  config: PluginConfig,
+): Promise<Set<string> | undefined> {
+  if (config.apps.lotteryLog === null) return undefined;
+  // A round has one completed draw (spec §5); 500 leaves room for test rounds kept in the same app.
+  const { records } = await client.record.getRecords({
+    app: config.apps.lotteryLog,
+    fields: ["run_id"],
+    query: `kind in ${inList([LOTTERY_LOG_KINDS.draw])} and state in ${inList([LOTTERY_LOG_STATES.completed])} limit 500`,
+  });
+  return new Set(
+    records.map((record) => String((record as KintoneRecordLike).run_id?.value ?? "")),
+  );
+}
+
+const NEEDS_DRAW_LOG: ReadonlyArray<ActionKey | undefined> = [
+  "registerWinner",
+  "registerWaitlist",
+  "sendBack",
+];
+
 /** Looks up only the facts the action's guard needs. */
 async function guardContext(
   action: ActionKey | undefined,
@@ -92,6 +115,10 @@ async function guardContext(
     return {
       nextWaitlistNo: await nextWaitlistNo(client, config, appId, statusFieldCode(event.record)),
     };
+  }
+  if (NEEDS_DRAW_LOG.includes(action)) {
+    const runIds = await completedDrawRunIds(client, config);
+    return runIds ? { completedDrawRunIds: runIds } : {};
   }
   return {};
 }

@@ -7,6 +7,7 @@ import type { ClientFactory } from "../adapters/kintone-js/session";
 import type { Lang } from "../core/i18n";
 import type { PluginConfig } from "../core/settings/pluginConfig";
 import { renderDetailPanel } from "./detailPanel";
+import { registerDrawOnlyFields } from "./drawOnlyFields";
 import { guardProcessAction } from "./processGuard";
 import { type Notify, validateOnSubmit } from "./submitValidation";
 
@@ -24,6 +25,7 @@ export function registerRecordScreens(
 ): void {
   const { prefix } = options;
   const screens = prefix === "" ? k.app : k.mobile.app;
+  registerDrawOnlyFields(k, config, prefix);
   k.events.on(`${prefix}app.record.create.submit`, (event) =>
     validateOnSubmit(event, config, lang, options.notify, "create"),
   );

@@ -3,7 +3,7 @@ import { clear, h, inBackground } from "../dom";
 import { fieldValueNode } from "../fields/display";
 import { createFieldControl } from "../fields/input";
 import { DECORATION_TYPES, SYSTEM_TYPES } from "../fields/types";
-import { cloneRecord, decideSave, type EventRecord } from "../kintone/effects";
+import { cloneRecord, decideSave, decideShow, type EventRecord } from "../kintone/effects";
 import { events } from "../kintone/global";
 import { setScreen } from "../kintone/screen";
 import { callApi } from "../rest";
@@ -227,7 +227,9 @@ export async function showList(boot: Bootstrap, root: HTMLElement): Promise<void
       recordId,
       record: cloneRecord(state),
     };
-    await events.dispatch(showEvent.type, showEvent);
+    // Like the form: a handler of app.record.index.edit.show may set values and disable fields.
+    const shown = decideShow(state, await events.dispatch(showEvent.type, showEvent));
+    Object.assign(state, shown.record);
     columns.forEach((code, i) => {
       const property = data.fields[code];
       const cell = cells[i];
@@ -243,6 +245,7 @@ export async function showList(boot: Bootstrap, root: HTMLElement): Promise<void
         if (field) field.value = value;
       });
       control.setValue(state[code]?.value);
+      if (shown.disabled[code] !== undefined) control.setDisabled(shown.disabled[code]);
       const error = h("div", { class: "sb-field-error" });
       error.hidden = true;
       errorsByCode.set(code, error);

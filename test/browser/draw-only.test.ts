@@ -1,0 +1,122 @@
+/**
+ * Only the draw makes winners (issue 12, spec §3), with the built plugin on the sandbox: the
+ * lottery fields cannot be typed into on any form, a hand-made winner cannot be registered on the
+ * detail screen, and the refusal says why.
+ */
+import type { Browser, Page } from "playwright-core";
+import { configurePlugin } from "../plugin/support/pluginSettings";
+import { startProgramSandbox, type ProgramSandbox } from "../plugin/support/programSandbox";
+import { launchBrowser, loggedIn, open, screenshot } from "./support/browser";
+
+let p: ProgramSandbox;
+let browser: Browser;
+type Rec = Record<string, { value: unknown; type?: string }>;
+const status = (r: Rec) => String(Object.values(r).find((f) => f.type === "STATUS")?.value);
+const LOTTERY_FIELDS = ["lottery_result", "lottery_rank", "waitlist_no", "lottery_run_id"];
+
+beforeAll(async () => {
+  p = await startProgramSandbox();
+  browser = await launchBrowser();
+  await configurePlugin(browser, p, ["staff1"]);
+}, 600_000);
+afterAll(async () => {
+  await browser?.close();
+  await p?.close();
+});
+
+async function page(path: string, mobile = false): Promise<Page> {
+  const { page: opened } = await loggedIn(browser, p.sandbox.baseUrl, "staff1", { mobile });
+  await open(opened, path);
+  return opened;
+}
+
+/** The lottery fields' inputs and whether each is disabled. */
+async function lotteryInputs(form: Page): Promise<Record<string, boolean>> {
+  await form.waitForSelector('[data-field-code="lottery_result"] select');
+  return form.$$eval(
+    LOTTERY_FIELDS.map((code) => `[data-field-code="${code}"] :is(input, select, textarea)`).join(
+      ", ",
+    ),
+    (inputs) =>
+      Object.fromEntries(
+        inputs.map((input) => [
+          (input as HTMLInputElement).name ||
+            (input.closest("[data-field-code]") as HTMLElement).dataset.fieldCode,
+          (input as HTMLInputElement).disabled,
+        ]),
+      ),
+  );
+}
+
+/** An application in 申込受付, screened 適格 (as the draw's pool would have it). */
+async function anEligibleRecord(offset: number): Promise<string> {
+  const { records } = await p.admin.record.getRecords({
+    app: p.apps.applications,
+    query: `order by $id asc limit 1 offset ${offset}`,
+  });
+  const id = String(records[0]?.$id?.value);
+  await p.admin.record.updateRecord({
+    app: p.apps.applications,
+    id,
+    record: { eligibility: { value: "適格" } },
+  });
+  return id;
+}
+
+test("the lottery fields are read-only on the create, edit, inline-edit and mobile forms", async () => {
+  const id = await anEligibleRecord(0);
+  const create = await page(`/k/${p.apps.applications}/edit`);
+  const created = await lotteryInputs(create);
+  expect(Object.keys(created).length).toBeGreaterThanOrEqual(4);
+  expect(Object.values(created).every(Boolean)).toBe(true);
+  await create.close();
+
+  const edit = await page(`/k/${p.apps.applications}/show#record=${id}&mode=edit`);
+  expect(Object.values(await lotteryInputs(edit)).every(Boolean)).toBe(true);
+  await screenshot(edit, "draw-only-edit-form");
+  await edit.close();
+
+  const mobile = await page(`/k/m/${p.apps.applications}/show?record=${id}#mode=edit`, true);
+  expect(Object.values(await lotteryInputs(mobile)).every(Boolean)).toBe(true);
+  await mobile.close();
+
+  const list = await page(`/k/${p.apps.applications}/`);
+  await list.click(`tr[data-record-id="${id}"] .sb-inline-edit`);
+  await list.waitForSelector(
+    `tr[data-record-id="${id}"] td[data-field-code="lottery_result"] select`,
+  );
+  const inline = await list.$$eval(
+    `tr[data-record-id="${id}"] td[data-field-code^="lottery_"] :is(input, select), tr[data-record-id="${id}"] td[data-field-code="waitlist_no"] input`,
+    (inputs) => inputs.map((input) => (input as HTMLInputElement).disabled),
+  );
+  expect(inline.length).toBeGreaterThanOrEqual(2);
+  expect(inline.every(Boolean)).toBe(true);
+  await list.close();
+});
+
+test("a winner written by hand cannot be registered: 当選登録 is refused with the reason", async () => {
+  const id = await anEligibleRecord(1);
+  // What a staff member could still do over REST or CSV: type the values the draw would write.
+  await p.admin.record.updateRecord({
+    app: p.apps.applications,
+    id,
+    record: {
+      lottery_result: { value: "当選" },
+      lottery_rank: { value: "1" },
+      lottery_run_id: { value: "made-up" },
+    },
+  });
+  const before = (await p.admin.record.getRecord({ app: p.apps.applications, id })).record as Rec;
+  const detail = await page(`/k/${p.apps.applications}/show#record=${id}`);
+  await detail.waitForSelector("#followup-detail-panel");
+  await detail.click('.sb-action[data-action="当選登録"]');
+  await detail.waitForSelector(".sb-error-banner:not(:empty)");
+  await expect(detail.textContent(".sb-error-banner")).resolves.toContain(
+    "当選は抽選だけが決めます",
+  );
+  await screenshot(detail, "draw-only-refused-winner");
+  const after = (await p.admin.record.getRecord({ app: p.apps.applications, id })).record as Rec;
+  expect(status(after)).toBe("申込受付");
+  expect(after.$revision?.value).toBe(before.$revision?.value);
+  await detail.close();
+});
