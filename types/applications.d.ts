@@ -8,6 +8,7 @@ declare namespace followup.apps {
     prefecture: kintone.fieldTypes.DropDown;
     address: kintone.fieldTypes.SingleLineText;
     industry: kintone.fieldTypes.DropDown;
+    business_description: kintone.fieldTypes.SingleLineText;
     capital_yen: kintone.fieldTypes.Number;
     employees: kintone.fieldTypes.Number;
     participation_category: kintone.fieldTypes.RadioButton;
@@ -18,6 +19,9 @@ declare namespace followup.apps {
     applied_at: kintone.fieldTypes.DateTime;
     eligibility: kintone.fieldTypes.DropDown;
     eligibility_notes: kintone.fieldTypes.MultiLineText;
+    screening_signature: kintone.fieldTypes.SingleLineText;
+    staff_decision: kintone.fieldTypes.DropDown;
+    staff_decision_reason: kintone.fieldTypes.MultiLineText;
     screened_at: kintone.fieldTypes.DateTime;
     lottery_result: kintone.fieldTypes.DropDown;
     lottery_rank: kintone.fieldTypes.Number;

@@ -26,7 +26,7 @@ function syntheticRecords(count: number): KintoneRecordLike[] {
     return {
       $id: { value: String(index + 1) },
       company_name: { value: `株式会社ベンチ${index}` },
-      entity_type: { value: soleProprietor ? "個人事業主" : "法人" },
+      entity_type: { value: soleProprietor ? "個人事業主" : "会社" },
       corporate_number: { value: soleProprietor ? "" : corporateNumber },
       postal_code: { value: random() < 0.1 ? "１６３－８００１" : "163-8001" },
       prefecture: { value: random() < 0.02 ? "神奈川県" : "東京都" },

@@ -300,7 +300,7 @@ class DemoWriter {
     const phone = this.phoneIn(city);
     return {
       company_name: { value: companyName },
-      entity_type: { value: "法人" },
+      entity_type: { value: "会社" },
       corporate_number: { value: this.corporateNumber() },
       representative_name: { value: this.personName() },
       postal_code: { value: `${postal}-${this.digits(4)}` },
@@ -410,7 +410,34 @@ function ruleCases(w: DemoWriter): DemoApplication[] {
   add("COMPANY_NAME_REQUIRED", set(w.eligible(), { company_name: "　" }));
   add("INDUSTRY_REQUIRED", set(w.eligible(), { industry: "" }));
   add("EMPLOYEES_INVALID", set(w.eligible(), { employees: "" }));
-  add("CAPITAL_INVALID", set(w.eligible(), { capital_yen: "" }));
+  add(
+    "CAPITAL_INVALID",
+    set(w.eligible(), { industry: "小売業", capital_yen: "", employees: "60" }),
+  );
+  add(
+    "ENTITY_NOT_ELIGIBLE",
+    set(w.eligible(), { company_name: "特定非営利活動法人 みどりのまちネット" }),
+  );
+  add(
+    "INDUSTRY_HINT",
+    set(w.eligible(), {
+      industry: "サービス業",
+      business_description: "イタリアンレストランの経営（都内3店舗）",
+      capital_yen: "30000000",
+      employees: "40",
+    }),
+  );
+  add(
+    "PRIOR_PROGRAM_REQUIRED",
+    set(w.eligible(), { participation_category: PARTICIPATION_CATEGORIES[0], prior_program: "" }),
+  );
+  add(
+    "PRIOR_PROGRAM_NOT_BEFORE_FY2024",
+    set(w.eligible(), {
+      participation_category: PARTICIPATION_CATEGORIES[0],
+      prior_program: "中小企業サイバーセキュリティフォローアップ事業（令和6年度1次募集）",
+    }),
+  );
   return [...special, ...duplicateAndInputCases(w)];
 }
 

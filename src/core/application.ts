@@ -10,6 +10,7 @@ export const APPLICATION_TEXT_FIELDS = [
   "prefecture",
   "address",
   "industry",
+  "business_description",
   "capital_yen",
   "employees",
   "participation_category",
@@ -42,6 +43,12 @@ export type ApplicationInput = { [F in ApplicationTextField]?: string } & {
 /** Logical field code → the field code in the actual kintone app (only where they differ). */
 export type FieldMap = Partial<Record<ApplicationField, string>>;
 
+/**
+ * Per choice field, the spec's option label → the app's own label (only where they differ), as the
+ * settings page maps state names. Reading turns the app's labels back into the spec's.
+ */
+export type OptionMap = Partial<Record<ApplicationField, Record<string, string>>>;
+
 /** A kintone REST record: field code → `{value}` (plus `type` and other keys we ignore). */
 export type KintoneRecordLike = Record<string, { value?: unknown } | undefined>;
 
@@ -63,28 +70,54 @@ function choicesOf(value: unknown): string[] | undefined {
   return single === undefined || single === "" ? undefined : [single];
 }
 
+/** The record's created time (kintone's server clock): the value of its CREATED_TIME field. */
+export function createdTimeOf(record: KintoneRecordLike): string | undefined {
+  for (const field of Object.values(record)) {
+    const typed = field as { type?: unknown; value?: unknown } | undefined;
+    if (typed?.type === "CREATED_TIME" && typeof typed.value === "string") return typed.value;
+  }
+  return undefined;
+}
+
+function appLabelsToSpec(optionMap: OptionMap, field: ApplicationField): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const [spec, app] of Object.entries(optionMap[field] ?? {})) {
+    if (app !== "") labels.set(app, spec);
+  }
+  return labels;
+}
+
 /**
  * Reads an application out of a kintone REST record. `fieldMap` names the app's field codes where
- * they differ from the logical ones. Values of an unexpected shape (e.g. an object in a text field)
- * are read as missing, so the rules report them rather than passing them silently.
+ * they differ from the logical ones, `optionMap` its option labels. Values of an unexpected shape
+ * (e.g. an object in a text field) are read as missing, so the rules report them rather than
+ * passing them silently. Without applied_at the receipt time is the record's created time.
  */
 export function applicationFromRecord(
   record: KintoneRecordLike,
   fieldMap: FieldMap = {},
+  optionMap: OptionMap = {},
 ): ApplicationInput {
   const valueOf = (field: ApplicationField): unknown => record[fieldMap[field] ?? field]?.value;
   const application: ApplicationInput = {};
   for (const field of APPLICATION_TEXT_FIELDS) {
     const text = textOf(valueOf(field));
-    if (text !== undefined) application[field] = text;
+    if (text === undefined) continue;
+    application[field] = appLabelsToSpec(optionMap, field).get(text) ?? text;
   }
   for (const field of APPLICATION_CHOICE_FIELDS) {
     const choices = choicesOf(valueOf(field));
-    if (choices !== undefined) application[field] = choices;
+    if (choices === undefined) continue;
+    const labels = appLabelsToSpec(optionMap, field);
+    application[field] = choices.map((choice) => labels.get(choice) ?? choice);
   }
   const id = textOf(record.$id?.value);
   if (id !== undefined && id !== "") application.id = id;
   const appliedAt = textOf(valueOf("applied_at"));
   if (appliedAt !== undefined && appliedAt.trim() !== "") application.appliedAt = appliedAt;
+  else {
+    const created = createdTimeOf(record);
+    if (created !== undefined && created !== "") application.appliedAt = created;
+  }
   return application;
 }

@@ -15,6 +15,7 @@ export const APPLICATION_FIELDS = [
   "prefecture",
   "address",
   "industry",
+  "business_description",
   "capital_yen",
   "employees",
   "participation_category",
@@ -27,6 +28,9 @@ export const APPLICATION_FIELDS = [
   "applied_at",
   "eligibility",
   "eligibility_notes",
+  "screening_signature",
+  "staff_decision",
+  "staff_decision_reason",
   "screened_at",
   "lottery_result",
   "lottery_rank",
@@ -44,8 +48,14 @@ export type ApplicationField = (typeof APPLICATION_FIELDS)[number];
 /** The blank-space element id of the plugin's panel on the detail screen. */
 export const FOLLOWUP_PANEL_SPACE = "followup_panel";
 
-export const ENTITY_TYPES = ["法人", "個人事業主"] as const;
+/** 事業形態 (spec v2 §2.1): only 会社 and 個人事業主 may apply (募集要項 2(1)「中小企業者（会社及び個人事業主）」). */
+export const ENTITY_TYPES = ["会社", "個人事業主", "その他の法人・団体"] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
+/** The option of version 1 apps, read as 会社 (spec v2: existing apps keep working). */
+export const LEGACY_ENTITY_LABELS: Readonly<Record<string, EntityType>> = { 法人: "会社" };
+/** What the form says beside the field. */
+export const ENTITY_TYPE_GUIDE =
+  "会社 = 株式会社・有限会社・合同会社・合名会社・合資会社。NPO法人、一般社団・財団法人、医療法人、社会福祉法人、学校法人、協同組合などは「その他の法人・団体」です（本事業の対象外）。";
 
 export const INDUSTRIES = [
   "製造業・建設業・運輸業・その他",
@@ -55,26 +65,52 @@ export const INDUSTRIES = [
 ] as const;
 export type Industry = (typeof INDUSTRIES)[number];
 
-export const PARTICIPATION_CATEGORIES = ["過去に都の関連事業に参加", "新規（支援を希望）"] as const;
+/** 参加区分 in the 募集要項's words (2(2)). */
+export const PARTICIPATION_CATEGORIES = [
+  "令和5年度までに都のサイバーセキュリティ対策関連事業に参加",
+  "支援を受けたことはないが本事業での支援を希望",
+] as const;
 
 export const CONSENT_OPTION = "同意する";
 
-/** 誓約事項 ア–キ (spec §2.4), in order. */
+/** 誓約事項 ア–キ (spec v2 §2.4): the short option labels; the form shows DECLARATION_TEXTS beside them. */
 export const DECLARATIONS = [
   "ア 都税・消費税等の滞納がない",
-  "イ 法令・公序良俗に反しない",
+  "イ 法令・公序良俗に反しない（その恐れもない）",
   "ウ 東京都への賃料・使用料等の支払いが滞っていない",
-  "エ 民事再生・会社更生・破産等の手続中でない",
-  "オ 暴力団関係者・風俗関連業・ギャンブル業等に該当しない",
+  "エ 民事再生・会社更生・破産の申立手続中（再生計画等認可後を除く）や私的整理手続中でない",
+  "オ 暴力団関係者・風俗関連業・ギャンブル業等でない",
   "カ 連鎖販売取引・ネガティブオプション・催眠商法・霊感商法等の業態でない",
   "キ 宗教活動・政治活動を主たる目的とする団体でない",
 ] as const;
+
+/** The 募集要項's own wording of ア–キ (seed 2(4)), shown beside the short labels. */
+export const DECLARATION_TEXTS = [
+  "ア 都税、消費税及び地方消費税の額に滞納がないこと",
+  "イ 法令等もしくは公序良俗に反し、またはその恐れがないこと",
+  "ウ 東京都に対する賃料・使用料等の債務が存する場合、その支払いが滞っていないこと",
+  "エ 民事再生法、会社更生法、破産法に基づく申立手続中（再生計画等認可後は除く）、又は私的整理手続中など、事業の継続性について不確実な状況が存在していないこと",
+  "オ 「東京都暴力団排除条例」に規定する暴力団関係者又は「風俗営業等の規制及び業務の適正化等に関する法律」第2条に規定する風俗関連業、ギャンブル業、賭博等、支援の対象として社会通念上適切でないと判断される業態を営むものではないこと",
+  "カ その他、連鎖販売取引、ネガティブ・オプション（送り付け商法）、催眠商法、霊感商法など公的資金の助成先として適切でないと判断する業態を営むものではないこと",
+  "キ 宗教活動や政治活動を主たる目的とする団体等でないこと",
+] as const;
+
+/** 業種 classification guide (中小企業庁/JSIC mapping, domain-rules §1.3), shown beside the field. */
+export const INDUSTRY_GUIDE =
+  "業種の区分：飲食店（レストラン・カフェ・持ち帰り飲食を含む）は小売業、ソフトウェア業・情報処理サービス業・宿泊業はサービス業、卸売業は卸売業、それ以外（製造・建設・運輸・旅行業など、②〜④以外）は「製造業・建設業・運輸業・その他」です。複数の事業がある場合は、売上の最も大きい事業で選んでください。";
 
 export const ELIGIBILITY_LABELS = {
   unscreened: "未判定",
   eligible: "適格",
   review: "要確認",
   ineligible: "対象外",
+} as const;
+
+/** staff_decision: a person's decision overriding the screening proposal (spec v2 §2.1, §4). */
+export const STAFF_DECISIONS = {
+  none: "なし",
+  eligible: "適格とする",
+  ineligible: "対象外とする",
 } as const;
 
 export const LOTTERY_RESULTS = { undrawn: "未抽選", winner: "当選", waitlisted: "補欠" } as const;
@@ -219,10 +255,11 @@ export const APPLICATION_FIELD_LABELS: Record<ApplicationField, { ja: string; en
   prefecture: { ja: "主たる事業所の都道府県", en: "Main office prefecture" },
   address: { ja: "主たる事業所の所在地", en: "Main office address" },
   industry: { ja: "業種", en: "Industry" },
+  business_description: { ja: "主な事業内容", en: "Main line of business" },
   capital_yen: { ja: "資本金又は出資の総額（円）", en: "Capital (yen)" },
   employees: { ja: "常時使用する従業員数", en: "Regular employees" },
   participation_category: { ja: "参加区分", en: "Participation category" },
-  prior_program: { ja: "参加した事業名", en: "Program taken part in" },
+  prior_program: { ja: "参加した事業名（年度）", en: "Program taken part in (year)" },
   consent_survey: { ja: "アンケート・ヒアリングへの協力", en: "Consent to survey and hearing" },
   declarations: { ja: "誓約事項", en: "Declarations" },
   contact_name: { ja: "担当者氏名", en: "Contact person" },
@@ -231,6 +268,9 @@ export const APPLICATION_FIELD_LABELS: Record<ApplicationField, { ja: string; en
   applied_at: { ja: "申込日時", en: "Applied at" },
   eligibility: { ja: "審査結果", en: "Eligibility" },
   eligibility_notes: { ja: "審査メモ", en: "Screening notes" },
+  screening_signature: { ja: "審査の根拠", en: "Screening signature" },
+  staff_decision: { ja: "事務局の判断", en: "Secretariat's decision" },
+  staff_decision_reason: { ja: "判断の理由", en: "Reason for the decision" },
   screened_at: { ja: "審査日時", en: "Screened at" },
   lottery_result: { ja: "抽選結果", en: "Lottery result" },
   lottery_rank: { ja: "抽選順位", en: "Lottery rank" },

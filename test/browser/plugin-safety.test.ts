@@ -6,7 +6,7 @@
 import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import type { Browser, Page } from "playwright-core";
 import { drawLottery } from "../../src/adapters/lottery";
-import { DECLARATIONS } from "../../src/core/vocabulary";
+import { DECLARATIONS, PARTICIPATION_CATEGORIES } from "../../src/core/vocabulary";
 import { configurePlugin } from "../plugin/support/pluginSettings";
 import { startProgramSandbox, type ProgramSandbox } from "../plugin/support/programSandbox";
 import { launchBrowser, loggedIn, open, screenshot } from "./support/browser";
@@ -130,7 +130,7 @@ test("a company name with markup shows as text on the list, the detail panel, th
       address: { value: "大阪府大阪市北区1-1" },
       industry: { value: "サービス業" },
       employees: { value: "3" },
-      participation_category: { value: "新規（支援を希望）" },
+      participation_category: { value: PARTICIPATION_CATEGORIES[1] },
       consent_survey: { value: ["同意する"] },
       declarations: { value: [...DECLARATIONS] },
       contact_email: { value: "markup@example.jp" },

@@ -15,6 +15,7 @@ function distinct(overrides: Partial<ApplicationInput> = {}): ApplicationInput {
     corporate_number: corporateNumberFrom(`1011${digits}`),
     contact_phone: `03${digits}`,
     contact_email: `user${serial}@example.jp`,
+    company_name: `株式会社テスト${serial}号`,
     ...overrides,
   });
 }
@@ -67,7 +68,7 @@ describe("DUPLICATE_CORPORATE_NUMBER", () => {
       severity: "error",
       field: "corporate_number",
       message:
-        "同一の法人番号によるお申込みが既にあります（レコード番号9）。お申込みは1事業者につき1件までです。",
+        "同じ法人番号のお申込みが先に届いています（レコード番号9）。お申込みは1事業者につき1件までです。",
     });
   });
 
@@ -147,7 +148,7 @@ describe("POSSIBLE_DUPLICATE", () => {
         severity: "warning",
         field: "contact_phone",
         message:
-          "同一の事業者と思われるお申込みが他にあります（電話番号が同じ：レコード番号7）。事務局で確認のうえご連絡します。",
+          "同じ事業者からと思われるお申込みが他にあります（電話番号が同じ：レコード番号7）。事務局で確認のうえご連絡します。",
       },
     ]);
     expect(results[1]?.violations[0]?.message).toContain("レコード番号3");

@@ -62,12 +62,18 @@ describe("followup check", () => {
     writeInput("applications.json", [
       restRecord(validApplication({ id: "1", appliedAt: "2024-07-12T00:30:00Z" })),
       restRecord(
-        validApplication({ id: "2", contact_phone: "0399990000", contact_email: "x@example.jp" }),
+        validApplication({
+          id: "2",
+          company_name: "株式会社二番",
+          contact_phone: "0399990000",
+          contact_email: "x@example.jp",
+        }),
       ),
       restRecord(
         validApplication({
           id: "3",
           corporate_number: "4011001098993",
+          company_name: "株式会社三番",
           contact_phone: "0399990000",
           contact_email: "z@example.jp",
           prefecture: "埼玉県",
@@ -79,6 +85,7 @@ describe("followup check", () => {
           id: "4",
           corporate_number: "4011001098993",
           appliedAt: undefined,
+          company_name: "株式会社四番",
           contact_email: "y@example.jp",
           contact_phone: "0311110000",
         }),
@@ -133,7 +140,9 @@ describe("followup check", () => {
     }>;
     expect(result?.status).toBe("ineligible");
     expect(result?.violations[0]?.rule).toBe("APPLIED_AFTER_WINDOW");
-    expect(result?.violations[0]?.message).toContain("deadline Fri 9 Aug 2024 17:00 JST");
+    expect(result?.violations[0]?.message).toContain(
+      "(Fri 12 Jul 2024 00:00 JST to Fri 9 Aug 2024 17:00:00 JST) has closed",
+    );
     const inTime = await runCheck([
       "--input",
       "undated.json",
@@ -255,6 +264,7 @@ describe("followup check as a process, whatever the machine's time zone", () => 
         validApplication({
           appliedAt,
           entity_type: "個人事業主",
+          company_name: `デザイン事務所 ${index}`,
           contact_phone: `0${String(index + 1).padStart(9, "0")}`,
           contact_email: `user${index}@example.jp`,
         }),

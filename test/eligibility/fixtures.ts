@@ -1,11 +1,11 @@
 import type { ApplicationInput } from "../../src/core/application";
-import { DECLARATIONS } from "../../src/core/vocabulary";
+import { DECLARATIONS, PARTICIPATION_CATEGORIES } from "../../src/core/vocabulary";
 
 /** An application that passes every rule with the default settings; tests change one thing at a time. */
 export function validApplication(overrides: Partial<ApplicationInput> = {}): ApplicationInput {
   return {
     company_name: "株式会社テスト商会",
-    entity_type: "法人",
+    entity_type: "会社",
     corporate_number: "7010705000725",
     representative_name: "山田太郎",
     postal_code: "163-8001",
@@ -14,7 +14,7 @@ export function validApplication(overrides: Partial<ApplicationInput> = {}): App
     industry: "製造業・建設業・運輸業・その他",
     capital_yen: "10000000",
     employees: "20",
-    participation_category: "新規（支援を希望）",
+    participation_category: PARTICIPATION_CATEGORIES[1],
     prior_program: "",
     consent_survey: ["同意する"],
     declarations: [...DECLARATIONS],

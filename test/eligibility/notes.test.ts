@@ -40,13 +40,11 @@ test.each([
   expect(statusOf(violations)).toBe(status);
 });
 
-test("eligibility notes: one reason per line, errors marked apart from points to check", () => {
+test("eligibility notes: one reason per line, errors marked apart from points to check, no rule ids", () => {
   expect(formatEligibilityNotes([error, warning])).toBe(
-    "【不備】同意が必要です。（CONSENT_REQUIRED）\n【要確認】所在地をご確認ください。（ADDRESS_PREFECTURE_MISMATCH）",
+    "【不備】同意が必要です。\n【要確認】所在地をご確認ください。",
   );
-  expect(formatEligibilityNotes([warning], "en")).toBe(
-    "[check] 所在地をご確認ください。 (ADDRESS_PREFECTURE_MISMATCH)",
-  );
+  expect(formatEligibilityNotes([warning], "en")).toBe("[check] 所在地をご確認ください。");
   expect(formatEligibilityNotes([])).toBe("");
 });
 
@@ -58,7 +56,7 @@ test("without applied_at or now, the current time is used (long after the 2024 w
   expect(result.violations.map((violation) => violation.rule)).toEqual(["APPLIED_AFTER_WINDOW"]);
 });
 
-test("eligibility notes read back into reasons without marks or rule ids, other lines kept whole", () => {
+test("eligibility notes read back into reasons without marks, other lines kept whole", () => {
   for (const lang of ["ja", "en"] as const) {
     const notes = `${formatEligibilityNotes([error, warning], lang)}\n  \n電話で確認済み（CONSENT_REQUIRED は解消）`;
     expect(readEligibilityNotes(notes)).toEqual([
@@ -67,8 +65,8 @@ test("eligibility notes read back into reasons without marks or rule ids, other 
       { severity: null, message: "電話で確認済み（CONSENT_REQUIRED は解消）" },
     ]);
   }
-  expect(readEligibilityNotes("【不備】理由だけ（NOT_A_RULE）")).toEqual([
-    { severity: null, message: "【不備】理由だけ（NOT_A_RULE）" },
+  expect(readEligibilityNotes("メモ【不備】ではない")).toEqual([
+    { severity: null, message: "メモ【不備】ではない" },
   ]);
   expect(reasonsOf([error])).toEqual([{ severity: "error", message: "同意が必要です。" }]);
 });

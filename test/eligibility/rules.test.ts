@@ -4,7 +4,7 @@ import {
   defaultProgramSettings,
   type ProgramSettings,
 } from "../../src/core/settings/programSettings";
-import { DECLARATIONS } from "../../src/core/vocabulary";
+import { DECLARATIONS, PARTICIPATION_CATEGORIES } from "../../src/core/vocabulary";
 import { validApplication } from "./fixtures";
 
 const NOW = new Date("2024-07-20T03:00:00Z");
@@ -48,12 +48,18 @@ table("COMPANY_NAME_REQUIRED", [
 ]);
 
 table("ENTITY_TYPE_REQUIRED", [
-  ["法人", { entity_type: "法人" }, false],
+  ["会社", { entity_type: "会社" }, false],
   ["個人事業主", { entity_type: "個人事業主", corporate_number: "" }, false],
-  ["surrounded by spaces", { entity_type: " 法人\u3000" }, false],
+  ["surrounded by spaces", { entity_type: " 会社\u3000" }, false],
   ["empty", { entity_type: "" }, true],
   ["whitespace", { entity_type: "  " }, true],
-  ["another word", { entity_type: "会社" }, true],
+  ["another word", { entity_type: "株式会社" }, true],
+  ["version 1 option 法人 reads as 会社", { entity_type: "法人" }, false],
+  [
+    "その他の法人・団体 is a choice (not eligible, but chosen)",
+    { entity_type: "その他の法人・団体" },
+    false,
+  ],
   ["missing", { entity_type: undefined }, true],
 ]);
 
@@ -322,9 +328,16 @@ describe("政令 industries", () => {
 });
 
 table("PARTICIPATION_CATEGORY_REQUIRED", [
-  ["past participant", { participation_category: "過去に都の関連事業に参加" }, false],
-  ["new", { participation_category: "新規（支援を希望）" }, false],
-  ["new with half-width brackets", { participation_category: "新規(支援を希望)" }, false],
+  [
+    "past participant",
+    {
+      participation_category: PARTICIPATION_CATEGORIES[0],
+      prior_program: "継続支援事業（令和5年度）",
+    },
+    false,
+  ],
+  ["never supported", { participation_category: PARTICIPATION_CATEGORIES[1] }, false],
+  ["version 1 wording", { participation_category: "新規（支援を希望）" }, true],
   ["empty", { participation_category: "" }, true],
   ["other text", { participation_category: "その他" }, true],
 ]);
@@ -348,7 +361,7 @@ test("DECLARATIONS_INCOMPLETE names the unchecked declarations", () => {
   const result = screen({
     declarations: DECLARATIONS.filter((_, index) => index !== 0 && index !== 2),
   });
-  expect(result.violations[0]?.message).toContain("未チェック：ア、ウ");
+  expect(result.violations[0]?.message).toContain("チェックがないもの：ア、ウ");
 });
 
 describe("application window (both ends inclusive, judged in JST)", () => {
@@ -362,7 +375,12 @@ describe("application window (both ends inclusive, judged in JST)", () => {
     ["closing instant as kintone stores it", "2024-08-09T08:00:00Z", []],
     ["closing instant with milliseconds", "2024-08-09T08:00:00.000Z", []],
     ["one second late", "2024-08-09T08:00:01Z", ["APPLIED_AFTER_WINDOW"]],
-    ["one millisecond late", "2024-08-09T17:00:00.001+09:00", ["APPLIED_AFTER_WINDOW"]],
+    ["compared at the second: 17:00:00.999", "2024-08-09T17:00:00.999+09:00", []],
+    [
+      "one second before opening, with milliseconds",
+      "2024-07-11T23:59:59.999+09:00",
+      ["APPLIED_BEFORE_WINDOW"],
+    ],
     ["no offset reads as JST: 17:00", "2024-08-09T17:00:00", []],
     ["no offset reads as JST: 17:01", "2024-08-09 17:01", ["APPLIED_AFTER_WINDOW"]],
     ["a date alone is 00:00 JST", "2024-07-12", []],
@@ -383,10 +401,10 @@ describe("application window (both ends inclusive, judged in JST)", () => {
     );
   });
 
-  test("the messages show the receipt time and the window in Japan time", () => {
+  test("the messages show the window in 西暦 and 和暦, and say it has closed", () => {
     const late = screen({ appliedAt: "2024-08-09T08:30:00Z" }).violations[0];
     expect(late?.message).toBe(
-      "申込受付期間は終了しています（申込日時：令和6年8月9日（金）17:30、締切：令和6年8月9日（金）17:00）。",
+      "申込受付期間（2024年（令和6年）7月12日（金）00:00〜2024年（令和6年）8月9日（金）17:00）は終了しているため、お申込みいただけません（受付日時：2024年（令和6年）8月9日（金）17:30）。",
     );
     const early = screenApplication(
       validApplication({ appliedAt: "2024-07-11T10:00:00Z" }),
@@ -395,7 +413,18 @@ describe("application window (both ends inclusive, judged in JST)", () => {
         lang: "en",
       },
     ).violations[0];
-    expect(early?.message).toContain("opens Fri 12 Jul 2024 00:00 JST");
+    expect(early?.message).toContain("Fri 12 Jul 2024 00:00 JST to Fri 9 Aug 2024 17:00 JST");
+  });
+
+  test("seconds are shown when they decide the case, and only then", () => {
+    const bySeconds = screen({ appliedAt: "2024-08-09T08:00:01Z" }).violations[0];
+    expect(bySeconds?.message).toContain("8月9日（金）17:00:00）は終了");
+    expect(bySeconds?.message).toContain("受付日時：2024年（令和6年）8月9日（金）17:00:01");
+    const early = screen({ appliedAt: "2024-07-11T14:59:59Z" }).violations[0];
+    expect(early?.message).toContain("2024年（令和6年）7月12日（金）00:00:00〜");
+    expect(early?.message).toContain("受付日時：2024年（令和6年）7月11日（木）23:59:59");
+    const byMinutes = screen({ appliedAt: "2024-08-09T08:30:59Z" }).violations[0];
+    expect(byMinutes?.message).not.toMatch(/\d\d:\d\d:\d\d/);
   });
 });
 
@@ -439,7 +468,7 @@ describe("results", () => {
       expect.objectContaining({ rule: "EMPLOYEES_INVALID", severity: "error", field: "employees" }),
     ]);
     expect(result.violations[1]?.message).toBe(
-      "所在地が「大阪府」で始まっており、選択された都道府県（神奈川県）と一致しません。所在地と都道府県をご確認ください。",
+      "所在地が「大阪府」で始まっており、選ばれた都道府県「神奈川県」と一致しません。所在地と都道府県をご確認ください。",
     );
   });
 
@@ -450,7 +479,7 @@ describe("results", () => {
   test("messages quote what was entered and are English when asked", () => {
     const ja = screen({ capital_yen: "3億円" }).violations[0];
     expect(ja?.message).toBe(
-      "資本金又は出資の総額は円単位の整数で入力してください（例：3億円は300000000。入力値：3億円）。",
+      "資本金又は出資の総額を、円単位の数字で入力してください（例：3億円は300000000。入力値：「3億円」）。",
     );
     const en = screenApplication(validApplication({ employees: "" }), settings, {
       lang: "en",
@@ -466,7 +495,7 @@ describe("results", () => {
     custom.messages = { CONSENT_REQUIRED: { ja: "{categories}／同意が必要です。" } };
     const result = screen({ consent_survey: [] }, { settings: custom });
     expect(result.violations[0]?.message).toBe(
-      "過去に都の関連事業に参加、新規（支援を希望）／同意が必要です。",
+      "令和5年度までに都のサイバーセキュリティ対策関連事業に参加、支援を受けたことはないが本事業での支援を希望／同意が必要です。",
     );
     const en = screenApplication(validApplication({ consent_survey: [] }), custom, {
       lang: "en",
@@ -486,6 +515,6 @@ describe("results", () => {
       { settings: custom },
     );
     expect(rulesOf(result)).toEqual(["SME_SIZE_EXCEEDED", "APPLIED_BEFORE_WINDOW"]);
-    expect(result.violations[1]?.message).toContain("令和7年1月6日（月）09:00");
+    expect(result.violations[1]?.message).toContain("2025年（令和7年）1月6日（月）09:00");
   });
 });

@@ -43,7 +43,14 @@ describe("plugin settings page", () => {
     expect(page.rest.mock.app.getFormFields).toHaveBeenCalledWith({ app: 1, preview: true });
     const select = page.input("fieldMap.visit_report") as HTMLSelectElement;
     const options = [...select.options].map((o) => o.value);
-    expect(options).toEqual(["", "eligibility_notes", "withdrawal_reason", "visit_report", "memo"]);
+    expect(options).toEqual([
+      "",
+      "eligibility_notes",
+      "staff_decision_reason",
+      "withdrawal_reason",
+      "visit_report",
+      "memo",
+    ]);
     const employees = page.input("fieldMap.employees") as HTMLSelectElement;
     expect(employees.value).toBe("employees");
     expect([...employees.options].map((o) => o.value)).toContain("従業員数");

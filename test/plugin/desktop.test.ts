@@ -280,7 +280,7 @@ describe("detail panel", () => {
     const early = { applied_at: "2024-07-11T14:59:00Z", eligibility: "未判定" }; // 23:59 JST, the day before opening
     const ja = reasons(await panelAfterShow(early, "申込受付"));
     expect(ja).toHaveLength(1);
-    expect(ja[0]).toMatch(/^不備申込受付期間前/);
+    expect(ja[0]).toMatch(/^不備申込受付期間（.*）の前に届いた/);
     expect(ja[0]).not.toContain("APPLIED_BEFORE_WINDOW");
     const en = reasons(await panelAfterShow(early, "申込受付", "en"));
     expect(en[0]).toMatch(/^Error/);

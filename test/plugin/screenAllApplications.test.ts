@@ -75,7 +75,7 @@ describe("screenAllApplications", () => {
       ["1", "1"],
       ["2", "1"],
     ]);
-    expect(JSON.stringify(written[1])).toContain("PREFECTURE_NOT_TOKYO");
+    expect(JSON.stringify(written[1])).toContain("東京都内に主たる事業所");
     expect(moves?.[0]).toMatchObject({
       api: "/k/v1/records/status.json",
       payload: { records: [{ id: "2", action: "対象外登録" }] },
@@ -138,7 +138,7 @@ describe("screenAllApplications", () => {
 
     it("is kept while the data is unchanged; a kept 対象外 still moves with its revision", async () => {
       const notes = await computedNotes();
-      expect(notes).toContain("ADDRESS_PREFECTURE_MISMATCH");
+      expect(notes).toContain("所在地が「神奈川県」で始まって");
       const records = [
         application(1, { ...warned, eligibility: "適格", eligibility_notes: notes }),
         application(2, { ...warned, eligibility: "対象外", eligibility_notes: notes }),

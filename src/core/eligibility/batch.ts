@@ -1,7 +1,9 @@
 /**
- * Rules across a set of applications (spec §4): DUPLICATE_CORPORATE_NUMBER keeps the earliest
- * application of a 法人 (earliest applied_at, then lowest record id) and rejects the others;
- * POSSIBLE_DUPLICATE flags applications sharing a phone number or e-mail address for review.
+ * Rules across a set of applications (spec v2 §4), among **live** applications only (not 対象外, not
+ * 辞退): DUPLICATE_CORPORATE_NUMBER keeps the earliest live application of a 会社 (earliest receipt,
+ * then lowest record id) and rejects the others, so a corrected re-application replaces an excluded
+ * one; POSSIBLE_DUPLICATE flags applications sharing a phone number, an e-mail address, or a
+ * normalized name + address (how a sole proprietor without a 法人番号 shows up twice).
  */
 import type { Lang } from "../i18n";
 import type { ApplicationField } from "../vocabulary";
@@ -13,6 +15,8 @@ export interface BatchEntry {
   /** Record id (`$id`), when the application has one. */
   id?: string;
   facts: ApplicationFacts;
+  /** False for an application already out (対象外, 辞退): it neither is nor causes a duplicate. Default true. */
+  live?: boolean;
 }
 
 /** Listed in a message at most; the rest are counted. */
@@ -47,6 +51,7 @@ function sharedGroups(
   const seen = new Map<string, number | number[]>();
   const shared: number[][] = [];
   entries.forEach((entry, index) => {
+    if (entry.live === false) return;
     const value = key(entry.facts);
     if (value === undefined) return;
     const previous = seen.get(value);
@@ -60,7 +65,8 @@ function sharedGroups(
   return shared;
 }
 
-type Report = (index: number, violation: Violation) => void;
+/** `basis`: the other records the finding rests on (see EligibilityResult.basis). */
+type Report = (index: number, violation: Violation, basis: string[]) => void;
 
 function checkDuplicateCorporateNumbers(
   entries: readonly BatchEntry[],
@@ -76,12 +82,16 @@ function checkDuplicateCorporateNumbers(
       program.settings.messages,
     );
     for (const index of others) {
-      report(index, {
-        rule: "DUPLICATE_CORPORATE_NUMBER",
-        severity: "error",
-        field: "corporate_number",
-        message,
-      });
+      report(
+        index,
+        {
+          rule: "DUPLICATE_CORPORATE_NUMBER",
+          severity: "error",
+          field: "corporate_number",
+          message,
+        },
+        [`kept:${entries[kept]?.id ?? `#${kept}`}`],
+      );
     }
   }
 }
@@ -102,6 +112,11 @@ const CONTACT_KEYS: ContactKey[] = [
     field: "contact_email",
     key: (facts) => facts.email,
     label: { ja: "メールアドレスが同じ：", en: "same e-mail address: " },
+  },
+  {
+    field: "company_name",
+    key: (facts) => facts.nameAddress,
+    label: { ja: "企業名・屋号と所在地が同じ：", en: "same name and address: " },
   },
 ];
 
@@ -146,32 +161,45 @@ function checkSharedContacts(
           label[program.lang] +
           describeMatches(entries, group, index, identity, otherCount, program.lang);
         const params = { ...program.baseParams, matches };
-        report(index, {
-          rule: "POSSIBLE_DUPLICATE",
-          severity: "warning",
-          field,
-          message: ruleMessage(
-            "POSSIBLE_DUPLICATE",
-            program.lang,
-            params,
-            program.settings.messages,
-          ),
-        });
+        report(
+          index,
+          {
+            rule: "POSSIBLE_DUPLICATE",
+            severity: "warning",
+            field,
+            message: ruleMessage(
+              "POSSIBLE_DUPLICATE",
+              program.lang,
+              params,
+              program.settings.messages,
+            ),
+          },
+          group
+            .filter((other) => identity(other) !== identity(index))
+            .map((other) => `${field}:${entries[other]?.id ?? `#${other}`}`),
+        );
       }
     }
   }
+}
+
+export interface BatchFindings {
+  violations: Violation[];
+  basis: string[];
 }
 
 /** Violations of the batch rules by entry index; entries without any are absent. */
 export function checkBatch(
   entries: readonly BatchEntry[],
   program: ScreeningProgram,
-): Map<number, Violation[]> {
-  const found = new Map<number, Violation[]>();
-  const report: Report = (index, violation) => {
-    const violations = found.get(index);
-    if (violations) violations.push(violation);
-    else found.set(index, [violation]);
+): Map<number, BatchFindings> {
+  const found = new Map<number, BatchFindings>();
+  const report: Report = (index, violation, basis) => {
+    const findings = found.get(index);
+    if (findings) {
+      findings.violations.push(violation);
+      findings.basis.push(...basis);
+    } else found.set(index, { violations: [violation], basis: [...basis] });
   };
   checkDuplicateCorporateNumbers(entries, program, report);
   checkSharedContacts(entries, program, report);

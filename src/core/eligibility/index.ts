@@ -27,9 +27,11 @@ export {
   parseWholeNumber,
   toHalfWidth,
 } from "./normalize";
-export { addressPrefecture, normalizePhone } from "./rules";
+export { addressPrefecture, nameAddressKey, normalizePhone, quoteValue } from "./rules";
+export { entityTypeOf, nonCompanyForm, normalizeAddress, normalizeBusinessName } from "./entity";
+export { industryHints } from "./industryHint";
 export { corporateNumberCheckDigit, isValidCorporateNumber } from "./corporateNumber";
-export { formatJapanTime, parseInstant } from "./instant";
+export { formatJapanTime, formatWindowTime, parseInstant } from "./instant";
 export { MESSAGE_TEMPLATES } from "./messages";
 
 export interface ScreeningOptions {
@@ -37,6 +39,11 @@ export interface ScreeningOptions {
   lang?: Lang;
   /** The instant used for an application without applied_at (default: the current time). */
   now?: Date;
+  /**
+   * Per application (same order), whether it is still live (not 対象外, not 辞退): only live ones
+   * take part in the duplicate rules. Default: all live.
+   */
+  live?: readonly boolean[];
 }
 
 export function statusOf(violations: readonly Violation[]): EligibilityStatus {
@@ -69,13 +76,18 @@ export function screenApplications(
   const now = (options.now ?? new Date()).getTime();
   const checks = applications.map((application) => checkApplication(application, program, now));
   const batch = checkBatch(
-    checks.map((check, index) => ({ id: applications[index]?.id, facts: check.facts })),
+    checks.map((check, index) => ({
+      id: applications[index]?.id,
+      facts: check.facts,
+      live: options.live?.[index] ?? true,
+    })),
     program,
   );
   return checks.map((check, index) => {
     const shared = batch.get(index);
-    const violations = shared ? check.violations.concat(shared) : check.violations;
-    return { status: statusOf(violations), violations };
+    if (!shared) return { status: statusOf(check.violations), violations: check.violations };
+    const violations = check.violations.concat(shared.violations);
+    return { status: statusOf(violations), violations, basis: shared.basis };
   });
 }
 
@@ -88,18 +100,14 @@ const NOTE_MARKS: Record<Lang, Record<Severity, string>> = {
   ja: { error: "【不備】", warning: "【要確認】" },
   en: { error: "[error] ", warning: "[check] " },
 };
-const ruleSuffix = (rule: string, lang: Lang) => (lang === "ja" ? `（${rule}）` : ` (${rule})`);
 
-/** The eligibility_notes text: one reason per line, errors marked apart from points to check. */
+/** The eligibility_notes text: one reason per line, errors marked apart from points to check; no rule ids. */
 export function formatEligibilityNotes(
   violations: readonly Violation[],
   lang: Lang = "ja",
 ): string {
   return violations
-    .map(
-      (violation) =>
-        `${NOTE_MARKS[lang][violation.severity]}${violation.message}${ruleSuffix(violation.rule, lang)}`,
-    )
+    .map((violation) => `${NOTE_MARKS[lang][violation.severity]}${violation.message}`)
     .join("\n");
 }
 
@@ -114,10 +122,7 @@ export function reasonsOf(violations: readonly Violation[]): EligibilityReason[]
   return violations.map(({ severity, message }) => ({ severity, message }));
 }
 
-/**
- * Reads an eligibility_notes text back into reasons (either language). Only the mark and rule id
- * that formatEligibilityNotes writes are taken off; any other line is kept whole.
- */
+/** Reads an eligibility_notes text back into reasons (either language): a line's mark gives its severity. */
 export function readEligibilityNotes(notes: string): EligibilityReason[] {
   const reasons: EligibilityReason[] = [];
   for (const raw of notes.split("\n")) {
@@ -125,11 +130,8 @@ export function readEligibilityNotes(notes: string): EligibilityReason[] {
     if (line === "") continue;
     const found = (["ja", "en"] as const).flatMap((lang) =>
       (["error", "warning"] as const).flatMap((severity) => {
-        const mark = NOTE_MARKS[lang][severity];
-        if (!line.startsWith(mark)) return [];
-        const body = line.slice(mark.length);
-        const rule = RULE_IDS.find((id) => body.endsWith(ruleSuffix(id, lang)));
-        return rule ? [{ severity, message: body.slice(0, -ruleSuffix(rule, lang).length) }] : [];
+        const mark = NOTE_MARKS[lang][severity].trim();
+        return line.startsWith(mark) ? [{ severity, message: line.slice(mark.length).trim() }] : [];
       }),
     )[0];
     reasons.push(found ?? { severity: null, message: line });

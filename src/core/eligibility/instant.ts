@@ -82,3 +82,23 @@ export function formatJapanTime(epochMs: number, lang: Lang): string {
     return `${WEEKDAYS_EN[weekday]} ${day} ${MONTHS_EN[month]} ${year} ${time} JST`;
   return `${japaneseYear(wall.getTime(), year)}${month + 1}月${day}日（${WEEKDAYS_JA[weekday]}）${time}`;
 }
+
+/**
+ * An instant for the window messages: 西暦 and 和暦 together in Japanese, so a reader of either
+ * finds the date (2024年（令和6年）8月9日（金）17:00); `seconds` when the seconds decide the case.
+ */
+export function formatWindowTime(epochMs: number, lang: Lang, seconds = false): string {
+  const wall = new Date(epochMs + JST_OFFSET_MINUTES * MINUTE);
+  const year = wall.getUTCFullYear();
+  const clock = [wall.getUTCHours(), wall.getUTCMinutes()];
+  if (seconds) clock.push(wall.getUTCSeconds());
+  const time = clock.map((part) => String(part).padStart(2, "0")).join(":");
+  const weekday = wall.getUTCDay();
+  const day = wall.getUTCDate();
+  const month = wall.getUTCMonth();
+  if (lang === "en") {
+    return `${WEEKDAYS_EN[weekday]} ${day} ${MONTHS_EN[month]} ${year} ${time} JST`;
+  }
+  const era = wall.getTime() < REIWA_START ? "" : `（${japaneseYear(wall.getTime(), year)}）`;
+  return `${year}年${era}${month + 1}月${day}日（${WEEKDAYS_JA[weekday]}）${time}`;
+}

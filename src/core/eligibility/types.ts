@@ -1,9 +1,10 @@
 import type { ApplicationField } from "../vocabulary";
 
-/** The rule ids of spec §4 (plus APPLIED_AT_INVALID for a receipt time that is not a date). Stable for audit logs. */
+/** The rule ids of spec v2 §4 (plus APPLIED_AT_INVALID for a receipt time that is not a date). Stable for audit logs. */
 export const RULE_IDS = [
   "COMPANY_NAME_REQUIRED",
   "ENTITY_TYPE_REQUIRED",
+  "ENTITY_NOT_ELIGIBLE",
   "CORPORATE_NUMBER_FORMAT",
   "CORPORATE_NUMBER_CHECK_DIGIT",
   "PREFECTURE_NOT_TOKYO",
@@ -12,10 +13,13 @@ export const RULE_IDS = [
   "PHONE_FORMAT",
   "EMAIL_FORMAT",
   "INDUSTRY_REQUIRED",
+  "INDUSTRY_HINT",
   "EMPLOYEES_INVALID",
   "CAPITAL_INVALID",
   "SME_SIZE_EXCEEDED",
   "PARTICIPATION_CATEGORY_REQUIRED",
+  "PRIOR_PROGRAM_REQUIRED",
+  "PRIOR_PROGRAM_NOT_BEFORE_FY2024",
   "CONSENT_REQUIRED",
   "DECLARATIONS_INCOMPLETE",
   "APPLIED_AT_INVALID",
@@ -42,4 +46,9 @@ export type EligibilityStatus = "eligible" | "review" | "ineligible";
 export interface EligibilityResult {
   status: EligibilityStatus;
   violations: Violation[];
+  /**
+   * What the duplicate findings rest on besides the application's own values (the other records,
+   * language-independent): part of the screening signature, never shown. Absent when none.
+   */
+  basis?: string[];
 }

@@ -84,6 +84,14 @@ const messageOverrideSchema = z.object({
 });
 export type MessageOverride = z.output<typeof messageOverrideSchema>;
 
+/** One of this year's round-1 participants: by 法人番号, or by name and address (spec v2 §4). */
+const participantSchema = z.object({
+  corporateNumber: z._default(z.string().check(z.maxLength(64)), ""),
+  name: z._default(z.string().check(z.maxLength(200)), ""),
+  address: z._default(z.string().check(z.maxLength(300)), ""),
+});
+export type KnownParticipant = z.output<typeof participantSchema>;
+
 export const programSettingsSchema = z.object({
   version: z.literal(PROGRAM_SETTINGS_VERSION),
   // Refinement inside the default, so each parse gets fresh default rows (see pluginConfig states).
@@ -102,6 +110,8 @@ export const programSettingsSchema = z.object({
   /** Number of winners of the lottery (spec §1: about 50 companies). */
   quota: z._default(z.int().check(z.positive()), 50),
   messages: z._default(z.partialRecord(z.enum(RULE_IDS), messageOverrideSchema), () => ({})),
+  /** This year's round-1 participants (optional): PRIOR_PROGRAM_NOT_BEFORE_FY2024 flags them. */
+  roundOneParticipants: z._default(z.array(participantSchema).check(z.maxLength(2000)), () => []),
 });
 export type ProgramSettings = z.output<typeof programSettingsSchema>;
 
@@ -112,6 +122,7 @@ export function defaultProgramSettings(): ProgramSettings {
     window: { ...DEFAULT_WINDOW },
     quota: 50,
     messages: {},
+    roundOneParticipants: [],
   };
 }
 

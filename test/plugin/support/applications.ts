@@ -1,4 +1,4 @@
-import { DECLARATIONS } from "../../../src/core/vocabulary";
+import { DECLARATIONS, PARTICIPATION_CATEGORIES } from "../../../src/core/vocabulary";
 
 /** The field values of an application that passes every rule (default field codes). */
 export function validApplicationValues(
@@ -15,7 +15,7 @@ export function validApplicationValues(
     industry: "サービス業",
     capital_yen: "",
     employees: "5",
-    participation_category: "新規（支援を希望）",
+    participation_category: PARTICIPATION_CATEGORIES[1],
     consent_survey: ["同意する"],
     declarations: [...DECLARATIONS],
     contact_email: "info@example.jp",
