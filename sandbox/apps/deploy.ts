@@ -1,11 +1,24 @@
 import { assertAppRight } from "../auth/permissions";
 import type { SandboxDb } from "../db/database";
-import { errors } from "../http/errors";
+import { formulasInOrder } from "../calc/compute";
+import { FormulaError } from "../calc/formula";
+import { errors, KintoneError } from "../http/errors";
+import type { FieldSchema } from "../query";
 import type { ApiRequest, Router } from "../http/router";
 import { carryStateRenames } from "./process";
 import { type AppRow, checkRevision, findApp, readSettings, SETTINGS_KINDS } from "./store";
 
 const MAX_APPS = 300;
+
+/** kintone checks formulas when an app is deployed: GAIA_IL01 names the field and the reason. */
+function checkFormulas(db: SandboxDb, app: AppRow): void {
+  try {
+    formulasInOrder(readSettings<FieldSchema>(db, app.id, "preview", "fields"));
+  } catch (error) {
+    if (error instanceof FormulaError) throw new KintoneError(400, "GAIA_IL01", error.reason);
+    throw error;
+  }
+}
 
 interface DeployTarget {
   app: AppRow;
@@ -28,6 +41,7 @@ export function registerDeployRoutes(router: Router): void {
       return { app };
     });
     const revert = req.params.revert === true || req.params.revert === "true";
+    if (!revert) targets.forEach(({ app }) => checkFormulas(req.db, app));
     for (const { app } of targets) {
       if (revert) revertPreview(req.db, app);
       else deployApp(req.db, app);

@@ -145,6 +145,19 @@ function editFields(
 
 /** Lookup mappings and reference-table conditions must name fields of this app. */
 function checkLocalReferences(fields: FieldMap, errorsOut: FieldErrorCollector): void {
+  // A code is unique in the whole app, subtable fields included.
+  const seen = new Set(Object.keys(fields));
+  for (const table of Object.values(fields).filter((f) => f.type === "SUBTABLE")) {
+    for (const code of Object.keys((table.fields ?? {}) as FieldMap)) {
+      if (seen.has(code)) {
+        errorsOut.add(`properties.${table.code}.fields.${code}.code`, {
+          ja: `フィールドコード「${code}」は重複しています。`,
+          en: `The field code "${code}" is already used.`,
+        });
+      }
+      seen.add(code);
+    }
+  }
   for (const field of Object.values(fields) as FieldProperty[]) {
     const lookup = field.lookup as { fieldMappings?: Array<{ field: string }> } | undefined;
     lookup?.fieldMappings?.forEach((mapping, i) => {

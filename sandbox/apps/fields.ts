@@ -2,6 +2,7 @@ import type { SandboxDb } from "../db/database";
 import { FieldErrorCollector } from "../http/errors";
 import { BUILT_IN_TYPES } from "./defaults";
 import type { FieldMap, FieldProperty } from "./fieldStore";
+import { CALC_FORMATS } from "../calc/compute";
 import { checkLookup, checkReferenceTable } from "./relations";
 
 export { type FieldMap, type FieldProperty, getDeployedFields, getFields } from "./fieldStore";
@@ -50,7 +51,20 @@ const TYPE_DEFAULTS: Record<string, Record<string, unknown>> = {
   },
   FILE: { required: false, thumbnailSize: "150" },
   REFERENCE_TABLE: {},
+  CALC: {
+    required: false,
+    expression: "",
+    format: "NUMBER",
+    displayScale: "",
+    hideExpression: false,
+    unit: "",
+    unitPosition: "BEFORE",
+  },
+  SUBTABLE: { fields: {} },
 };
+
+/** Types a subtable may hold (kintone: no tables, related records, groups or system fields). */
+const NOT_IN_TABLE = new Set(["SUBTABLE", "REFERENCE_TABLE"]);
 
 export const SUPPORTED_FIELD_TYPES = Object.keys(TYPE_DEFAULTS);
 
@@ -95,8 +109,9 @@ export function buildField(
   input: Record<string, unknown>,
   previous: FieldProperty | undefined,
   errorsOut: FieldErrorCollector,
+  parentPath = "properties",
 ): FieldProperty | undefined {
-  const path = `properties.${key}`;
+  const path = `${parentPath}.${key}`;
   const type = String(input.type ?? previous?.type ?? "");
   if (previous && input.type !== undefined && input.type !== previous.type) {
     errorsOut.add(`${path}.type`, {
@@ -165,7 +180,59 @@ export function buildField(
   if (type === "REFERENCE_TABLE") {
     field.referenceTable = checkReferenceTable(db, field.referenceTable, path, errorsOut);
   }
+  if (type === "CALC") checkCalc(field, path, errorsOut);
+  if (type === "SUBTABLE") {
+    field.fields = buildTableFields(db, path, input.fields, previous, errorsOut);
+    delete field.required;
+  }
   return field;
+}
+
+function checkCalc(field: FieldProperty, path: string, errorsOut: FieldErrorCollector): void {
+  if (typeof field.expression !== "string" || field.expression.trim() === "") {
+    errorsOut.add(`${path}.expression`, { ja: "必須です。", en: "Required field." });
+  }
+  if (!CALC_FORMATS.includes(String(field.format))) {
+    errorsOut.add(`${path}.format`, {
+      ja: "Enum値のいずれかでなければなりません。",
+      en: "must be one of the enum value",
+    });
+  }
+}
+
+/** The fields of a subtable: built like top-level ones, merged into the previous ones on change. */
+function buildTableFields(
+  db: SandboxDb,
+  path: string,
+  input: unknown,
+  previous: FieldProperty | undefined,
+  errorsOut: FieldErrorCollector,
+): Record<string, FieldProperty> {
+  const before = (previous?.fields ?? {}) as Record<string, FieldProperty>;
+  const given =
+    input && typeof input === "object" && !Array.isArray(input)
+      ? (input as Record<string, Record<string, unknown>>)
+      : {};
+  if (!previous && Object.keys(given).length === 0) {
+    errorsOut.add(`${path}.fields`, { ja: "必須です。", en: "Required field." });
+  }
+  const fields: Record<string, FieldProperty> = { ...before };
+  for (const [key, inner] of Object.entries(given)) {
+    const innerType = String(inner?.type ?? before[key]?.type ?? "");
+    if (NOT_IN_TABLE.has(innerType) || BUILT_IN_TYPES.has(innerType)) {
+      errorsOut.add(`${path}.fields.${key}.type`, {
+        ja: `テーブルに${innerType}フィールドは追加できません。`,
+        en: `A ${innerType} field cannot be put in a table.`,
+      });
+      continue;
+    }
+    const field = buildField(db, key, inner ?? {}, before[key], errorsOut, `${path}.fields`);
+    if (!field) continue;
+    delete field.unique; // kintone offers no unique setting inside a table
+    delete fields[key];
+    fields[field.code] = field;
+  }
+  return fields;
 }
 
 /** Built-in fields: only code, label and noLabel change. */

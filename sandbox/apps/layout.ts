@@ -22,18 +22,33 @@ const NOT_PLACEABLE = new Set(["STATUS", "STATUS_ASSIGNEE", "CATEGORY"]);
 
 /** kintone appends a new field to the end of the form in a row of its own. */
 export function withFieldAdded(layout: LayoutRow[], field: FieldProperty): LayoutRow[] {
+  if (field.type === "SUBTABLE") {
+    const inner = Object.values((field.fields ?? {}) as Record<string, FieldProperty>);
+    return [
+      ...layout,
+      {
+        type: "SUBTABLE",
+        code: field.code,
+        fields: inner.map((f) => ({ type: f.type, code: f.code, size: {} })),
+      },
+    ];
+  }
   return [...layout, { type: "ROW", fields: [{ type: field.type, code: field.code, size: {} }] }];
 }
 
 export function withFieldRemoved(layout: LayoutRow[], code: string): LayoutRow[] {
-  return mapRows(layout, (elements) => elements.filter((e) => e.code !== code)).filter(
-    (row) => row.type !== "ROW" || (row.fields ?? []).length > 0,
-  );
+  return mapRows(
+    layout.filter((row) => !(row.type === "SUBTABLE" && row.code === code)),
+    (elements) => elements.filter((e) => e.code !== code),
+  ).filter((row) => row.type !== "ROW" || (row.fields ?? []).length > 0);
 }
 
 export function withFieldRenamed(layout: LayoutRow[], from: string, to: string): LayoutRow[] {
-  return mapRows(layout, (elements) =>
-    elements.map((e) => (e.code === from ? { ...e, code: to } : e)),
+  return mapRows(
+    layout.map((row) =>
+      row.type === "SUBTABLE" && row.code === from ? { ...row, code: to } : row,
+    ),
+    (elements) => elements.map((e) => (e.code === from ? { ...e, code: to } : e)),
   );
 }
 
@@ -79,11 +94,21 @@ export function checkLayout(
         return { type: "ROW", fields: [] };
       }
       const elements = Array.isArray(row.fields) ? row.fields : [];
+      const code = String(row.code ?? "");
+      // A table row places the table's own fields.
+      const table = type === "SUBTABLE" ? fields[code] : undefined;
+      if (type === "SUBTABLE" && table?.type !== "SUBTABLE") {
+        errorsOut.add(`${rowPath}.code`, {
+          ja: `フィールド「${code}」が見つかりません。`,
+          en: `The field "${code}" is not found.`,
+        });
+      }
+      const scope = (table?.fields ?? fields) as FieldMap;
       return {
         type,
-        ...(type === "SUBTABLE" ? { code: String(row.code ?? "") } : {}),
+        ...(type === "SUBTABLE" ? { code } : {}),
         fields: elements.map((element, j) =>
-          checkElement(element, `${rowPath}.fields[${j}]`, fields, placed, errorsOut),
+          checkElement(element, `${rowPath}.fields[${j}]`, scope, placed, errorsOut),
         ),
       } as LayoutRow;
     });

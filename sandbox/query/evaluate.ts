@@ -116,6 +116,8 @@ interface ResolvedField {
   key: string;
   family: Family;
   options: Set<string> | null;
+  /** A subtable cell: the record's value is the list of that column's values. */
+  inTable?: boolean;
 }
 
 export function compileQuery(
@@ -176,7 +178,7 @@ class Compiler {
     if (family === "id") return { code, key: "$id", family, options: null };
     this.codes.add(code);
     const options = property.options ? new Set(Object.keys(property.options)) : null;
-    return { code, key: code, family, options };
+    return { code, key: code, family, options, inTable: typeof property.subtable === "string" };
   }
 
   expression(expression: Expression): Predicate {
@@ -197,6 +199,29 @@ class Compiler {
     const field = this.resolve(condition.field);
     const operator = operatorLabel(condition);
     if (!ALLOWED[field.family].includes(operator)) throw operatorNotAllowed(field.code, operator);
+    if (field.inTable) return this.tableCondition(field, condition, operator);
+    return this.scalarCondition(field, condition);
+  }
+
+  /**
+   * A subtable field: kintone takes `in`/`not in` (not `=`/`!=`). A record matches when any
+   * row matches; a negated condition matches when no row matches its positive form.
+   */
+  private tableCondition(field: ResolvedField, condition: Condition, operator: string): Predicate {
+    if (operator === "=" || operator === "!=") throw operatorNotAllowed(field.code, operator);
+    const negated = "negated" in condition && condition.negated;
+    const positive = this.scalarCondition(
+      field,
+      negated ? ({ ...condition, negated: false } as Condition) : condition,
+    );
+    return (values) => {
+      const cells = Array.isArray(values[field.key]) ? (values[field.key] as unknown[]) : [];
+      const any = cells.some((cell) => positive({ ...values, [field.key]: cell }));
+      return negated ? !any : any;
+    };
+  }
+
+  private scalarCondition(field: ResolvedField, condition: Condition): Predicate {
     switch (condition.kind) {
       case "empty": {
         const empty = (values: RecordValues) => isEmpty(values[field.key]);

@@ -1,5 +1,6 @@
 /** What the records endpoints need to know about a deployed app: its fields and process settings. */
 import { getDeployedFields } from "../apps/fields";
+import { placedFields } from "../calc/compute";
 import { getDeployedProcess } from "../apps/process";
 import { requireApp, type AppRow } from "../apps/store";
 import type { SandboxDb } from "../db/database";
@@ -78,13 +79,23 @@ export function loadAppModel(db: SandboxDb, appId: unknown): AppModel {
 /** The schema queries see: STATUS knows whether process management is on and its state names. */
 export function querySchema(model: AppModel): FieldSchema {
   const statusCode = model.codes.status;
-  if (!statusCode) return model.fields;
+  const withCells = withTableCells(model.fields);
+  if (!statusCode) return withCells;
   const status = model.fields[statusCode] as FieldProperty;
   const options = Object.fromEntries(
     model.states.map((s) => [s.name, { label: s.name, index: s.index }]),
   );
   return {
-    ...model.fields,
+    ...withCells,
     [statusCode]: { ...status, enabled: model.process.enable, options },
   };
+}
+
+/** Subtable fields are queried by their own codes; `subtable` names their table. */
+function withTableCells(fields: FieldSchema): FieldSchema {
+  const schema: FieldSchema = { ...fields };
+  for (const [code, placed] of placedFields(fields)) {
+    if (placed.table) schema[code] = { ...placed.property, subtable: placed.table };
+  }
+  return schema;
 }

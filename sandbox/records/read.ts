@@ -15,7 +15,8 @@ import {
 } from "../query";
 import { querySchema, type AppModel } from "./appModel";
 import { findRecord, type StoredRecord } from "./store";
-import { queryValues } from "./valueCache";
+import { placedFields } from "../calc/compute";
+import { type LoadSpec, queryValues } from "./valueCache";
 
 export type ApiRecord = Record<string, { type: string; value: unknown }>;
 
@@ -86,7 +87,13 @@ function collect(
   options: { all: boolean; withTotal?: boolean },
 ): { ids: number[]; total: number } {
   const statusCode = model.codes.status;
-  const codes = new Map(compiled.fieldCodes.map((code) => [code, model.fields[code]?.type ?? ""]));
+  const placed = placedFields(model.fields);
+  const codes = new Map(
+    compiled.fieldCodes.map((code): [string, LoadSpec] => {
+      const where = placed.get(code);
+      return [code, { type: where?.property.type ?? "", table: where?.table }];
+    }),
+  );
   const rows = queryValues(db, model.app.id, codes);
   const firstState = model.states[0]?.name ?? "";
   const { min, max } = compiled.idRange;

@@ -27,6 +27,10 @@ CREATE TABLE IF NOT EXISTS record_ids (
   app_id INTEGER PRIMARY KEY,
   last_id INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS subtable_row_ids (
+  only INTEGER PRIMARY KEY CHECK (only = 1),
+  last_id INTEGER NOT NULL
+);
 `;
 
 export function createRecordTables(db: SandboxDb): void {
@@ -110,6 +114,16 @@ export function saveRecord(db: SandboxDb, appId: number, record: StoredRecord): 
 export function deleteRecord(db: SandboxDb, appId: number, id: number): void {
   sql(db).remove.run(appId, id);
   noteWrite(db, appId, id, null);
+}
+
+/** Subtable row ids: one sequence for the whole domain, as kintone's ids never repeat. */
+export function nextRowId(db: SandboxDb): number {
+  const row = statement(
+    db,
+    `INSERT INTO subtable_row_ids (only, last_id) VALUES (1, 1)
+       ON CONFLICT(only) DO UPDATE SET last_id = last_id + 1 RETURNING last_id`,
+  ).get() as { last_id: number };
+  return row.last_id;
 }
 
 export function countRecords(db: SandboxDb, appId: number): number {

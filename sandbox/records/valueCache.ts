@@ -15,8 +15,20 @@ interface AppValues {
   version: number;
   /** id → values; insertion order is id order (ids only grow). */
   rows: Map<number, RecordValues>;
-  /** Field code → type, for the fields loaded so far. */
-  loaded: Map<string, string>;
+  /** Field code → how it is read, for the fields loaded so far. */
+  loaded: Map<string, LoadSpec>;
+}
+
+/** A field's type, and for a subtable field its table (its values are that column's). */
+export interface LoadSpec {
+  type: string;
+  table?: string;
+}
+
+function columnOf(rows: unknown, code: string): unknown[] {
+  return Array.isArray(rows)
+    ? rows.map((row: { value?: Record<string, { value?: unknown }> }) => row?.value?.[code]?.value)
+    : [];
 }
 
 const cachesByDb = new WeakMap<SandboxDb, Map<number, AppValues>>();
@@ -68,7 +80,9 @@ export function noteWrite(
     return;
   }
   const values: RecordValues = { $id: id };
-  for (const code of cache.loaded.keys()) values[code] = fields[code]?.value;
+  for (const [code, spec] of cache.loaded) {
+    values[code] = spec.table ? columnOf(fields[spec.table]?.value, code) : fields[code]?.value;
+  }
   cache.rows.set(id, values);
 }
 
@@ -76,7 +90,7 @@ export function noteWrite(
 export function queryValues(
   db: SandboxDb,
   appId: number,
-  codes: Map<string, string>,
+  codes: Map<string, LoadSpec>,
 ): Map<number, RecordValues> {
   const caches = cachesOf(db);
   const version = currentVersion(db, appId);
@@ -94,21 +108,24 @@ export function queryValues(
     cache = { version, rows, loaded: new Map() };
     caches.set(appId, cache);
   }
-  for (const [code, type] of codes) {
+  for (const [code, spec] of codes) {
     if (cache.loaded.has(code)) continue;
-    const parse = STRUCTURED_TYPES.has(type);
+    const parse = STRUCTURED_TYPES.has(spec.type) || spec.table !== undefined;
     const extract = statement(
       db,
       "SELECT id, json_extract(data, ?) AS value FROM records WHERE app_id = ?",
     );
-    for (const { id, value } of extract.iterate(`$."${code}".value`, appId) as Iterable<{
+    const path = `$."${spec.table ?? code}".value`;
+    for (const { id, value } of extract.iterate(path, appId) as Iterable<{
       id: number;
       value: unknown;
     }>) {
       const row = cache.rows.get(id);
-      if (row) row[code] = parse && typeof value === "string" ? JSON.parse(value) : value;
+      if (!row) continue;
+      const parsed = parse && typeof value === "string" ? JSON.parse(value) : value;
+      row[code] = spec.table ? columnOf(parsed, code) : parsed;
     }
-    cache.loaded.set(code, type);
+    cache.loaded.set(code, spec);
   }
   return cache.rows;
 }

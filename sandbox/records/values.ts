@@ -12,9 +12,11 @@ import { FieldErrorCollector, type Message } from "../http/errors";
 import type { FieldProperty } from "../query";
 import type { AppModel } from "./appModel";
 import { fieldMessages as m, recordErrors } from "./messages";
+import { computeRecord, innerFields, type StoredCell, type StoredRow } from "../calc/compute";
 import {
   findRecord,
   findRecordIdsByValue,
+  nextRowId,
   statement,
   type StoredFields,
   type StoredRecord,
@@ -32,6 +34,8 @@ export interface WriteContext {
   prefix: string;
   /** Loads another app's model (lookups). */
   loadModel: (appId: unknown) => AppModel;
+  /** Inside a subtable row, kintone stores a number it cannot read as "" without an error. */
+  inTable?: boolean;
 }
 
 const SERVER_SET = new Set(["RECORD_NUMBER", "CALC", "STATUS", "STATUS_ASSIGNEE", "CATEGORY"]);
@@ -76,7 +80,7 @@ function fail(ctx: WriteContext, property: FieldProperty, message: Message): voi
 
 /** A number kintone cannot read is reported under a bracketed key: `record[<code>].value`. */
 function failNumber(ctx: WriteContext, property: FieldProperty): string {
-  ctx.errors.add(`${ctx.prefix}[${property.code}].value`, m.notNumber);
+  if (!ctx.inTable) ctx.errors.add(`${ctx.prefix}[${property.code}].value`, m.notNumber);
   return "";
 }
 
@@ -94,13 +98,16 @@ export function buildNewRecord(ctx: WriteContext, input: RecordInput): StoredFie
   for (const property of storedProperties(ctx.model)) {
     if (SERVER_SET.has(property.type) || SYSTEM_STAMPS.has(property.type)) continue;
     const given = Object.hasOwn(input, property.code) ? input[property.code] : undefined;
-    const value =
-      given === undefined ? defaultOf(ctx, property) : normalize(ctx, property, given.value);
+    let value: unknown;
+    if (given === undefined) value = defaultOf(ctx, property);
+    else if (property.type === "SUBTABLE") value = tableRows(ctx, property, given.value, []);
+    else value = normalize(ctx, property, given.value);
     fields[property.code] = { type: property.type, value };
   }
   stampSystemFields(ctx, fields, "create", canSetStamps ? input : {});
   applyLookups(ctx, fields, input, true);
-  validateRequiredAndLimits(ctx, fields);
+  validateRequiredAndLimits(ctx, storedProperties(ctx.model), fields);
+  computeRecord(ctx.model.fields, fields);
   return fields;
 }
 
@@ -115,14 +122,19 @@ export function buildUpdatedRecord(
     if (SERVER_SET.has(property.type) || SYSTEM_STAMPS.has(property.type)) continue;
     const given = Object.hasOwn(input, property.code) ? input[property.code] : undefined;
     if (given !== undefined) {
-      fields[property.code] = { type: property.type, value: normalize(ctx, property, given.value) };
+      const value =
+        property.type === "SUBTABLE"
+          ? tableRows(ctx, property, given.value, existing.fields[property.code]?.value)
+          : normalize(ctx, property, given.value);
+      fields[property.code] = { type: property.type, value };
     } else if (!fields[property.code]) {
       fields[property.code] = { type: property.type, value: emptyValue(property.type) };
     }
   }
   stampSystemFields(ctx, fields, "update", {});
   applyLookups(ctx, fields, input, false);
-  validateRequiredAndLimits(ctx, fields, input);
+  validateRequiredAndLimits(ctx, storedProperties(ctx.model), fields, input);
+  computeRecord(ctx.model.fields, fields);
   return fields;
 }
 
@@ -269,8 +281,6 @@ function normalize(ctx: WriteContext, property: FieldProperty, value: unknown): 
     case "ORGANIZATION_SELECT":
     case "GROUP_SELECT":
       return normalizeEntities(ctx, property, value);
-    case "SUBTABLE":
-      return normalizeRows(value);
     default:
       if (typeof value === "number") return String(value);
       if (typeof value !== "string") return invalid(ctx, property, m.notText);
@@ -349,15 +359,49 @@ function normalizeEntities(ctx: WriteContext, property: FieldProperty, value: un
   });
 }
 
-let rowSequence = Date.now() % 1_000_000;
-
-/** Table rows keep their ids; new rows get one. Inner values are stored as given. */
-function normalizeRows(value: unknown): unknown {
-  if (!Array.isArray(value)) return [];
-  return value.map((row: { id?: unknown; value?: unknown }) => ({
-    id: row?.id ? String(row.id) : String(++rowSequence),
-    value: row?.value ?? {},
-  }));
+/**
+ * A subtable's rows as kintone stores them. The rows sent replace the table: a row whose `id`
+ * names a stored row keeps that row's id and the cells not sent; any other row is new (new id,
+ * defaults for the cells not sent). Cell errors are keyed `record.<table>.value[<i>].value.<code>.value`.
+ */
+function tableRows(
+  ctx: WriteContext,
+  table: FieldProperty,
+  value: unknown,
+  storedRows: unknown,
+): StoredRow[] {
+  if (value === null || value === undefined) return [];
+  if (!Array.isArray(value)) return invalid(ctx, table, m.notArray, []) as StoredRow[];
+  const stored = new Map(
+    (Array.isArray(storedRows) ? (storedRows as StoredRow[]) : []).map((row) => [row.id, row]),
+  );
+  const inner = Object.values(innerFields(table));
+  return value.map((raw: { id?: unknown; value?: unknown }, i) => {
+    const rowContext: WriteContext = {
+      ...ctx,
+      prefix: `${ctx.prefix}.${table.code}.value[${i}].value`,
+      inTable: true,
+    };
+    const given = (raw?.value && typeof raw.value === "object" ? raw.value : {}) as RecordInput;
+    const previous = raw?.id !== undefined ? stored.get(String(raw.id)) : undefined;
+    const cells: StoredFields = {};
+    for (const property of inner) {
+      const sent = Object.hasOwn(given, property.code) ? given[property.code] : undefined;
+      if (property.type === "CALC") cells[property.code] = { type: "CALC", value: "" };
+      else if (sent !== undefined) {
+        cells[property.code] = {
+          type: property.type,
+          value: normalize(rowContext, property, sent.value),
+        };
+      } else if (previous?.value[property.code]) {
+        cells[property.code] = previous.value[property.code] as StoredCell;
+      } else {
+        cells[property.code] = { type: property.type, value: defaultOf(rowContext, property) };
+      }
+    }
+    validateRequiredAndLimits(rowContext, inner, cells);
+    return { id: previous ? previous.id : String(nextRowId(ctx.db)), value: cells };
+  });
 }
 
 /** Text fields with length limits; kintone checks `minLength` on an empty value too. */
@@ -385,10 +429,11 @@ function isEmptyValue(value: unknown): boolean {
 /** Required, lengths and ranges: on create for every field, on update for the fields sent. */
 function validateRequiredAndLimits(
   ctx: WriteContext,
+  properties: FieldProperty[],
   fields: StoredFields,
   only?: RecordInput,
 ): void {
-  for (const property of storedProperties(ctx.model)) {
+  for (const property of properties) {
     if (only && !Object.hasOwn(only, property.code)) continue;
     const value = fields[property.code]?.value;
     if (isEnforcedRequired(property) && isEmptyValue(value)) {
