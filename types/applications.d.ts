@@ -29,6 +29,8 @@ declare namespace followup.apps {
     lottery_run_id: kintone.fieldTypes.SingleLineText;
     participation_intent: kintone.fieldTypes.RadioButton;
     visit_date: kintone.fieldTypes.Date;
+    visit_start: kintone.fieldTypes.Time;
+    visit_minutes: kintone.fieldTypes.Number;
     expert_name: kintone.fieldTypes.SingleLineText;
     withdrawal_reason: kintone.fieldTypes.MultiLineText;
     visit_report: kintone.fieldTypes.MultiLineText;

@@ -1,6 +1,6 @@
 import { FieldErrorCollector } from "../http/errors";
 import type { Router } from "../http/router";
-import type { FieldMap } from "./fields";
+import { getFields } from "./fieldStore";
 import { checkCondition } from "./conditions";
 import { registerSettingsEndpoint } from "./settingsEndpoint";
 import { readSettings } from "./store";
@@ -26,7 +26,8 @@ export function registerViewRoutes(router: Router): void {
         errorsOut.add("views", { ja: "必須です。", en: "Required field." });
         errorsOut.throwIfAny();
       }
-      const fields = readSettings<FieldMap>(req.db, app.id, "preview", "fields");
+      // Through getFields, so a status condition is accepted once process management is on.
+      const fields = getFields(req.db, app.id, "preview");
       const live = app.deployed ? readSettings<Views>(req.db, app.id, "live", "views") : {};
       let nextId = nextViewId(app.id, current, live);
       const views: Views = {};

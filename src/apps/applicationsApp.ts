@@ -34,6 +34,7 @@ import {
   row,
   singleLineText,
   spacer,
+  time,
 } from "./fields";
 import type {
   ActionDefinition,
@@ -41,8 +42,8 @@ import type {
   FieldProperty,
   ProcessDefinition,
   ProgramAppRefs,
-  ViewDefinition,
 } from "./model";
+import { APPLICATION_REPORTS, APPLICATION_VIEWS } from "./applicationViews";
 import { QUESTIONNAIRE_SUMMARY_FIELDS } from "./questionnairesApp";
 
 export const APPLICATIONS_APP_NAME = "申込管理";
@@ -134,78 +135,13 @@ function applicationFields(refs: ProgramAppRefs) {
       },
     },
     visit_date: date("visit_date", LABEL.visit_date),
+    visit_start: time("visit_start", LABEL.visit_start),
+    visit_minutes: numberField("visit_minutes", LABEL.visit_minutes, { unit: "分" }),
     expert_name: singleLineText("expert_name", LABEL.expert_name),
     withdrawal_reason: multiLineText("withdrawal_reason", LABEL.withdrawal_reason),
     visit_report: multiLineText("visit_report", LABEL.visit_report),
   } satisfies Record<string, FieldProperty>;
 }
-
-const LIST_FIELDS = [
-  "application_no",
-  "company_name",
-  "entity_type",
-  "prefecture",
-  "industry",
-  "applied_at",
-  "eligibility",
-  "lottery_result",
-  "lottery_rank",
-  "waitlist_no",
-  "participation_intent",
-];
-
-function view(
-  name: string,
-  filterCond: string,
-  sort: string,
-  fields = LIST_FIELDS,
-): ViewDefinition {
-  return { type: "LIST", name, fields, filterCond, sort };
-}
-
-const APPLICATION_VIEWS: ViewDefinition[] = [
-  view("全件", "", "application_no asc"),
-  view("未判定", inChoices("eligibility", ELIGIBILITY_LABELS.unscreened), "applied_at asc"),
-  view("要確認", inChoices("eligibility", ELIGIBILITY_LABELS.review), "applied_at asc", [
-    ...LIST_FIELDS,
-    "eligibility_notes",
-  ]),
-  view("対象外", inChoices("eligibility", ELIGIBILITY_LABELS.ineligible), "applied_at asc", [
-    ...LIST_FIELDS,
-    "eligibility_notes",
-  ]),
-  view(
-    "抽選対象（適格）",
-    `${inChoices("eligibility", ELIGIBILITY_LABELS.eligible)} and ${inChoices("lottery_result", LOTTERY_RESULTS.undrawn)}`,
-    "application_no asc",
-  ),
-  view("当選者", inChoices("lottery_result", LOTTERY_RESULTS.winner), "lottery_rank asc"),
-  view(
-    "補欠（順位順）",
-    inChoices("lottery_result", LOTTERY_RESULTS.waitlisted),
-    "waitlist_no asc",
-  ),
-  view(
-    "参加確定",
-    `${inChoices("lottery_result", LOTTERY_RESULTS.winner)} and ${inChoices("participation_intent", PARTICIPATION_INTENTS.participate)}`,
-    "visit_date asc",
-    [...LIST_FIELDS, "visit_date", "expert_name"],
-  ),
-  view(
-    "辞退",
-    inChoices("participation_intent", PARTICIPATION_INTENTS.decline),
-    "application_no asc",
-  ),
-  view("訪問予定", 'visit_date != ""', "visit_date asc", [
-    "application_no",
-    "company_name",
-    "address",
-    "contact_name",
-    "contact_phone",
-    "visit_date",
-    "expert_name",
-  ]),
-];
 
 const NO_ASSIGNEE = { type: "ONE" as const, entities: [] };
 
@@ -282,10 +218,11 @@ export function applicationsApp(refs: ProgramAppRefs): AppDefinition {
       row(at(f.withdrawal_reason)),
       row(heading("質問票・訪問")),
       row(at(f.questionnaires)),
-      row(at(f.visit_date), at(f.expert_name)),
+      row(at(f.visit_date), at(f.visit_start), at(f.visit_minutes), at(f.expert_name)),
       row(at(f.visit_report)),
     ],
     views: APPLICATION_VIEWS,
     process: APPLICATION_PROCESS,
+    reports: APPLICATION_REPORTS,
   };
 }

@@ -158,6 +158,10 @@ export function date(code: string, label: string): FieldProperty {
   };
 }
 
+export function time(code: string, label: string): FieldProperty {
+  return { type: "TIME", code, label, noLabel: false, required: false, defaultNowValue: false };
+}
+
 export function file(code: string, label: string): FieldProperty {
   return { type: "FILE", code, label, noLabel: false, required: false, thumbnailSize: "150" };
 }

@@ -26,12 +26,37 @@ export interface LayoutRow {
   fields: LayoutElement[];
 }
 
-export interface ViewDefinition {
-  type: "LIST";
+interface ViewCommon {
   name: string;
-  fields: string[];
   filterCond: string;
   sort: string;
+  /** DESKTOP: the PC screens only; ANY: also kintone's mobile screens. */
+  device?: "DESKTOP" | "ANY";
+}
+
+export interface ListViewDefinition extends ViewCommon {
+  type: "LIST";
+  fields: string[];
+}
+
+/** kintone's calendar view: records placed on a month grid by a date field, titled by another field. */
+export interface CalendarViewDefinition extends ViewCommon {
+  type: "CALENDAR";
+  date: string;
+  title: string;
+}
+
+export type ViewDefinition = ListViewDefinition | CalendarViewDefinition;
+
+/** One graph of the app (kintone's app reports API; only the keys we set). */
+export interface ReportDefinition {
+  name: string;
+  chartType: string;
+  chartMode: string;
+  groups: Array<{ code: string; per?: string }>;
+  aggregations: Array<{ type: string; code?: string }>;
+  filterCond: string;
+  sorts: Array<{ by: string; order: string }>;
 }
 
 export interface StateDefinition {
@@ -65,6 +90,8 @@ export interface AppDefinition {
   layout: LayoutRow[];
   views: ViewDefinition[];
   process?: ProcessDefinition;
+  /** Graphs `followup setup` keeps (matched by name; others are left alone). */
+  reports?: ReportDefinition[];
 }
 
 /** App ids as kintone gives them (strings), needed for lookups and related records. */
@@ -95,5 +122,8 @@ export interface CurrentView {
   fields?: string[];
   filterCond?: string;
   sort?: string;
+  date?: string;
+  title?: string;
+  device?: string;
   [key: string]: unknown;
 }

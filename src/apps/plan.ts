@@ -233,7 +233,10 @@ function sameView(
     Number(have.index) === index &&
     normalizeQuery(have.filterCond) === normalizeQuery(want.filterCond) &&
     normalizeQuery(have.sort) === normalizeQuery(want.sort) &&
-    matches(want.fields, have.fields ?? [])
+    (want.device ?? "DESKTOP") === (have.device ?? "DESKTOP") &&
+    (want.type === "LIST"
+      ? matches(want.fields, have.fields ?? [])
+      : want.date === have.date && want.title === have.title)
   );
 }
 

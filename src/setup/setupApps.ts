@@ -170,8 +170,9 @@ async function applyPlan(client: KintoneRestAPIClient, app: number, plan: AppPla
   }
   const { layout, views, process } = plan;
   if (layout) await withRetry(() => client.app.updateFormLayout({ app, layout: layout as never }));
-  if (views) await withRetry(() => client.app.updateViews({ app, views: views as never }));
+  // Views filter by status, which kintone accepts only once process management is on.
   if (process) await updateProcess(client, app, process);
+  if (views) await withRetry(() => client.app.updateViews({ app, views: views as never }));
 }
 
 /** A state keyed by its current name with a new `name` is renamed (how the first state changes). */

@@ -41,6 +41,8 @@ export const COMPATIBLE_FIELD_TYPES: Record<ApplicationField, readonly string[]>
   participation_intent: CHOICE,
   questionnaires: ["REFERENCE_TABLE"],
   visit_date: ["DATE"],
+  visit_start: ["TIME"],
+  visit_minutes: ["NUMBER"],
   expert_name: TEXT,
   withdrawal_reason: ["MULTI_LINE_TEXT"],
   visit_report: ["MULTI_LINE_TEXT"],

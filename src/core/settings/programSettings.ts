@@ -77,6 +77,53 @@ const DEFAULT_WINDOW: ApplicationWindow = {
   closesAt: "2024-08-09T17:00:00+09:00",
 };
 
+const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM"));
+/** `MM-DD` closes that day every year; `YYYY-MM-DD` closes one date. */
+const closureDay = z
+  .string()
+  .check(z.regex(/^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "closure day MM-DD"));
+
+/** Expert visits (spec §1: weekday, not 祝日 nor the year-end closure, 1–2 hours, within office hours). */
+const visitsSchema = z
+  .object({
+    /** Secretariat hours a visit must lie within (Japan time). */
+    opensAt: z._default(clockTime, "09:00"),
+    closesAt: z._default(clockTime, "17:00"),
+    minMinutes: z._default(z.int().check(z.positive()), 60),
+    maxMinutes: z._default(z.int().check(z.positive()), 120),
+    closureDays: z._default(z.array(closureDay), () => [...DEFAULT_CLOSURE_DAYS]),
+  })
+  .check(
+    z.refine((v) => v.opensAt < v.closesAt, { message: "visit hours", path: ["closesAt"] }),
+    z.refine((v) => v.minMinutes <= v.maxMinutes, {
+      message: "visit minutes",
+      path: ["maxMinutes"],
+    }),
+  );
+export type VisitSettings = z.output<typeof visitsSchema>;
+
+/** 行政機関の休日: 12/29–1/3 (domain-rules §3). */
+const DEFAULT_CLOSURE_DAYS = ["12-29", "12-30", "12-31", "01-01", "01-02", "01-03"];
+
+function defaultVisitSettings(): VisitSettings {
+  return {
+    opensAt: "09:00",
+    closesAt: "17:00",
+    minMinutes: 60,
+    maxMinutes: 120,
+    closureDays: [...DEFAULT_CLOSURE_DAYS],
+  };
+}
+
+/** Replies the secretariat waits for after the draw. */
+const repliesSchema = z.object({
+  /** Last instant for the participation-intent reply; after it, winners without a reply are listed. */
+  intentDeadline: z._default(z.nullable(instant), null),
+  /** A questionnaire not answered this many days after 参加確定 is listed as overdue. */
+  questionnaireDays: z._default(z.int().check(z.positive()), 14),
+});
+export type ReplySettings = z.output<typeof repliesSchema>;
+
 /** A message template replacing the built-in one; `{placeholders}` as in the built-in messages. */
 const messageOverrideSchema = z.object({
   ja: z.optional(z.string()),
@@ -112,6 +159,8 @@ export const programSettingsSchema = z.object({
   messages: z._default(z.partialRecord(z.enum(RULE_IDS), messageOverrideSchema), () => ({})),
   /** This year's round-1 participants (optional): PRIOR_PROGRAM_NOT_BEFORE_FY2024 flags them. */
   roundOneParticipants: z._default(z.array(participantSchema).check(z.maxLength(2000)), () => []),
+  visits: z._default(visitsSchema, defaultVisitSettings),
+  replies: z._default(repliesSchema, () => ({ intentDeadline: null, questionnaireDays: 14 })),
 });
 export type ProgramSettings = z.output<typeof programSettingsSchema>;
 
@@ -123,6 +172,8 @@ export function defaultProgramSettings(): ProgramSettings {
     quota: 50,
     messages: {},
     roundOneParticipants: [],
+    visits: defaultVisitSettings(),
+    replies: { intentDeadline: null, questionnaireDays: 14 },
   };
 }
 

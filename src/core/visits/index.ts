@@ -1,0 +1,3 @@
+export * from "./booking";
+export * from "./rules";
+export { holidayOn } from "./holidays";
