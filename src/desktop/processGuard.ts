@@ -15,6 +15,7 @@ import {
 } from "../core/workflow";
 import { errorText } from "../adapters/kintone-js/session";
 import { inList, quote } from "../adapters/kintoneQuery";
+import { visitCompletionRefusal } from "./visitChecks";
 
 interface ProceedEvent {
   appId?: number;
@@ -159,6 +160,23 @@ export async function guardProcessAction(
   if (refusal) {
     event.error = pick(lang, refusal.message);
     return event;
+  }
+  if (action === "completeVisit") {
+    const visitRefusal = await visitCompletionRefusal(
+      event.record,
+      record.id,
+      config,
+      lang,
+      client,
+      appId,
+    ).catch((error: unknown) =>
+      pick(lang, {
+        ja: `訪問予定を確認できなかったため「${event.action.value}」を中止しました：${errorText(error)}`,
+        en: `"${event.action.value}" was stopped because the visit could not be checked: ${errorText(error)}`,
+      }),
+    );
+    // eslint-disable-next-line require-atomic-updates
+    if (visitRefusal) event.error = visitRefusal;
   }
   // A promotion here leaves lottery_result as the draw wrote it (補欠): the audit compares it with
   // the lottery log, and only the list's 繰り上げ button writes a log entry.

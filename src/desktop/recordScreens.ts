@@ -10,6 +10,7 @@ import { renderDetailPanel } from "./detailPanel";
 import { registerDrawOnlyFields } from "./drawOnlyFields";
 import { guardProcessAction } from "./processGuard";
 import { type Notify, validateOnSubmit } from "./submitValidation";
+import { checkVisitOnSubmit } from "./visitChecks";
 
 export interface RecordScreenOptions {
   prefix: "" | "mobile.";
@@ -26,15 +27,31 @@ export function registerRecordScreens(
   const { prefix } = options;
   const screens = prefix === "" ? k.app : k.mobile.app;
   registerDrawOnlyFields(k, config, prefix);
+  // kintone's record events carry the app id; the screen's id is the fallback for older events.
+  const appId = (event: { appId?: number }): number => event.appId ?? screens.getId() ?? 0;
   k.events.on(`${prefix}app.record.create.submit`, (event) =>
-    validateOnSubmit(event, config, lang, options.notify, "create"),
+    checkVisitOnSubmit(
+      validateOnSubmit(event, config, lang, options.notify, "create"),
+      config,
+      lang,
+      options.client(),
+      appId(event),
+    ),
   );
   const editEvents = [`${prefix}app.record.edit.submit`];
   if (prefix === "") editEvents.push("app.record.index.edit.submit");
-  k.events.on(editEvents, (event) => validateOnSubmit(event, config, lang, options.notify, "edit"));
+  k.events.on(editEvents, (event) =>
+    checkVisitOnSubmit(
+      validateOnSubmit(event, config, lang, options.notify, "edit"),
+      config,
+      lang,
+      options.client(),
+      appId(event),
+    ),
+  );
 
   k.events.on(`${prefix}app.record.detail.process.proceed`, (event) =>
-    guardProcessAction(event, config, lang, options.client(), event.appId ?? screens.getId()),
+    guardProcessAction(event, config, lang, options.client(), appId(event)),
   );
 
   k.events.on(`${prefix}app.record.detail.show`, (event) => {

@@ -13,6 +13,7 @@ function findings(overrides: Partial<AuditFindings> = {}): AuditFindings {
     counts: { applications: 2, questionnaires: 0, logEntries: 1 },
     violations: [],
     drawMismatches: [],
+    visitProblems: [],
     chain: { ok: true },
     bundles: [{ runId: "run-1", verdict: { ok: true } }],
     ...overrides,

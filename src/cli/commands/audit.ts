@@ -15,19 +15,25 @@ import {
   LOTTERY_LOG_KINDS,
   LOTTERY_LOG_STATES,
   QUESTIONNAIRE_LINK_FIELD,
+  STATES,
 } from "../../core/vocabulary";
+import { findVisitProblems } from "../../core/visits";
 import { findInvariantViolations } from "../../core/workflow";
 import { parseCommandArgs } from "../args";
 import type { Command, CommandContext } from "../command";
 import { explainKintoneFailure } from "../kintoneFailure";
 import { startProgress } from "../progress";
+import { readSettingsFile } from "../settingsFile";
 import { connectToProgram, TARGET_OPTIONS } from "../target";
+
+const OPTIONS = { ...TARGET_OPTIONS, settings: { type: "string" } } as const;
 
 export const auditCommand: Command = {
   summary: "check every record against the process invariants and the lottery log's hash chain",
   async run(context: CommandContext) {
-    const { values } = parseCommandArgs(context, TARGET_OPTIONS);
+    const { values } = parseCommandArgs(context, OPTIONS);
     const { lang } = context;
+    const { settings } = readSettingsFile(context.cwd, values.settings, lang);
     const { client, apps, target } = connectToProgram(context, values, [
       "applications",
       "questionnaires",
@@ -63,6 +69,7 @@ export const auditCommand: Command = {
           completedDrawRunIds: new Set(completedDraws.map((entry) => entry.run_id)),
         }),
         drawMismatches: latestDraw ? findDrawMismatches(applications, latestDraw, log) : [],
+        visitProblems: findVisitProblems(applications, settings.visits, STATES),
         chain: await verifyChain(log),
         bundles: await Promise.all(
           completedDraws.map(async (entry) => ({

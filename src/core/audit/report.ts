@@ -7,6 +7,7 @@
 import { type Lang, type Localized, pick } from "../i18n";
 import type { BundleVerdict, ChainVerdict } from "../lottery";
 import type { InvariantId, InvariantViolation } from "../workflow";
+import type { VisitAuditFinding } from "../visits/audit";
 import type { DrawMismatch, DrawMismatchId } from "./drawRecords";
 
 export interface AuditFindings {
@@ -14,12 +15,20 @@ export interface AuditFindings {
   violations: readonly InvariantViolation[];
   /** Applications whose lottery values differ from the latest completed draw in the log. */
   drawMismatches: readonly DrawMismatch[];
+  /** Booked visits that break the visit rules (core/visits). */
+  visitProblems: readonly VisitAuditFinding[];
   chain: ChainVerdict;
   /** Each completed draw's verification bundle, recomputed. */
   bundles: ReadonlyArray<{ runId: string; verdict: BundleVerdict }>;
 }
 
-const TITLES: Record<InvariantId | DrawMismatchId, Localized> = {
+type FindingId = InvariantId | DrawMismatchId | VisitAuditFinding["invariant"];
+
+const TITLES: Record<FindingId, Localized> = {
+  VISIT_BOOKING_INVALID: {
+    ja: "訪問予定が訪問の条件に合わない",
+    en: "Visit booking breaks the visit rules",
+  },
   DRAWN_RECORD_MISSING: { ja: "抽選した申込が見つからない", en: "Drawn application missing" },
   DRAW_VALUES_CHANGED: {
     ja: "抽選結果・順位が抽選記録と違う",
@@ -75,6 +84,7 @@ export function auditPassed(findings: AuditFindings): boolean {
   return (
     findings.violations.length === 0 &&
     findings.drawMismatches.length === 0 &&
+    findings.visitProblems.length === 0 &&
     findings.chain.ok &&
     findings.bundles.every((bundle) => bundle.verdict.ok)
   );
@@ -84,13 +94,14 @@ export function problemCount(findings: AuditFindings): number {
   return (
     findings.violations.length +
     findings.drawMismatches.length +
+    findings.visitProblems.length +
     (findings.chain.ok ? 0 : 1) +
     findings.bundles.filter((bundle) => !bundle.verdict.ok).length
   );
 }
 
 interface RecordFinding {
-  id: InvariantId | DrawMismatchId;
+  id: FindingId;
   recordId: string;
   applicationNo: string;
   status: string;
@@ -101,6 +112,7 @@ function recordFindings(findings: AuditFindings): RecordFinding[] {
   return [
     ...findings.violations.map((v) => ({ ...v, id: v.invariant })),
     ...findings.drawMismatches.map((m) => ({ ...m, id: m.kind })),
+    ...findings.visitProblems.map((v) => ({ ...v, id: v.invariant })),
   ];
 }
 

@@ -1,3 +1,4 @@
 export * from "./booking";
 export * from "./rules";
 export { holidayOn } from "./holidays";
+export * from "./audit";

@@ -1,0 +1,68 @@
+/**
+ * The visit rules as an audit invariant: REST, CSV import and FormBridge can write a booking the
+ * record screens would refuse, so `followup audit` re-checks every booked visit against the rules
+ * and against the other bookings of the same expert.
+ */
+import type { FieldMap, KintoneRecordLike } from "../application";
+import type { Localized } from "../i18n";
+import type { VisitSettings } from "../settings/programSettings";
+import { applicationNoKey, statusOf } from "../workflow/record";
+import type { StateKey } from "../vocabulary";
+import { visitBookingFromRecord } from "./booking";
+import { checkVisit, hasBooking, type VisitBooking } from "./rules";
+
+export const VISIT_INVARIANT = "VISIT_BOOKING_INVALID";
+
+export interface VisitAuditFinding {
+  invariant: typeof VISIT_INVARIANT;
+  recordId: string;
+  applicationNo: string;
+  status: string;
+  message: Localized;
+}
+
+/** Declined and excluded records keep their old booking; it binds no expert any more. */
+const INACTIVE_STATES: readonly StateKey[] = ["declined", "ineligible"];
+
+/** The bookings that still hold an expert's time (records not declined or excluded). */
+export function activeBookings(
+  records: readonly KintoneRecordLike[],
+  states: Record<StateKey, string>,
+  fieldMap: FieldMap = {},
+): VisitBooking[] {
+  const inactive = new Set(INACTIVE_STATES.map((key) => states[key]));
+  return records
+    .filter((record) => !inactive.has(statusOf(record)))
+    .map((record) => visitBookingFromRecord(record, fieldMap))
+    .filter(hasBooking);
+}
+
+export function findVisitProblems(
+  records: readonly KintoneRecordLike[],
+  settings: VisitSettings,
+  states: Record<StateKey, string>,
+  fieldMap: FieldMap = {},
+): VisitAuditFinding[] {
+  const inactive = new Set(INACTIVE_STATES.map((key) => states[key]));
+  const bookings = activeBookings(records, states, fieldMap);
+  return records.flatMap((record) => {
+    const status = statusOf(record);
+    if (inactive.has(status)) return [];
+    const booking = visitBookingFromRecord(record, fieldMap);
+    const problems = checkVisit(booking, bookings, settings);
+    if (problems.length === 0) return [];
+    const company = booking.companyName || "-";
+    return [
+      {
+        invariant: VISIT_INVARIANT,
+        recordId: booking.recordId,
+        applicationNo: applicationNoKey(record[fieldMap.application_no ?? "application_no"]?.value),
+        status,
+        message: {
+          ja: `「${company}」の訪問予定: ${problems.map((p) => p.message.ja).join(" ")}`,
+          en: `Visit of "${company}": ${problems.map((p) => p.message.en).join(" ")}`,
+        },
+      },
+    ];
+  });
+}
