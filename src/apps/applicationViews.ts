@@ -3,8 +3,8 @@
  * status and show it beside the outcome (issue 17), so a record leaves a list once it moves on;
  * the overview panel's figures link to views built from the same conditions (core/round).
  */
-import { FIGURE_VIEWS, figureConditions, PLACE_STATES } from "../core/round/figures";
-import { ELIGIBILITY_LABELS, STATES, type StateKey } from "../core/vocabulary";
+import { FIGURE_VIEWS, figureConditions } from "../core/round/figures";
+import { ELIGIBILITY_LABELS, PLACE_STATES, STATES, type StateKey } from "../core/vocabulary";
 import type { ReportDefinition, ViewDefinition } from "./model";
 
 /** The status field's code in an app created in Japanese (setup's apps). */

@@ -40,12 +40,13 @@ export async function visitProblemsOf(
   config: PluginConfig,
   client: KintoneRestAPIClient,
   appId: number | string,
+  options: { complete?: boolean } = {},
 ): Promise<VisitProblem[]> {
   const booking = visitBookingFromRecord(record as KintoneRecordLike, config.fieldMap, recordId);
-  if (!hasBooking(booking)) return [];
+  if (!hasBooking(booking) && !options.complete) return [];
   const dateIsValid = /^\d{4}-\d{2}-\d{2}$/.test(booking.date.trim());
   const others = dateIsValid ? await bookingsOn(client, config, appId, booking.date.trim()) : [];
-  return checkVisit(booking, others, config.program.visits);
+  return checkVisit(booking, others, config.program.visits, options);
 }
 
 interface SubmitEvent {
@@ -86,7 +87,9 @@ export async function checkVisitOnSubmit<E extends SubmitEvent>(
   for (const problem of problems) {
     const target = event.record[fieldCodeOf(config, problem.field)];
     const message = pick(lang, problem.message);
-    if (!target) unplaced.push(message);
+    if (!target) {
+      if (!unplaced.includes(message)) unplaced.push(message);
+    }
     else target.error = target.error ? `${target.error}\n${message}` : message;
   }
   const head = pick(lang, {
@@ -108,7 +111,9 @@ export async function visitCompletionRefusal(
   client: KintoneRestAPIClient,
   appId: number | string,
 ): Promise<string | null> {
-  const problems = await visitProblemsOf(record, recordId, config, client, appId);
+  const problems = await visitProblemsOf(record, recordId, config, client, appId, {
+    complete: true,
+  });
   if (problems.length === 0) return null;
   const unique = [...new Set(problems.map((problem) => pick(lang, problem.message)))];
   return [

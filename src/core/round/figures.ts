@@ -11,6 +11,7 @@ import {
   type ApplicationField,
   ELIGIBILITY_LABELS,
   PARTICIPATION_INTENTS,
+  PLACE_STATES,
   type StateKey,
 } from "../vocabulary";
 
@@ -32,13 +33,6 @@ function inList(code: string, values: readonly string[]): string {
   return `${code} in (${values.map(literal).join(", ")})`;
 }
 
-/** States that hold a place (spec §3). */
-export const PLACE_STATES: readonly StateKey[] = [
-  "winner",
-  "confirmed",
-  "questionnaireDone",
-  "visited",
-];
 /** States whose booked visits still count (not declined, not excluded). */
 const VISIT_STATES: readonly StateKey[] = ["confirmed", "questionnaireDone", "visited"];
 

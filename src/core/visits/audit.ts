@@ -49,7 +49,9 @@ export function findVisitProblems(
     const status = statusOf(record);
     if (inactive.has(status)) return [];
     const booking = visitBookingFromRecord(record, fieldMap);
-    const problems = checkVisit(booking, bookings, settings);
+    // A visited record must show the whole visit; others may be booked step by step.
+    const complete = status === states.visited;
+    const problems = checkVisit(booking, bookings, settings, { complete });
     if (problems.length === 0) return [];
     const company = booking.companyName || "-";
     return [

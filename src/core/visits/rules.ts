@@ -246,16 +246,17 @@ function overlapProblem(visit: VisitBooking, other: VisitBooking): VisitProblem 
 }
 
 /**
- * Every problem of one booking. A record without any visit field filled is fine (not booked yet);
- * once one is filled, all four are needed. `others` are the program's other bookings (any records;
- * the same record and other experts are skipped here).
+ * Every problem of one booking. A record without any visit field filled is fine (not booked yet),
+ * and staff may fill the fields one at a time; `complete` (訪問完了, a visited record) needs all
+ * four. `others` are the program's other bookings (the same record and other experts are skipped).
  */
 export function checkVisit(
   visit: VisitBooking,
   others: readonly VisitBooking[],
   settings: VisitSettings,
+  options: { complete?: boolean } = {},
 ): VisitProblem[] {
-  if (!hasBooking(visit)) return [];
+  if (!hasBooking(visit) && !options.complete) return [];
   const missing = (
     [
       ["visit_date", visit.date],
@@ -264,14 +265,16 @@ export function checkVisit(
       ["expert_name", visit.expert],
     ] as const
   ).filter(([, value]) => blank(value));
-  const problems: VisitProblem[] = missing.map(([field]) => ({
-    rule: "VISIT_INCOMPLETE",
-    field,
-    message: {
-      ja: "訪問日・開始時刻・所要時間・訪問専門家をすべて入力してください。",
-      en: "Enter the visit date, start time, duration and expert together.",
-    },
-  }));
+  const problems: VisitProblem[] = options.complete
+    ? missing.map(([field]) => ({
+        rule: "VISIT_INCOMPLETE",
+        field,
+        message: {
+          ja: "訪問日・開始時刻・所要時間・訪問専門家をすべて入力してください。",
+          en: "Enter the visit date, start time, duration and expert.",
+        },
+      }))
+    : [];
   if (!blank(visit.date)) problems.push(...checkDate(visit, settings));
   problems.push(...checkTime(visit, settings));
   if (missing.length === 0) {
