@@ -2,6 +2,7 @@
 import type { ApiHandler, HttpMethod, Router } from "../http/router";
 import type { SandboxDeps } from "../server";
 import { runBulkRequest } from "./bulk";
+import { registerCommentRoutes } from "./comments";
 import {
   addRecord,
   addRecords,
@@ -43,4 +44,5 @@ export function registerRecordRoutes(router: Router, deps: Pick<SandboxDeps, "db
     router.api(method, endpoint, handler);
   }
   router.api("POST", "bulkRequest", (req) => runBulkRequest(req, BULK_HANDLERS));
+  registerCommentRoutes(router, deps.db);
 }
