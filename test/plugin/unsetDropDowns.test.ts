@@ -44,14 +44,16 @@ describe.each(UNSET)("an unset drop-down read as %p", (unset) => {
     expect(resultOf(restRecord({ lottery_result: unset }))).toBe("未抽選");
   });
 
-  test("都道府県 unset: screening reports it as 未選択 (applicationFromRecord → rules)", () => {
-    const application = applicationFromRecord(restRecord({ prefecture: unset }));
-    const { violations } = screenApplication(application, defaultProgramSettings(), {
-      lang: "ja",
-      now: new Date("2024-07-20T03:00:00Z"),
-    });
-    const prefecture = violations.find((v) => v.rule === "PREFECTURE_NOT_TOKYO");
-    expect(prefecture?.message).toContain("未選択");
+  test('都道府県 unset: screening reports it as not in Tokyo, as for "" (applicationFromRecord → rules)', () => {
+    const screen = (value: null | "") =>
+      screenApplication(
+        applicationFromRecord(restRecord({ prefecture: value })),
+        defaultProgramSettings(),
+        { lang: "ja", now: new Date("2024-07-20T03:00:00Z") },
+      ).violations;
+    const violations = screen(unset);
+    expect(violations.map((v) => v.rule)).toContain("PREFECTURE_NOT_TOKYO");
+    expect(violations).toEqual(screen(""));
   });
 
   test("抽選結果 unset outside the draw's pool is no mismatch (findDrawMismatches)", () => {
