@@ -33,6 +33,20 @@ export function apiPath(pathOrUrl: string): string {
   return path.endsWith(".json") ? path : `${path}.json`;
 }
 
+/**
+ * `kintone.api.url(path, detectGuestSpace)`: the API's full URL, `.json` added; with `true` on a
+ * page of a guest space (`/k/guest/<space>/...`), the guest-space path `/k/guest/<space>/v1/...`.
+ */
+export function kintoneApiUrl(
+  page: { origin: string; pathname: string },
+  path: string,
+  detectGuestSpace?: boolean,
+): string {
+  const guestSpace = detectGuestSpace ? /^\/k\/guest\/(\d+)\//.exec(page.pathname) : null;
+  const local = guestSpace ? path.replace(/^\/k\/v1\//, `/k/guest/${guestSpace[1]}/v1/`) : path;
+  return `${page.origin}${apiPath(local)}`;
+}
+
 export function queryString(params: Record<string, unknown>): string {
   return qs.stringify(params, { encodeValuesOnly: true, arrayFormat: "indices" });
 }

@@ -1,4 +1,4 @@
-import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import type { KintoneClient } from "./kintoneClient";
 import type { KintoneRecordLike } from "../core/application";
 import { RECORDS_PER_READ } from "./kintoneLimits";
 import { type RetryOptions, withRetry } from "./retry";
@@ -20,7 +20,7 @@ export interface ReadAllOptions {
  * the domain's 10. Exactly ⌈N/500⌉ requests (at least one), each retried on 429/503.
  */
 export async function readAllRecords(
-  client: KintoneRestAPIClient,
+  client: KintoneClient,
   options: ReadAllOptions,
 ): Promise<KintoneRecordLike[]> {
   const fields = options.fields && [...new Set(["$id", ...options.fields])];

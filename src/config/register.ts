@@ -458,7 +458,7 @@ export async function registerConfig(
   });
   let formFields: FormFieldInfo[] | null = null;
   try {
-    formFields = await loadFormFields(k, deps.client ?? sessionClient);
+    formFields = await loadFormFields(k, deps.client ?? sessionClient(k));
   } catch (error) {
     summary.append(
       el(

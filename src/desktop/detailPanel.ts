@@ -2,7 +2,7 @@
  * The panel in the `followup_panel` space of the detail screen: screening result with reasons,
  * lottery rank and waitlist number, the questionnaire, and what the next step is.
  */
-import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import type { KintoneClient } from "../adapters/kintoneClient";
 import { quote } from "../adapters/kintoneQuery";
 import { applicationFromRecord, type KintoneRecordLike } from "../core/application";
 import {
@@ -160,7 +160,7 @@ function eligibilitySection(
 }
 
 async function questionnaireLinks(
-  client: KintoneRestAPIClient,
+  client: KintoneClient,
   config: PluginConfig,
   applicationNo: string,
   lang: Lang,
@@ -206,7 +206,7 @@ export async function renderDetailPanel(
   record: KintoneRecordLike,
   config: PluginConfig,
   lang: Lang,
-  client: KintoneRestAPIClient,
+  client: KintoneClient,
 ): Promise<void> {
   const workflow = workflowRecordFromRecord(record, config.fieldMap);
   const questionnaire = el("span", {}, pick(lang, { ja: "確認中…", en: "Checking…" }));

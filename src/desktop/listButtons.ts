@@ -3,7 +3,7 @@
  * the users and groups the plugin settings allow; each asks before it writes and says plainly when
  * the lottery refuses.
  */
-import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import type { KintoneClient } from "../adapters/kintoneClient";
 import { Button } from "kintone-ui-component/lib/button";
 import { Text } from "kintone-ui-component/lib/text";
 import {
@@ -32,7 +32,7 @@ import { el } from "./dom";
 export const BUTTONS_ID = "followup-list-buttons";
 
 export interface ListScreenDeps {
-  client: () => KintoneRestAPIClient;
+  client: () => KintoneClient;
   /** Shows the list again after a change (location.reload in kintone). */
   reload: () => void;
 }

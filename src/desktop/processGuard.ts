@@ -2,7 +2,7 @@
  * `app.record.detail.process.proceed`: every guard of spec §3, with the reason shown when an
  * action is refused (event.error cancels the action and changes nothing).
  */
-import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import type { KintoneClient } from "../adapters/kintoneClient";
 import type { KintoneRecordLike } from "../core/application";
 import { type Lang, pick } from "../core/i18n";
 import { type PluginConfig, fieldCodeOf, processNamesOf } from "../core/settings/pluginConfig";
@@ -34,7 +34,7 @@ function statusFieldCode(record: ProceedEvent["record"]): string {
 
 /** Whether a questionnaire record links to this application. */
 export async function hasQuestionnaire(
-  client: KintoneRestAPIClient,
+  client: KintoneClient,
   config: PluginConfig,
   applicationNo: string,
 ): Promise<boolean | undefined> {
@@ -49,7 +49,7 @@ export async function hasQuestionnaire(
 
 /** The lowest waitlist number among applications still in 補欠, or null when none is left. */
 export async function nextWaitlistNo(
-  client: KintoneRestAPIClient,
+  client: KintoneClient,
   config: PluginConfig,
   appId: number | string,
   statusCode: string,
@@ -106,7 +106,7 @@ async function guardContext(
   applicationNo: string,
   event: ProceedEvent,
   config: PluginConfig,
-  client: KintoneRestAPIClient,
+  client: KintoneClient,
   appId: number | string,
 ): Promise<GuardContext> {
   if (action === "answerQuestionnaire") {
@@ -128,7 +128,7 @@ export async function guardProcessAction(
   event: ProceedEvent,
   config: PluginConfig,
   lang: Lang,
-  client: KintoneRestAPIClient,
+  client: KintoneClient,
   appId: number | string,
 ): Promise<ProceedEvent> {
   const names = processNamesOf(config);

@@ -23,7 +23,7 @@ export interface DesktopDeps {
 export function registerDesktop(k: KintoneApi, pluginId: string, deps: DesktopDeps = {}): void {
   const { config, issues } = readPluginConfig(k, pluginId);
   const lang = userLang(k);
-  const client = deps.client ?? sessionClient;
+  const client = deps.client ?? sessionClient(k);
   const notify = deps.notify ?? kucNotify;
   if (issues.length > 0) {
     const details = issues.map((i) => `${i.path}: ${pick(lang, i.message)}`).join("\n");

@@ -32,7 +32,7 @@ const banner: Notify = (text, kind) => {
 export function registerMobile(k: KintoneApi, pluginId: string, deps: MobileDeps = {}): void {
   const { config } = readPluginConfig(k, pluginId);
   const lang = userLang(k);
-  const client = deps.client ?? sessionClient;
+  const client = deps.client ?? sessionClient(k);
   const notify = deps.notify ?? banner;
   if (config.role === "questionnaires") {
     registerQuestionnaireScreens(k, config, lang, {

@@ -1,4 +1,4 @@
-import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import type { KintoneClient } from "../../src/adapters/kintoneClient";
 import { screenAllApplications } from "../../src/adapters/screening/screenAllApplications";
 import { defaultProgramSettings } from "../../src/core/settings/programSettings";
 import { validApplicationValues } from "./support/applications";
@@ -26,7 +26,7 @@ function application(id: number, overrides: Record<string, unknown> = {}): Field
 
 function fakeClient(records: Fields[]) {
   const bulkCalls: Array<
-    Array<{ api: string; payload: { records: Array<Record<string, unknown>> } }>
+    Array<{ endpointName: string; payload: { records: Array<Record<string, unknown>> } }>
   > = [];
   const client = {
     record: {
@@ -44,7 +44,7 @@ function fakeClient(records: Fields[]) {
       };
     }),
   };
-  return { client: client as unknown as KintoneRestAPIClient, bulkCalls, raw: client };
+  return { client: client as unknown as KintoneClient, bulkCalls, raw: client };
 }
 
 describe("screenAllApplications", () => {
@@ -69,7 +69,7 @@ describe("screenAllApplications", () => {
     ]);
     expect(summary.movedToIneligible).toEqual(["2"]);
     const [writes, moves] = bulkCalls;
-    expect(writes?.[0]?.api).toBe("/k/v1/records.json");
+    expect(writes?.[0]?.endpointName).toBe("records");
     const written = writes?.[0]?.payload.records ?? [];
     expect(written.map((r) => [r.id, r.revision])).toEqual([
       ["1", "1"],
@@ -77,7 +77,7 @@ describe("screenAllApplications", () => {
     ]);
     expect(JSON.stringify(written[1])).toContain("東京都内に主たる事業所");
     expect(moves?.[0]).toMatchObject({
-      api: "/k/v1/records/status.json",
+      endpointName: "records/status",
       payload: { records: [{ id: "2", action: "対象外登録" }] },
     });
   });
@@ -156,7 +156,7 @@ describe("screenAllApplications", () => {
       expect(summary.movedToIneligible).toEqual(["2"]);
       expect(bulkCalls).toHaveLength(1);
       expect(bulkCalls[0]?.[0]).toMatchObject({
-        api: "/k/v1/records/status.json",
+        endpointName: "records/status",
         payload: { records: [{ id: "2", action: "対象外登録", revision: "1" }] },
       });
     });
@@ -183,7 +183,7 @@ describe("screenAllApplications", () => {
       ]);
       // The move carries the revision returned by the field update that just wrote the record.
       expect(bulkCalls[1]?.[0]).toMatchObject({
-        api: "/k/v1/records/status.json",
+        endpointName: "records/status",
         payload: { records: [{ id: "2", action: "対象外登録", revision: "2" }] },
       });
     });

@@ -26,7 +26,7 @@ describe("syncQuestionnaires", () => {
       requests: [
         {
           method: "PUT",
-          api: "/k/v1/records/status.json",
+          endpointName: "records/status",
           payload: { app: 1, records: [{ id: "1", action: "質問票回答" }] },
         },
       ],

@@ -1,5 +1,5 @@
 import type { Bootstrap } from "../bootstrap";
-import { apiPath, callApi, queryString, RestError } from "../rest";
+import { callApi, kintoneApiUrl, queryString, RestError } from "../rest";
 import { cloneRecord, type EventRecord } from "./effects";
 import { EventRegistry } from "./events";
 import { createPluginApi } from "./pluginApi";
@@ -34,7 +34,8 @@ function createApi() {
     call.then(success, failure);
     return undefined;
   };
-  api.url = (path: string, _detectGuestSpace?: boolean) => `${location.origin}${apiPath(path)}`;
+  api.url = (path: string, detectGuestSpace?: boolean) =>
+    kintoneApiUrl(location, path, detectGuestSpace);
   api.urlForGet = (
     path: string,
     params: Record<string, unknown> = {},

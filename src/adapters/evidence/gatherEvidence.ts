@@ -2,7 +2,7 @@
  * Reads from kintone what the evidence folder shows (core/export/evidence): every application,
  * every lottery log entry with who wrote it and when, and the completed draw the folder is about.
  */
-import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import type { KintoneClient } from "../kintoneClient";
 import type { KintoneRecordLike } from "../../core/application";
 import {
   bundleOfDrawEntry,
@@ -50,7 +50,7 @@ function authorship(record: KintoneRecordLike): { createdAt: string; createdBy: 
 }
 
 export async function gatherEvidence(
-  client: KintoneRestAPIClient,
+  client: KintoneClient,
   options: GatherEvidenceOptions,
 ): Promise<EvidenceInput> {
   const { apps, retry } = options;

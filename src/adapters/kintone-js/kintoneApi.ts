@@ -16,7 +16,12 @@ export interface KintoneSpaceApi {
 
 export interface KintoneApi {
   events: { on(event: string | string[], handler: KintoneEventHandler): void };
-  api(pathOrUrl: string, method: string, params: any): PromiseLike<any>;
+  api: {
+    (pathOrUrl: string, method: string, params: any): PromiseLike<any>;
+    /** The API's URL; with `true`, the guest-space URL when the app is in a guest space. */
+    url(path: string, detectGuestSpace?: boolean): string;
+  };
+  getRequestToken(): string;
   app: KintoneSpaceApi & { getHeaderMenuSpaceElement(): HTMLElement | null };
   mobile: { app: KintoneSpaceApi };
   plugin: {

@@ -1,4 +1,3 @@
-import { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import { type Lang, toLang } from "../../core/i18n";
 import {
   type ConfigIssue,
@@ -7,13 +6,18 @@ import {
   isAllowed,
   restorePluginConfig,
 } from "../../core/settings/pluginConfig";
+import type { KintoneClient } from "../kintoneClient";
+import { kintoneApiClient } from "./apiClient";
 import type { KintoneApi } from "./kintoneApi";
 
 /** Creates the REST client a screen uses; tests replace it. */
-export type ClientFactory = () => KintoneRestAPIClient;
+export type ClientFactory = () => KintoneClient;
 
-/** In kintone's screens the client authenticates with the user's session (and the page's request token). */
-export const sessionClient: ClientFactory = () => new KintoneRestAPIClient();
+/** In kintone's screens the client is `kintone.api`: the user's session, the page's request token. */
+export const sessionClient =
+  (k: KintoneApi): ClientFactory =>
+  () =>
+    kintoneApiClient(k);
 
 export function userLang(k: KintoneApi): Lang {
   return toLang(k.getLoginUser()?.language);

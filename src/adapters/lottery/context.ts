@@ -1,4 +1,4 @@
-import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import type { KintoneClient } from "../kintoneClient";
 import { type FieldMap, fieldText, type KintoneRecordLike } from "../../core/application";
 import { isAllowed } from "../../core/settings/pluginConfig";
 import {
@@ -19,7 +19,7 @@ export interface LotteryApps {
 
 /** What every lottery operation needs; the plugin passes a session-auth client and its field map. */
 export interface LotteryOptions {
-  client: KintoneRestAPIClient;
+  client: KintoneClient;
   apps: LotteryApps;
   /** Logical field code → the applications app's actual code, where they differ. */
   fieldMap?: FieldMap;
@@ -42,7 +42,7 @@ export interface LotteryOptions {
 
 /** Resolved names: field codes, states and actions as the target app spells them. */
 export interface LotteryContext {
-  client: KintoneRestAPIClient;
+  client: KintoneClient;
   apps: LotteryApps;
   field: (logical: ApplicationField) => string;
   statusField: string;
@@ -70,7 +70,7 @@ export async function resolveContext(options: LotteryOptions): Promise<LotteryCo
 }
 
 async function findStatusField(
-  client: KintoneRestAPIClient,
+  client: KintoneClient,
   apps: LotteryApps,
   call: LotteryContext["call"],
 ): Promise<string> {

@@ -8,7 +8,7 @@
  * (same notes as stored) and staff have set 適格 or 対象外 by hand, screening keeps their choice.
  * Every write carries the revision it was computed from, so a record edited meanwhile fails (409).
  */
-import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import type { KintoneClient } from "../kintoneClient";
 import {
   applicationFromRecord,
   type FieldMap,
@@ -105,7 +105,7 @@ function staffDecision(
 }
 
 export async function screenAllApplications(
-  client: KintoneRestAPIClient,
+  client: KintoneClient,
   options: ScreenAllOptions,
 ): Promise<ScreeningSummary> {
   const fieldMap = options.fieldMap ?? {};
@@ -190,7 +190,7 @@ export async function screenAllApplications(
       client.bulkRequest({
         requests: bulk.map((batch) => ({
           method: "PUT" as const,
-          api: "/k/v1/records.json",
+          endpointName: "records" as const,
           payload: {
             app: options.appId,
             records: batch.map((u) => ({ id: u.id, record: u.record, ...revisionOf(u.id) })),
@@ -215,7 +215,7 @@ export async function screenAllApplications(
       client.bulkRequest({
         requests: bulk.map((ids) => ({
           method: "PUT" as const,
-          api: "/k/v1/records/status.json",
+          endpointName: "records/status" as const,
           payload: {
             app: options.appId,
             records: ids.map((id) => ({

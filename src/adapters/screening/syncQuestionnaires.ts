@@ -4,7 +4,7 @@
  * this for one application after a save; `syncQuestionnaires` catches up on questionnaires that
  * arrived through the public form (no kintone events fire for those).
  */
-import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import type { KintoneClient } from "../kintoneClient";
 import type { FieldMap, KintoneRecordLike } from "../../core/application";
 import { ACTIONS, type ActionKey, STATES, type StateKey } from "../../core/vocabulary";
 import { applicationNoKey, recordIdOf, statusOf } from "../../core/workflow/record";
@@ -32,7 +32,7 @@ export interface QuestionnaireSyncResult {
 }
 
 export async function syncQuestionnaires(
-  client: KintoneRestAPIClient,
+  client: KintoneClient,
   options: QuestionnaireSyncOptions,
 ): Promise<QuestionnaireSyncResult> {
   const states = { ...STATES, ...options.states };
@@ -59,7 +59,7 @@ export async function syncQuestionnaires(
   for (const bulk of chunk(chunk(result.moved, RECORDS_PER_WRITE), REQUESTS_PER_BULK)) {
     const requests = bulk.map((ids) => ({
       method: "PUT" as const,
-      api: "/k/v1/records/status.json",
+      endpointName: "records/status" as const,
       payload: {
         app: options.applicationsApp,
         records: ids.map((id) => ({ id, action: actions.answerQuestionnaire })),
@@ -75,7 +75,7 @@ export async function syncQuestionnaires(
  * what happened, so the screen can say it; an application in another state is left alone.
  */
 export async function advanceAfterQuestionnaire(
-  client: KintoneRestAPIClient,
+  client: KintoneClient,
   options: Omit<QuestionnaireSyncOptions, "questionnairesApp" | "dryRun"> & {
     applicationNo: string;
   },

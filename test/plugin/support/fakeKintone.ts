@@ -41,12 +41,17 @@ export function fakeKintone(options: FakeKintoneOptions = {}) {
         }
       },
     },
-    api: jest.fn(async (path: string) => {
-      if (path === "/v1/user/groups.json") {
-        return { groups: (options.groups ?? []).map((code) => ({ code, name: code })) };
-      }
-      throw new Error(`unexpected kintone.api ${path}`);
-    }),
+    api: Object.assign(
+      jest.fn(async (path: string) => {
+        if (path === "/v1/user/groups.json") {
+          return { groups: (options.groups ?? []).map((code) => ({ code, name: code })) };
+        }
+        throw new Error(`unexpected kintone.api ${path}`);
+      }),
+      // kintone.api.url outside a guest space: the path with `.json`.
+      { url: (path: string) => (path.endsWith(".json") ? path : `${path}.json`) },
+    ),
+    getRequestToken: () => "fake-request-token",
     app: appApi,
     mobile: { app: appApi },
     plugin: {
