@@ -79,7 +79,7 @@ export async function nextWaitlistNo(
 
 /** The run ids of the completed draws in the lottery log; `undefined` when no log app is set. */
 export async function completedDrawRunIds(
-  client: KintoneRestAPIClient,
+  client: KintoneClient,
   config: PluginConfig,
 ): Promise<Set<string> | undefined> {
   if (config.apps.lotteryLog === null) return undefined;

@@ -1,7 +1,7 @@
 /**
  * The lottery against kintone (spec §5), shared by the CLI (`followup draw/promote`) and the
- * plugin's 抽選 / 繰り上げ buttons. Every function takes a KintoneRestAPIClient (password, token or
- * browser session) and the two app ids; refusals are LotteryRefusal with ja/en text.
+ * plugin's 抽選 / 繰り上げ buttons. Every function takes a KintoneClient (rest-api-client in the CLI,
+ * kintone.api on the plugin's screens) and the two app ids; refusals are LotteryRefusal with ja/en text.
  *
  * - prepareDraw({client, apps, quota, ...}) → DrawPlan {poolSize, poolFingerprint, ...}: reads and
  *   refuses, writes nothing (show poolSize and poolFingerprint in the confirmation).
