@@ -3,7 +3,7 @@
  * and in the 訪問完了 guard, one message. Overlaps need the expert's other bookings that day,
  * read in one request.
  */
-import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import type { KintoneClient } from "../adapters/kintoneClient";
 import type { KintoneRecordLike } from "../core/application";
 import { type Lang, pick } from "../core/i18n";
 import { type PluginConfig, fieldCodeOf } from "../core/settings/pluginConfig";
@@ -21,7 +21,7 @@ type EventRecord = Record<string, { value?: unknown; error?: string | null } | u
 
 /** The other bookings on `date` that still hold an expert's time (at most 500 a day). */
 async function bookingsOn(
-  client: KintoneRestAPIClient,
+  client: KintoneClient,
   config: PluginConfig,
   appId: number | string,
   date: string,
@@ -38,7 +38,7 @@ export async function visitProblemsOf(
   record: EventRecord,
   recordId: string,
   config: PluginConfig,
-  client: KintoneRestAPIClient,
+  client: KintoneClient,
   appId: number | string,
   options: { complete?: boolean } = {},
 ): Promise<VisitProblem[]> {
@@ -61,7 +61,7 @@ export async function checkVisitOnSubmit<E extends SubmitEvent>(
   event: E,
   config: PluginConfig,
   lang: Lang,
-  client: KintoneRestAPIClient,
+  client: KintoneClient,
   appId: number | string,
 ): Promise<E> {
   let problems: VisitProblem[];
@@ -89,8 +89,7 @@ export async function checkVisitOnSubmit<E extends SubmitEvent>(
     const message = pick(lang, problem.message);
     if (!target) {
       if (!unplaced.includes(message)) unplaced.push(message);
-    }
-    else target.error = target.error ? `${target.error}\n${message}` : message;
+    } else target.error = target.error ? `${target.error}\n${message}` : message;
   }
   const head = pick(lang, {
     ja: `訪問予定に ${problems.length} 件の問題があります。`,
@@ -108,7 +107,7 @@ export async function visitCompletionRefusal(
   recordId: string,
   config: PluginConfig,
   lang: Lang,
-  client: KintoneRestAPIClient,
+  client: KintoneClient,
   appId: number | string,
 ): Promise<string | null> {
   const problems = await visitProblemsOf(record, recordId, config, client, appId, {
