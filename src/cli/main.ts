@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<Command>> = {
   audit: async () => (await import("./commands/audit")).auditCommand,
   export: async () => (await import("./commands/export")).exportCommand,
   draw: async () => (await import("./commands/draw")).drawCommand,
+  commit: async () => (await import("./commands/commit")).commitCommand,
   promote: async () => (await import("./commands/promote")).promoteCommand,
   verify: async () => (await import("./commands/verify")).verifyCommand,
   setup: async () => (await import("./commands/setup")).setupCommand,

@@ -15,6 +15,7 @@ import {
   type DrawnApplication,
   type LogEntryContent,
 } from "../../src/core/lottery";
+import { DEFAULT_PROCESS_NAMES } from "../../src/core/workflow";
 
 // Expected values below were computed independently with node:crypto (createHmac/createHash)
 // and Python's json/hashlib in a one-off script, then written here as literals.
@@ -270,5 +271,24 @@ describe("promotion order", () => {
     expect(vacancies(drawn, 4)).toBe(1);
     expect(vacancies(drawn, 3)).toBe(0);
     expect(vacancies(drawn, 2)).toBe(0);
+  });
+
+  test("compares the configured state names, never the defaults", () => {
+    const renamed = {
+      states: {
+        ...DEFAULT_PROCESS_NAMES.states,
+        winner: "当選通知済",
+        waitlisted: "補欠待ち",
+        confirmed: "参加確定済",
+      },
+      actions: DEFAULT_PROCESS_NAMES.actions,
+    };
+    const rename: Record<string, string> = { 当選: "当選通知済", 補欠: "補欠待ち", 参加確定: "参加確定済" };
+    const apps = drawn.map((a) => ({ ...a, status: rename[a.status] ?? a.status }));
+    expect(nextToPromote(apps, 2, renamed).map((a) => a.key)).toEqual(["7", "6"]);
+    expect(vacancies(apps, 4, renamed)).toBe(1);
+    // Under the default names nobody would be waiting and every place would look free.
+    expect(nextToPromote(apps, 2)).toEqual([]);
+    expect(vacancies(apps, 4)).toBe(4);
   });
 });

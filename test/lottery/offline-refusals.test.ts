@@ -83,6 +83,7 @@ test("an operator seed that is not 64 hex characters is refused before anything 
     revisions: new Map([["1", "1"]]),
     log: [],
     statusField: "ステータス",
+    openPlaces: 0,
   };
   const refusal = await refusalOf(
     drawLottery({ client: untouchable, apps, quota: 1, plan, seed: "beacon" }),

@@ -186,7 +186,7 @@ describe("the 120 demo applications (steps run in order on one program)", () => 
     const log = await readLotteryLog(options);
     expect(log.map((e) => e.kind)).toEqual(["抽選", "繰り上げ", "繰り上げ", "繰り上げ"]);
     expect(log[1]?.reason).toContain(
-      `辞退した当選者: ${[winner(3), winner(17)].sort((a, b) => Number(a) - Number(b)).join(", ")}`,
+      `辞退・取消で空いた枠: ${[winner(3), winner(17)].sort((a, b) => Number(a) - Number(b)).join(", ")}`,
     );
     expect(log[1]?.reason).toContain(`${waitlisted(1)}（補欠1）`);
     expect(log[3]?.reason).toContain("強制");

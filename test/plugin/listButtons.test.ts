@@ -68,6 +68,7 @@ describe("抽選 button", () => {
       revisions: new Map(),
       log: [],
       statusField: "ステータス",
+      openPlaces: 0,
     });
     mocked.drawLottery.mockImplementation(async (options) => {
       options.onProgress?.(100, 99);
@@ -146,6 +147,8 @@ describe("抽選 button", () => {
       promoted: [{ key: "9", waitlist_no: 1 }],
       declined: ["3"],
       vacanciesBefore: 1,
+      unfilled: 0,
+      chainHead: "h",
     });
     await listScreen();
     await click("#followup-promote");
@@ -164,6 +167,8 @@ describe("抽選 button", () => {
       promoted: [{ key: "9", waitlist_no: 1 }],
       declined: [],
       vacanciesBefore: 1,
+      unfilled: 0,
+      chainHead: "h",
     });
     let names: Pick<lottery.LotteryOptions, "states" | "actions"> = {};
     await listScreen((config) => {

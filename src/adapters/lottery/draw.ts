@@ -12,6 +12,7 @@ import {
   normalizeSeed,
   poolFingerprint,
   poolKeys,
+  seedCommitment,
   verifyBundle,
 } from "../../core/lottery";
 import {
@@ -30,6 +31,7 @@ import {
 } from "./context";
 import { inList, quote } from "../kintoneQuery";
 import { fieldText } from "../../core/application";
+import { japanTimeWithOffset } from "../../core/settings/japanWallClock";
 import { errorStatus, isPermissionError, listIds, LotteryRefusal, notAllowed } from "./errors";
 import { chainEntry, type LogRecord, readLog, uploadBundle, withDetachedValues } from "./log";
 import { type PendingWrite, writeRanking } from "./writer";
@@ -44,6 +46,18 @@ export interface DrawPlan {
   revisions: Map<string, string>;
   log: LogRecord[];
   statusField: string;
+  /** The 予告's commitment to the seed, when one was logged: the draw accepts only that seed. */
+  commitment?: string;
+  /** Places no applicant can fill (pool smaller than the quota): open for 再募集 (spec §5.1). */
+  openPlaces: number;
+}
+
+/** When the draw may run: after the application window closed (spec §5.1). */
+export interface DrawTiming {
+  /** The window's last instant (inclusive), with its offset; from the program settings. */
+  closesAt?: string;
+  /** The current time (tests pass a fixed one). */
+  now?: Date;
 }
 
 export interface DrawOutcome {
@@ -54,6 +68,10 @@ export interface DrawOutcome {
   logRecordId: string;
   /** For a resumed draw: records written before the interruption. */
   alreadyWritten: number;
+  /** The log's newest entry_hash after the draw, to keep outside kintone (spec §5.9). */
+  chainHead: string;
+  /** Places open for 再募集 because the pool was smaller than the quota. */
+  openPlaces: number;
 }
 
 export interface DrawHooks {
@@ -75,8 +93,30 @@ function refuseExistingDraw(log: readonly LogRecord[]): void {
   });
 }
 
+/** Refuses to draw while applicants may still be in time (spec §5.1). */
+export function refuseBeforeWindowCloses(timing: DrawTiming): void {
+  if (timing.closesAt === undefined) return;
+  const now = timing.now ?? new Date();
+  if (now.getTime() <= Date.parse(timing.closesAt)) {
+    throw new LotteryRefusal("window-open", {
+      ja: `申込期間がまだ終わっていません（締切 ${japanTimeWithOffset(timing.closesAt)}）。締切の後に抽選してください。何も書き込んでいません`,
+      en: `the application window is still open (closes ${japanTimeWithOffset(timing.closesAt)}); draw after it closes. Nothing was written`,
+    });
+  }
+}
+
+/** The latest 予告 commitment in the log, if any. */
+export function commitmentOf(log: readonly LogRecord[]): string | undefined {
+  const notices = log.filter((entry) => entry.kind === LOTTERY_LOG_KINDS.notice);
+  const last = notices[notices.length - 1];
+  const ranking = last?.ranking as { seed_sha256?: unknown } | null | undefined;
+  return typeof ranking?.seed_sha256 === "string" ? ranking.seed_sha256 : undefined;
+}
+
 /** Reads the log and the pool and refuses what must not be drawn. Makes no change. */
-export async function prepareDraw(options: LotteryOptions & { quota: number }): Promise<DrawPlan> {
+export async function prepareDraw(
+  options: LotteryOptions & { quota: number } & DrawTiming,
+): Promise<DrawPlan> {
   if (!isValidQuota(options.quota)) {
     throw new LotteryRefusal("invalid-quota", {
       ja: `当選枠（quota）は1以上の整数で指定してください（指定値: ${String(options.quota)}）`,
@@ -84,6 +124,7 @@ export async function prepareDraw(options: LotteryOptions & { quota: number }): 
     });
   }
   if (!operatorAllowed(options)) throw notAllowed();
+  refuseBeforeWindowCloses(options);
   const context = await resolveContext(options);
   const log = await readLog(context);
   refuseExistingDraw(log);
@@ -105,6 +146,8 @@ export async function prepareDraw(options: LotteryOptions & { quota: number }): 
     revisions: new Map(records.map((r) => [fieldText(r, "$id"), fieldText(r, "$revision")])),
     log,
     statusField: context.statusField,
+    commitment: commitmentOf(log),
+    openPlaces: Math.max(0, options.quota - keys.length),
   };
 }
 
@@ -173,7 +216,8 @@ export async function drawLottery(
     seed?: string;
     reason?: string;
     plan?: DrawPlan;
-  } & DrawHooks,
+  } & DrawHooks &
+    DrawTiming,
 ): Promise<DrawOutcome> {
   if (!operatorAllowed(options)) throw notAllowed();
   const plan = options.plan ?? (await prepareDraw(options));
@@ -189,7 +233,24 @@ export async function drawLottery(
     }
     seed = given;
   }
-  const bundle = await buildBundle({ seed, quota: plan.quota, ids: plan.keys });
+  if (plan.commitment !== undefined && (await seedCommitment(seed)) !== plan.commitment) {
+    throw new LotteryRefusal("seed-not-committed", {
+      ja:
+        options.seed === undefined
+          ? `抽選予告でシードが予告されています（SHA-256 ${plan.commitment}）。予告したシードを指定してください。何も書き込んでいません`
+          : `指定したシードは抽選予告のもの（SHA-256 ${plan.commitment}）と違います。予告したシードだけで抽選できます。何も書き込んでいません`,
+      en:
+        options.seed === undefined
+          ? `a seed was committed in the 予告 (SHA-256 ${plan.commitment}); give that seed. Nothing was written`
+          : `the seed does not match the 予告's commitment (SHA-256 ${plan.commitment}); only the committed seed can draw. Nothing was written`,
+    });
+  }
+  const bundle = await buildBundle({
+    seed,
+    quota: plan.quota,
+    ids: plan.keys,
+    commitment: plan.commitment,
+  });
   const runId = newRunId("draw");
   const fileKey = await uploadBundle(context, runId, bundle);
   const entry = await chainEntry(
@@ -204,7 +265,7 @@ export async function drawLottery(
       quota: bundle.quota,
       pool: bundle.pool,
       ranking: bundle.ranking,
-      reason: options.reason ?? "",
+      reason: drawReason(options.reason, plan),
     },
     LOTTERY_LOG_STATES.started,
     fileKey,
@@ -221,7 +282,26 @@ export async function drawLottery(
     append: entry,
     onChunkWritten: options.onChunkWritten,
   });
-  return { runId, bundle, ...written, alreadyWritten: 0 };
+  return {
+    runId,
+    bundle,
+    ...written,
+    alreadyWritten: 0,
+    chainHead: entry.entryHash,
+    openPlaces: plan.openPlaces,
+  };
+}
+
+/** What the draw entry's reason says: the operator's words, the 予告 it honours, the 再募集 places. */
+function drawReason(given: string | undefined, plan: DrawPlan): string {
+  const lines = given ? [given] : [];
+  if (plan.commitment) lines.push(`抽選予告のシード（SHA-256 ${plan.commitment}）で抽選`);
+  if (plan.openPlaces > 0) {
+    lines.push(
+      `母集団 ${plan.poolSize}件が当選枠 ${plan.quota}件以下: 全員当選、再募集できる枠 ${plan.openPlaces}件`,
+    );
+  }
+  return lines.join("\n");
 }
 
 /** Finishes an interrupted draw with the ranking in its log entry; never draws again. */
@@ -297,5 +377,7 @@ export async function resumeDraw(options: LotteryOptions & DrawHooks): Promise<D
     bundle,
     ...written,
     alreadyWritten: bundle.pool.length - pending.length,
+    chainHead: log[log.length - 1]?.entry_hash ?? draw.entry_hash,
+    openPlaces: Math.max(0, bundle.quota - bundle.pool.length),
   };
 }

@@ -16,7 +16,12 @@ export type LotteryRefusalCode =
   | "draw-incomplete"
   | "no-vacancy"
   | "waitlist-empty"
-  | "invalid-count";
+  | "invalid-count"
+  | "window-open"
+  | "window-closed"
+  | "seed-not-committed"
+  | "commitment-exists"
+  | "invalid-commitment";
 
 /**
  * Why the lottery will not do (or finish) what was asked, in Japanese and English. `message`

@@ -19,6 +19,7 @@ export {
   type DrawPlan,
   type DrawOutcome,
   type DrawHooks,
+  type DrawTiming,
 } from "./draw";
 export {
   promoteFromWaitlist,
@@ -26,5 +27,6 @@ export {
   type PromotionRequest,
   type PromotionOutcome,
 } from "./promote";
+export { commitSeed, type NoticeOutcome } from "./notice";
 export { readLotteryLog } from "./audit";
 export { planBulks } from "./writer";

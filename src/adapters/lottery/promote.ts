@@ -40,9 +40,13 @@ export interface PromotionOutcome {
   runId: string;
   drawRunId: string;
   promoted: Array<{ key: string; waitlist_no: number }>;
-  /** Declined winners whose places this promotion fills. */
+  /** Declined or cancelled place holders whose places this promotion fills. */
   declined: string[];
   vacanciesBefore: number;
+  /** Places asked for that the waitlist could not fill (it ran out); 0 when all were filled. */
+  unfilled: number;
+  /** The log's newest entry_hash once this promotion is logged (spec §5.9). */
+  chainHead: string;
 }
 
 /** The most a single bulk can promote: 2 requests per 100 records, plus the log entry. */
@@ -75,8 +79,9 @@ export async function promoteFromWaitlist(
   const draw = completedDraw(log);
   const quota = draw.quota ?? 0;
   const drawn = await readDrawn(context, draw.run_id);
+  const names = { states: context.states, actions: context.actions };
 
-  const free = vacancies(drawn, quota);
+  const free = vacancies(drawn, quota, names);
   if (free === 0 && !options.force) {
     throw new LotteryRefusal("no-vacancy", {
       ja: `欠員がありません（当選枠 ${quota}件はすべて埋まっています）。繰り上げは行いませんでした`,
@@ -90,7 +95,7 @@ export async function promoteFromWaitlist(
       en: `there are ${free} vacancies; ${count} cannot be promoted`,
     });
   }
-  const chosen = nextToPromote(drawn, count);
+  const chosen = nextToPromote(drawn, count, names);
   if (chosen.length === 0) {
     throw new LotteryRefusal("waitlist-empty", {
       ja: "補欠の申込が残っていません。繰り上げできません",
@@ -103,16 +108,19 @@ export async function promoteFromWaitlist(
       .filter((entry) => entry.kind === LOTTERY_LOG_KINDS.promotion)
       .flatMap((entry) => (entry.ranking as PromotionLogRanking | null)?.declined ?? []),
   );
+  // A place is freed by a 辞退 or a 取消 (spec §3) of someone who held one.
+  const freedStates = [context.states.declined, context.states.ineligible];
   const declined = drawn
     .filter(
       (a) =>
-        a.status === context.states.declined &&
+        freedStates.includes(a.status) &&
         a.lottery_result === LOTTERY_RESULTS.winner &&
         !covered.has(a.key),
     )
     .map((a) => a.key);
   const promoted = chosen.map((a) => ({
     key: a.key,
+    rank: a.rank ?? 0,
     waitlist_no: a.waitlist_no ?? 0,
     revision: a.revision,
   }));
@@ -131,7 +139,7 @@ export async function promoteFromWaitlist(
       pool: null,
       ranking: {
         declined,
-        promoted: promoted.map(({ key, waitlist_no }) => ({ key, waitlist_no })),
+        promoted: promoted.map(({ key, rank, waitlist_no }) => ({ key, rank, waitlist_no })),
       },
       reason,
     },
@@ -143,6 +151,8 @@ export async function promoteFromWaitlist(
     promoted: promoted.map(({ key, waitlist_no }) => ({ key, waitlist_no })),
     declined,
     vacanciesBefore: free,
+    unfilled: Math.max(0, count - promoted.length),
+    chainHead: entry.entryHash,
   };
   if (options.dryRun) return outcome;
   const requests: unknown[] = [appendRequest(context, entry)];
@@ -181,7 +191,12 @@ export async function promoteFromWaitlist(
     writes: promoted.map((p) => ({
       id: p.key,
       revision: p.revision,
-      entry: { key: p.key, rank: 0, result: LOTTERY_RESULTS.winner, waitlist_no: p.waitlist_no },
+      entry: {
+        key: p.key,
+        rank: p.rank,
+        result: LOTTERY_RESULTS.winner,
+        waitlist_no: p.waitlist_no,
+      },
     })),
     appendSequence: entry.content.sequence,
   });
@@ -209,19 +224,20 @@ function completedDraw(log: readonly LogRecord[]): LogRecord {
 async function readDrawn(
   context: LotteryContext,
   runId: string,
-): Promise<Array<DrawnApplication & { revision: string }>> {
+): Promise<Array<DrawnApplication & { revision: string; rank: number | null }>> {
   const { field, statusField } = context;
   const records = await readPages(
     context,
     context.apps.applications,
     `${field("lottery_run_id")} = ${quote(runId)}`,
-    [statusField, field("lottery_result"), field("waitlist_no")],
+    [statusField, field("lottery_result"), field("lottery_rank"), field("waitlist_no")],
   );
   return records.map((r) => ({
     key: fieldText(r, "$id"),
     revision: fieldText(r, "$revision"),
     status: fieldText(r, statusField),
     lottery_result: fieldText(r, field("lottery_result")),
+    rank: numberValue(r, field("lottery_rank")),
     waitlist_no: numberValue(r, field("waitlist_no")),
   }));
 }
@@ -233,7 +249,9 @@ function promotionReason(
 ): string {
   const who = promoted.map((p) => `${p.key}（補欠${p.waitlist_no}）`).join(", ");
   const lines = [
-    declined.length > 0 ? `辞退した当選者: ${listIds(declined, 1000).ja}` : "辞退した当選者: なし",
+    declined.length > 0
+      ? `辞退・取消で空いた枠: ${listIds(declined, 1000).ja}`
+      : "辞退・取消で空いた枠: なし",
     `繰り上げ: ${who}`,
   ];
   if (options.force) lines.push("欠員なしでの繰り上げ（強制）");

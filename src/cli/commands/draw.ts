@@ -1,8 +1,10 @@
 /**
- * `followup draw --quota N [--seed HEX] [--dry-run] [--out FILE] [--resume] [--yes]`: the lottery
- * of spec §5 on the target kintone, through the same adapter as the plugin's 抽選 button.
- * `--dry-run` prints the ranking and writes nothing; `--out` saves the verification bundle;
- * `--resume` finishes an interrupted draw with the ranking already in its log entry.
+ * `followup draw [--quota N] [--seed HEX] [--dry-run] [--out FILE] [--resume] [--yes]`: the lottery
+ * of spec §5 on the target kintone, through the same adapter as the plugin's 抽選 button. The quota
+ * and the application window come from the program settings (`--quota` differing is warned about);
+ * the draw is refused before the window closes. `--dry-run` prints the ranking and writes nothing;
+ * `--out` saves the verification bundle; `--resume` finishes an interrupted draw with the ranking
+ * already in its log entry.
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
@@ -16,11 +18,14 @@ import {
 } from "../../adapters/lottery";
 import { pick } from "../../core/i18n";
 import { buildBundle, generateSeed, type LotteryBundle, normalizeSeed } from "../../core/lottery";
+import type { ProgramSettings } from "../../core/settings/programSettings";
 import { parseCommandArgs } from "../args";
 import { type Command, type CommandContext, UsageError } from "../command";
 import { cancelled, confirmWrite, requireConfirmation } from "../confirm";
 import { type Progress, startProgress } from "../progress";
+import { readSettingsFile } from "../settingsFile";
 import {
+  chainHeadLine,
   connectToLottery,
   explainLotteryFailure,
   integerFlag,
@@ -35,6 +40,7 @@ const OPTIONS = {
   out: { type: "string" },
   resume: { type: "boolean" },
   reason: { type: "string" },
+  settings: { type: "string" },
   yes: { type: "boolean" },
 } as const;
 
@@ -63,16 +69,43 @@ function saveBundle(
 function summary(context: CommandContext, outcome: DrawOutcome): string {
   const { bundle } = outcome;
   const winners = bundle.ranking.filter((e) => e.waitlist_no === null).length;
-  return pick(context.lang, {
-    ja: `抽選を記録しました（抽選ID ${outcome.runId}）: 母集団 ${bundle.pool.length}件、当選 ${winners}件、補欠 ${bundle.pool.length - winners}件\nシード ${bundle.seed}\n母集団の指紋 ${bundle.pool_fingerprint}\n`,
-    en: `draw recorded (run ${outcome.runId}): pool ${bundle.pool.length}, winners ${winners}, waitlisted ${bundle.pool.length - winners}\nseed ${bundle.seed}\npool fingerprint ${bundle.pool_fingerprint}\n`,
-  });
+  const lines = [
+    pick(context.lang, {
+      ja: `抽選を記録しました（抽選ID ${outcome.runId}）: 母集団 ${bundle.pool.length}件、当選 ${winners}件、補欠 ${bundle.pool.length - winners}件\nシード ${bundle.seed}\n母集団の指紋 ${bundle.pool_fingerprint}`,
+      en: `draw recorded (run ${outcome.runId}): pool ${bundle.pool.length}, winners ${winners}, waitlisted ${bundle.pool.length - winners}\nseed ${bundle.seed}\npool fingerprint ${bundle.pool_fingerprint}`,
+    }),
+  ];
+  if (bundle.commitment) {
+    lines.push(
+      pick(context.lang, {
+        ja: `抽選予告のシード（SHA-256 ${bundle.commitment}）と一致しました`,
+        en: `the seed matches the 予告 (SHA-256 ${bundle.commitment})`,
+      }),
+    );
+  }
+  if (outcome.openPlaces > 0) {
+    lines.push(
+      pick(context.lang, {
+        ja: `申込が当選枠 ${bundle.quota}件に満たないため全員当選です。再募集できる枠が ${outcome.openPlaces}件あります。`,
+        en: `fewer applicants than the quota of ${bundle.quota}: everyone wins, and ${outcome.openPlaces} places are open for 再募集 (a new call).`,
+      }),
+    );
+  }
+  lines.push(chainHeadLine(context, outcome.chainHead));
+  return lines.join("\n") + "\n";
 }
 
 type DrawFlags = ReturnType<typeof parseCommandArgs<typeof OPTIONS>>["values"];
 
-/** Flag checks that need no kintone; returns the quota (undefined with --resume). */
-function checkFlags(context: CommandContext, values: DrawFlags): number | undefined {
+/**
+ * Flag checks that need no kintone; returns the quota (undefined with --resume): the settings'
+ * quota, or --quota with a warning when it differs from them.
+ */
+function checkFlags(
+  context: CommandContext,
+  values: DrawFlags,
+  settings: ProgramSettings,
+): number | undefined {
   const { lang } = context;
   const quota = integerFlag(context, "quota", values.quota);
   if (values.resume) {
@@ -86,9 +119,12 @@ function checkFlags(context: CommandContext, values: DrawFlags): number | undefi
     }
     return undefined;
   }
-  if (quota === undefined) {
-    throw new UsageError(
-      pick(lang, { ja: "--quota N（当選枠）を指定してください", en: "--quota N is required" }),
+  if (quota !== undefined && quota !== settings.quota) {
+    context.stderr.write(
+      pick(lang, {
+        ja: `注意: --quota ${quota} は設定の当選枠 ${settings.quota} と違います。--quota ${quota} で抽選します\n`,
+        en: `warning: --quota ${quota} differs from the settings' quota ${settings.quota}; drawing with ${quota}\n`,
+      }),
     );
   }
   if (values.seed !== undefined && !normalizeSeed(values.seed)) {
@@ -99,7 +135,7 @@ function checkFlags(context: CommandContext, values: DrawFlags): number | undefi
       }),
     );
   }
-  return quota;
+  return quota ?? settings.quota;
 }
 
 interface Run {
@@ -108,6 +144,7 @@ interface Run {
   options: LotteryOptions;
   baseUrl: string;
   progress: Progress;
+  closesAt: string;
 }
 
 async function finish(run: Run, outcome: DrawOutcome): Promise<number> {
@@ -146,13 +183,21 @@ async function dryRun(run: Run, plan: DrawPlan): Promise<number> {
 
 async function draw(run: Run, quota: number): Promise<number> {
   const { context, values } = run;
-  const plan = await prepareDraw({ ...run.options, quota });
+  const plan = await prepareDraw({ ...run.options, quota, closesAt: run.closesAt });
   context.stdout.write(
     pick(context.lang, {
       ja: `母集団 ${plan.poolSize}件（申込受付・適格）、当選枠 ${plan.quota}\n母集団の指紋 ${plan.poolFingerprint}\n`,
       en: `pool ${plan.poolSize} (申込受付, 適格), quota ${plan.quota}\npool fingerprint ${plan.poolFingerprint}\n`,
     }),
   );
+  if (plan.commitment) {
+    context.stdout.write(
+      pick(context.lang, {
+        ja: `抽選予告あり: 予告したシード（SHA-256 ${plan.commitment}）だけで抽選できます\n`,
+        en: `a 予告 was made: only the seed with SHA-256 ${plan.commitment} can draw\n`,
+      }),
+    );
+  }
   if (values["dry-run"]) return dryRun(run, plan);
   const question = pick(context.lang, {
     ja: `${run.baseUrl} で抽選を行い、${plan.poolSize}件に結果を書き込みます。抽選は1回だけです。よろしいですか?`,
@@ -162,7 +207,14 @@ async function draw(run: Run, quota: number): Promise<number> {
     return cancelled(context);
   return finish(
     run,
-    await drawLottery({ ...run.options, quota, seed: values.seed, reason: values.reason, plan }),
+    await drawLottery({
+      ...run.options,
+      quota,
+      seed: values.seed,
+      reason: values.reason,
+      plan,
+      closesAt: run.closesAt,
+    }),
   );
 }
 
@@ -170,7 +222,8 @@ export const drawCommand: Command = {
   summary: "draw the lottery (spec §5), or finish an interrupted draw with --resume",
   async run(context) {
     const { values } = parseCommandArgs(context, OPTIONS);
-    const quota = checkFlags(context, values);
+    const { settings } = readSettingsFile(context.cwd, values.settings, context.lang);
+    const quota = checkFlags(context, values, settings);
     if (!values["dry-run"]) requireConfirmation(context, { yes: values.yes === true });
     const { client, apps, target } = connectToLottery(context, values);
     const progress = startProgress(
@@ -182,7 +235,14 @@ export const drawCommand: Command = {
       apps,
       onProgress: (done, total) => progress.update(done, total),
     };
-    const run: Run = { context, values, options, baseUrl: target.baseUrl, progress };
+    const run: Run = {
+      context,
+      values,
+      options,
+      baseUrl: target.baseUrl,
+      progress,
+      closesAt: settings.window.closesAt,
+    };
     try {
       return quota === undefined ? await resume(run) : await draw(run, quota);
     } catch (error) {

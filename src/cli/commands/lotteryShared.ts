@@ -58,3 +58,11 @@ export function integerFlag(
   }
   return number;
 }
+
+/** The chain head to keep outside kintone (spec §5.9), with what to do with it. */
+export function chainHeadLine(context: CommandContext, head: string): string {
+  return pick(context.lang, {
+    ja: `抽選記録のチェーンの先頭: ${head}\n（この値を決裁文書などkintoneの外に控えてください。followup audit --head ${head} で、記録がこの時点から書き換えられていないことを確かめられます）`,
+    en: `lottery log chain head: ${head}\n(keep it outside kintone, e.g. in the approval papers; followup audit --head ${head} proves the log still extends it)`,
+  });
+}

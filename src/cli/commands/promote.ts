@@ -8,6 +8,7 @@ import { parseCommandArgs } from "../args";
 import type { Command } from "../command";
 import { cancelled, confirmWrite, requireConfirmation } from "../confirm";
 import {
+  chainHeadLine,
   connectToLottery,
   explainLotteryFailure,
   integerFlag,
@@ -27,10 +28,21 @@ function describe(outcome: PromotionOutcome, lang: Lang): string {
     .map((p) => `${p.key}(${pick(lang, { ja: "補欠", en: "waitlist " })}${p.waitlist_no})`)
     .join(", ");
   const declined = outcome.declined.join(", ") || "-";
-  return pick(lang, {
-    ja: `欠員 ${outcome.vacanciesBefore}件（辞退した当選者: ${declined}）\n繰り上げ: ${who}\n`,
-    en: `vacancies ${outcome.vacanciesBefore} (declined winners: ${declined})\npromote: ${who}\n`,
-  });
+  const lines = [
+    pick(lang, {
+      ja: `欠員 ${outcome.vacanciesBefore}件（辞退・取消で空いた枠: ${declined}）\n繰り上げ: ${who || "-"}`,
+      en: `vacancies ${outcome.vacanciesBefore} (freed by 辞退/取消: ${declined})\npromote: ${who || "-"}`,
+    }),
+  ];
+  if (outcome.unfilled > 0) {
+    lines.push(
+      pick(lang, {
+        ja: `補欠がいなくなりました: ${outcome.unfilled}件の欠員は繰り上げで埋まりません（再募集を検討してください）`,
+        en: `the waitlist has run out: ${outcome.unfilled} vacancies cannot be filled by promotion (consider a new call)`,
+      }),
+    );
+  }
+  return lines.join("\n") + "\n";
 }
 
 export const promoteCommand: Command = {
@@ -65,7 +77,7 @@ export const promoteCommand: Command = {
         pick(lang, {
           ja: `繰り上げを記録しました（${outcome.runId}）\n`,
           en: `promotion recorded (${outcome.runId})\n`,
-        }),
+        }) + `${chainHeadLine(context, outcome.chainHead)}\n`,
       );
       return 0;
     } catch (error) {

@@ -24,6 +24,16 @@ export interface LotteryBundle {
   pool: string[];
   pool_fingerprint: string;
   ranking: RankedEntry[];
+  /** The 予告 (spec §5.1): seedCommitment(seed) logged before the window closed, when one was made. */
+  commitment?: string;
+}
+
+/**
+ * The commitment to a seed (spec §5.1 予告): lowercase hex SHA-256 of the seed's 64 lowercase hex
+ * characters as text, so anyone can check it with `printf %s SEED | sha256sum`.
+ */
+export function seedCommitment(seed: string): Promise<string> {
+  return sha256Hex(seed);
 }
 
 const SEED_PATTERN = /^[0-9a-f]{64}$/;
@@ -128,6 +138,7 @@ export async function buildBundle(input: {
   seed: string;
   quota: number;
   ids: ReadonlyArray<string | number>;
+  commitment?: string;
 }): Promise<LotteryBundle> {
   const seed = normalizeSeed(input.seed);
   if (!seed) throw new Error("seed must be 64 hex characters");
@@ -140,5 +151,6 @@ export async function buildBundle(input: {
     pool,
     pool_fingerprint: await poolFingerprint(pool),
     ranking: await rankPool({ seed, quota: input.quota, keys: pool }),
+    ...(input.commitment === undefined ? {} : { commitment: input.commitment }),
   };
 }

@@ -9,6 +9,7 @@ export {
   poolKeys,
   rankPool,
   scoreKeys,
+  seedCommitment,
   type DrawResult,
   type LotteryBundle,
   type RankedEntry,
@@ -22,4 +23,4 @@ export {
   type ChainVerdict,
   type LogEntryContent,
 } from "./chain";
-export { nextToPromote, PLACE_HOLDING_STATES, vacancies, type DrawnApplication } from "./promotion";
+export { nextToPromote, vacancies, type DrawnApplication } from "./promotion";

@@ -3,7 +3,14 @@
  * difference in words, so an auditor (or `followup verify`) can point at it. Works offline.
  */
 import { LOTTERY_ALGORITHM } from "../vocabulary";
-import { isValidQuota, normalizeSeed, poolFingerprint, poolKeys, rankPool } from "./draw";
+import {
+  isValidQuota,
+  normalizeSeed,
+  poolFingerprint,
+  poolKeys,
+  rankPool,
+  seedCommitment,
+} from "./draw";
 
 export type BundleVerdict = { ok: true } | { ok: false; difference: string };
 
@@ -27,6 +34,14 @@ export async function verifyBundle(bundle: unknown): Promise<BundleVerdict> {
   }
   if (typeof b.seed !== "string" || normalizeSeed(b.seed) !== b.seed) {
     return fail(`seed: expected 64 lowercase hex characters, found ${describe(b.seed)}`);
+  }
+  if (b.commitment !== undefined) {
+    const committed = await seedCommitment(b.seed);
+    if (b.commitment !== committed) {
+      return fail(
+        `commitment: the seed hashes to ${committed}, but the 予告 committed to ${describe(b.commitment)}`,
+      );
+    }
   }
   if (!isValidQuota(b.quota))
     return fail(`quota: expected a positive integer, found ${describe(b.quota)}`);

@@ -34,3 +34,9 @@ export function instantFromJapanWallClock(wallClock: string): string | undefined
   const text = `${match[1]}T${match[2]}:${match[3]}:${match[4] ?? "00"}+09:00`;
   return parseInstant(text) === undefined ? undefined : text;
 }
+
+/** An instant as people in Japan read it, with the offset said: `2024-08-09 17:00 (+09:00)`. */
+export function japanTimeWithOffset(instant: string): string {
+  const wall = japanWallClock(instant);
+  return wall === "" ? instant : `${wall.replace("T", " ")} (+09:00)`;
+}
