@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<Command>> = {
   verify: async () => (await import("./commands/verify")).verifyCommand,
   setup: async () => (await import("./commands/setup")).setupCommand,
   upload: async () => (await import("./commands/upload")).uploadCommand,
+  doctor: async () => (await import("./commands/doctor")).doctorCommand,
   start: async () => (await import("./commands/start")).startCommand,
 };
 
