@@ -5,7 +5,7 @@
  */
 import type { Localized } from "../../core/i18n";
 import { fieldMapProblems, type FormFieldInfo } from "../../core/settings/fieldTypes";
-import type { ApplicationField } from "../../core/vocabulary";
+import { APPLICATION_FIELD_LABELS, type ApplicationField } from "../../core/vocabulary";
 import { type ProcessNames, TRANSITIONS } from "../../core/workflow/process";
 import { normalizeQuery } from "../plan";
 import type { ProgramAppKey } from "../model";
@@ -91,11 +91,12 @@ export function checkFieldMap(
     ];
   }
   return problems.map(({ path, message }) => {
-    const logical = path.replace(/^fieldMap\./, "");
-    const code = fieldMap[logical as ApplicationField] ?? logical;
+    const logical = path.replace(/^fieldMap\./, "") as ApplicationField;
+    const code = fieldMap[logical] ?? logical;
+    const label = APPLICATION_FIELD_LABELS[logical] ?? { ja: logical, en: logical };
     return problem(
       about(app, { ja: "フィールドの対応付け", en: "field mapping" }),
-      { ja: `${logical}（${code}）: ${message.ja}`, en: `${logical} (${code}): ${message.en}` },
+      { ja: `${label.ja}（${code}）: ${message.ja}`, en: `${label.en} (${code}): ${message.en}` },
       {
         ja: "プラグインの設定画面でフィールドを選び直して保存するか、followup setup を実行してください",
         en: "choose the field again on the plugin's settings page and save, or run followup setup",

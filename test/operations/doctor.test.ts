@@ -1,0 +1,168 @@
+/**
+ * `followup doctor` on the sandbox: a program set up as spec v2 §3 and §6 want it reads all ok;
+ * then a field deleted, a status without assignee and the plugin removed are each named, exit 1.
+ * Doctor only reads: the sandbox counts no write request during a run.
+ */
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { defaultPluginConfig } from "../../src/core/settings/pluginConfig";
+import { LOTTERY_LOG_KINDS, LOTTERY_LOG_STATES, STATES } from "../../src/core/vocabulary";
+import { uploadPlugin } from "../../src/setup/upload";
+import { packTestPlugin } from "../browser/support/testPlugin";
+import { type ProgramSandbox, startProgramSandbox, writeRequests } from "./support/program";
+
+let p: ProgramSandbox;
+let pluginId: string;
+const GROUP = "secretariat";
+const config = defaultPluginConfig();
+
+async function deploy(apps: number[]): Promise<void> {
+  await p.admin.app.deployApp({ apps: apps.map((app) => ({ app })) });
+  for (;;) {
+    const { apps: states } = await p.admin.app.getDeployStatus({ apps });
+    if (states.every((s) => s.status === "SUCCESS")) return;
+    if (states.some((s) => s.status === "FAIL")) throw new Error("deploy failed");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const rights = (view: boolean, add: boolean, edit: boolean) => ({
+  recordViewable: view,
+  recordAddable: add,
+  recordEditable: edit,
+  recordDeletable: false,
+  recordImportable: false,
+  recordExportable: view,
+  appEditable: false,
+});
+
+/** Status assignees and app permissions of spec v2 §3 (what setup sets for the secretariat). */
+async function applySpecPermissions(): Promise<void> {
+  const { applications, questionnaires, lotteryLog } = p.apps;
+  const process = await p.admin.app.getProcessManagement({ app: applications, preview: true });
+  const secretariat = { entities: [{ entity: { type: "GROUP" as const, code: GROUP } }] };
+  await p.admin.app.updateProcessManagement({
+    app: applications,
+    states: Object.fromEntries(
+      Object.values(process.states ?? {}).map((state) => [
+        state.name,
+        {
+          name: state.name,
+          index: state.index,
+          assignee: { type: "ONE" as const, ...secretariat },
+        },
+      ]),
+    ),
+  });
+  const group = { type: "GROUP" as const, code: GROUP };
+  const everyone = { type: "GROUP" as const, code: "everyone" };
+  await p.admin.app.updateAppAcl({
+    app: applications,
+    rights: [
+      { entity: group, ...rights(true, true, true) },
+      { entity: everyone, ...rights(true, false, false) },
+    ],
+  });
+  await p.admin.app.updateAppAcl({
+    app: questionnaires,
+    rights: [{ entity: group, ...rights(true, true, true) }],
+  });
+  await p.admin.app.updateAppAcl({
+    app: lotteryLog,
+    rights: [{ entity: group, ...rights(true, true, false) }],
+  });
+  await deploy([applications, questionnaires, lotteryLog]);
+}
+
+beforeAll(async () => {
+  p = await startProgramSandbox({ demo: false });
+  const packed = await packTestPlugin();
+  const zipPath = path.join(p.cwd, "plugin.zip");
+  writeFileSync(zipPath, packed.zip);
+  ({ pluginId } = await uploadPlugin(p.admin, {
+    zipPath,
+    appIds: p.apps,
+    pollIntervalMs: 20,
+  }));
+  await applySpecPermissions();
+  // The settings page saves its document into the log (kind 設定).
+  await p.admin.record.addRecord({
+    app: p.apps.lotteryLog,
+    record: {
+      sequence: { value: "1" },
+      run_id: { value: "settings-1" },
+      kind: { value: LOTTERY_LOG_KINDS.settings },
+      state: { value: LOTTERY_LOG_STATES.completed },
+      reason: { value: JSON.stringify(config) },
+    },
+  });
+  // The FormBridge script, built with those settings (its first line as webpack.config.js writes it).
+  writeFileSync(
+    path.join(p.cwd, "formbridge.js"),
+    `/* followup-formbridge ${JSON.stringify({ builtAt: "2026-11-30T10:00:00.000Z", settings: config.program })} */\n(()=>{})();\n`,
+  );
+}, 300_000);
+afterAll(() => p?.close());
+
+const doctor = () =>
+  p.followup(["doctor", "--zip", "plugin.zip", "--formbridge-script", "formbridge.js"]);
+
+describe("followup doctor", () => {
+  it("prints one ok line per check on a program set up as the spec says, and writes nothing", async () => {
+    await p.resetStats();
+    const run = await doctor();
+    const lines = run.stdout.trim().split("\n").slice(1);
+    expect(run.stderr).toBe("");
+    expect(lines.filter((line) => !line.startsWith("[OK]"))).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/プロセス管理: ステータス 8 個/);
+    expect(run.stdout).toMatch(new RegExp(`作業者が事務局のグループ（${GROUP}）`));
+    expect(run.stdout).toMatch(/FormBridge のスクリプト: .*今の設定で作られています/);
+    expect(writeRequests(await p.stats())).toEqual({});
+  });
+
+  it("names a deleted field, a status without assignee and the removed plugin, and exits 1", async () => {
+    const { applications } = p.apps;
+    await p.admin.app.deleteFormFields({ app: applications, fields: ["postal_code"] });
+    const process = await p.admin.app.getProcessManagement({ app: applications, preview: true });
+    // Every state is listed (a state left out would be deleted); only 当選 loses its assignee.
+    await p.admin.app.updateProcessManagement({
+      app: applications,
+      states: Object.fromEntries(
+        Object.values(process.states ?? {}).map((state) => [
+          state.name,
+          {
+            name: state.name,
+            index: state.index,
+            assignee:
+              state.name === STATES.winner
+                ? { type: "ONE" as const, entities: [] }
+                : {
+                    type: "ONE" as const,
+                    entities: [{ entity: { type: "GROUP" as const, code: GROUP } }],
+                  },
+          },
+        ]),
+      ),
+    });
+    await deploy([applications]);
+    await p.admin.plugin.uninstallPlugin({ id: pluginId });
+
+    const run = await doctor();
+    expect(run.code).toBe(1);
+    const problems = run.stdout.split("\n").filter((line) => line.startsWith("[問題]"));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /申込管理（アプリ \d+）のフィールドの対応付け: 郵便番号（postal_code）.*ありません.*→ 対処: /,
+        ),
+        expect.stringMatching(
+          new RegExp(`ステータスの作業者: 作業者のいないステータス: ${STATES.winner}.*→ 対処: `),
+        ),
+        expect.stringMatching(
+          /^\[問題\] プラグイン: kintone に読み込まれていません → 対処: .*followup upload/,
+        ),
+      ]),
+    );
+  });
+});
