@@ -14,6 +14,7 @@ export const APPLICANT_FORM_FIELDS = [
   "prefecture",
   "address",
   "industry",
+  "business_description",
   "capital_yen",
   "employees",
   "participation_category",

@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { formBridgeBuildOf } from "../../src/apps/doctor/pluginChecks";
 import { defaultProgramSettings } from "../../src/core/settings/programSettings";
 import { APPLICANT_FORM_FIELDS } from "../../src/formbridge/formFields";
 import { CONSENT_OPTION, ENTITY_TYPES } from "../../src/core/vocabulary";
@@ -44,7 +45,12 @@ function buildScript(): string {
     ],
     { cwd: ROOT, stdio: "ignore", env: { ...process.env, FOLLOWUP_SETTINGS: settingsFile } },
   );
-  return readFileSync(path.join(out, "formbridge.js"), "utf8");
+  const built = readFileSync(path.join(out, "formbridge.js"), "utf8");
+  // The first line tells `followup doctor` what the script applies.
+  expect(formBridgeBuildOf(built)?.settings).toEqual(
+    JSON.parse(readFileSync(settingsFile, "utf8")),
+  );
+  return built;
 }
 
 beforeAll(async () => {
@@ -165,7 +171,9 @@ describe("the public form (FormBridge) with dist/formbridge.js", () => {
     expect(written).toHaveLength(1);
     const [record] = written as [Rec];
     expect(record.company_name?.value).toBe("山田デザイン事務所");
-    expect(record.applied_at?.value).toMatch(/^\d{4}-/); // the receipt time is kintone's
+    // The receipt time is kintone's: the record's created time (applied_at stays blank).
+    const created = Object.values(record).find((f) => f.type === "CREATED_TIME");
+    expect(String(created?.value)).toMatch(/^\d{4}-/);
     expect(record.eligibility?.value).toBe("未判定");
 
     const run = await p.followup(["screen", "--yes", "--settings", settingsFile]);
