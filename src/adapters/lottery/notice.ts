@@ -67,7 +67,7 @@ export async function commitSeed(
     },
     LOTTERY_LOG_STATES.completed,
   );
-  const request = appendRequest(context, entry);
-  await context.call(() => context.client.record.addRecord(request.payload));
+  const { app, record } = appendRequest(context, entry).payload;
+  await context.call(() => context.client.record.addRecords({ app, records: [record] }));
   return { runId, commitment, chainHead: entry.entryHash };
 }
