@@ -15,6 +15,10 @@ module.exports = [
   },
   ...typescriptPrettier,
   {
+    // Prettier runs once, as `prettier --check` in `npm run lint`, not a second time inside ESLint.
+    rules: { "prettier/prettier": "off" },
+  },
+  {
     files: [
       "src/desktop/**",
       "src/mobile/**",

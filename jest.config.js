@@ -6,4 +6,7 @@ module.exports = {
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/browser/"],
   transform: { "^.+\\.(t|j)sx?$": ["@swc/jest", { jsc: { target: "es2022" } }] },
   testTimeout: 30000,
+  // Jest's default is one worker fewer than the cores: one on a 2-core machine. The tests mostly
+  // wait on sandbox HTTP, so one worker per core keeps both cores busy.
+  maxWorkers: "100%",
 };

