@@ -227,7 +227,7 @@ async function runDraw(s: Screen): Promise<void> {
   const quota = s.config.program.quota;
   let plan;
   try {
-    plan = await prepareDraw({ ...options, quota });
+    plan = await prepareDraw({ ...options, quota, closesAt: s.config.program.window.closesAt });
   } catch (error) {
     if (error instanceof LotteryRefusal && error.code === "draw-running") {
       return offerResume(s, title, options, failureText(error, s.lang));
@@ -259,10 +259,41 @@ async function runDraw(s: Screen): Promise<void> {
       el(
         "p",
         {},
-        pick(s.lang, { ja: "対象の指紋（SHA-256）：", en: "Pool fingerprint (SHA-256): " }),
+        pick(s.lang, {
+          ja: "申込者一覧の確認用の値（SHA-256）：",
+          en: "Check value of the applicant list (SHA-256): ",
+        }),
         el("code", { id: "followup-fingerprint" }, plan.poolFingerprint),
       ),
+      el(
+        "p",
+        { className: "followup-note" },
+        pick(s.lang, {
+          ja: "抽選の対象になった申込の一覧から計算した値です。控えておけば、後でこの一覧のまま抽選したことを誰でも確かめられます。",
+          en: "Computed from the list of applications in the draw; keep it, and anyone can later check that the draw used exactly this list.",
+        }),
+      ),
       el("p", {}, pick(s.lang, { ja: `当選枠：${quota} 件`, en: `Quota: ${quota}` })),
+      plan.openPlaces > 0
+        ? el(
+            "p",
+            {},
+            pick(s.lang, {
+              ja: `申込が当選枠に満たないため全員が当選します。再募集できる枠：${plan.openPlaces} 件`,
+              en: `Fewer applicants than places: everyone wins; ${plan.openPlaces} places stay open for a new call.`,
+            }),
+          )
+        : null,
+      plan.commitment
+        ? el(
+            "p",
+            {},
+            pick(s.lang, {
+              ja: `抽選予告があります。予告したシードを入力してください（SHA-256 ${plan.commitment}）。`,
+              en: `A seed was committed in advance: enter that seed (SHA-256 ${plan.commitment}).`,
+            }),
+          )
+        : null,
       seed,
       el(
         "p",
@@ -281,6 +312,7 @@ async function runDraw(s: Screen): Promise<void> {
       ...options,
       quota,
       plan,
+      closesAt: s.config.program.window.closesAt,
       seed: seed.value.trim() === "" ? undefined : seed.value.trim(),
       onProgress,
     }),
@@ -336,6 +368,18 @@ async function writeDraw(
         pick(s.lang, {
           ja: `シード値：${outcome.bundle.seed}`,
           en: `Seed: ${outcome.bundle.seed}`,
+        }),
+        ...(outcome.openPlaces > 0
+          ? [
+              pick(s.lang, {
+                ja: `再募集できる枠：${outcome.openPlaces} 件`,
+                en: `Places open for a new call: ${outcome.openPlaces}`,
+              }),
+            ]
+          : []),
+        pick(s.lang, {
+          ja: `抽選記録のチェーンの先頭：${outcome.chainHead}（決裁文書などkintoneの外に控えてください）`,
+          en: `Lottery log chain head: ${outcome.chainHead} (keep it outside kintone, e.g. in the approval papers)`,
         }),
       ),
       download,

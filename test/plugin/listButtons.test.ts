@@ -78,12 +78,18 @@ describe("抽選 button", () => {
         bulkRequests: 1,
         logRecordId: "1",
         alreadyWritten: 0,
+        chainHead: "a".repeat(64),
+        openPlaces: 0,
       } as never;
     });
     const { reload } = await listScreen();
     await click("#followup-draw");
     expect(document.body.textContent).toContain("対象（適格の申込）：99 件");
     expect(document.querySelector("#followup-fingerprint")?.textContent).toBe("f".repeat(64));
+    // Plain words for the pool hash, with what it is for (issue 17): no 指紋.
+    expect(document.body.textContent).toContain("申込者一覧の確認用の値");
+    expect(document.body.textContent).toContain("誰でも確かめられます");
+    expect(document.body.textContent).not.toContain("指紋");
     (document.querySelector("#followup-seed") as HTMLElement & { value: string }).value =
       "cd".repeat(32);
     await click(".followup-dialog-ok");
@@ -96,6 +102,9 @@ describe("抽選 button", () => {
     );
     expect(document.querySelector("#followup-result")?.textContent).toContain(
       "当選 1 件・補欠 1 件",
+    );
+    expect(document.querySelector("#followup-result")?.textContent).toContain(
+      `チェーンの先頭：${"a".repeat(64)}`,
     );
     expect(document.querySelector("#followup-download-bundle")).not.toBeNull();
     await click(".followup-dialog-close");
