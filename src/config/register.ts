@@ -16,6 +16,7 @@ import { instantFromJapanWallClock } from "../core/settings/japanWallClock";
 import {
   compatibleFields,
   fieldMapProblems,
+  formFieldInfos,
   type FormFieldInfo,
   OPTIONAL_FIELDS,
 } from "../core/settings/fieldTypes";
@@ -71,7 +72,7 @@ async function loadFormFields(k: KintoneApi, client: ClientFactory): Promise<For
   const app = k.app.getId();
   if (app === null) return [];
   const { properties } = await client().app.getFormFields({ app, preview: true });
-  return Object.values(properties).map((p) => ({ code: p.code, type: p.type, label: p.label }));
+  return formFieldInfos(properties);
 }
 
 function list(text: string): string[] {

@@ -66,15 +66,39 @@ export interface FormFieldInfo {
   code: string;
   type: string;
   label: string;
+  /** Auto-calculation formula of a text field: kintone computes it, nobody can write it. */
+  expression?: string;
 }
 
-/** The form fields that may stand for `field`, in form order. */
+/**
+ * The fields of `GET app/form/fields`'s `properties` the plugin may map: the top-level ones.
+ * A subtable's own fields sit inside it (`properties.<table>.fields`) and hold one value per
+ * row, so they never stand for an application's field.
+ */
+export function formFieldInfos(
+  properties: Record<string, { code: string; type: string; label?: string; expression?: unknown }>,
+): FormFieldInfo[] {
+  return Object.values(properties).map((p) => ({
+    code: p.code,
+    type: p.type,
+    label: p.label ?? p.code,
+    ...(typeof p.expression === "string" && p.expression.trim() !== ""
+      ? { expression: p.expression }
+      : {}),
+  }));
+}
+
+function isCalculatedText(f: FormFieldInfo): boolean {
+  return f.type === "SINGLE_LINE_TEXT" && (f.expression ?? "").trim() !== "";
+}
+
+/** The form fields that may stand for `field`, in form order (never an auto-calculated text). */
 export function compatibleFields(
   field: ApplicationField,
   formFields: readonly FormFieldInfo[],
 ): FormFieldInfo[] {
   const types = COMPATIBLE_FIELD_TYPES[field];
-  return formFields.filter((f) => types.includes(f.type));
+  return formFields.filter((f) => types.includes(f.type) && !isCalculatedText(f));
 }
 
 /**
@@ -109,6 +133,14 @@ export function fieldMapProblems(
         message: {
           ja: `フィールドコード「${code}」はこのアプリにありません。`,
           en: `This app has no field with code "${code}".`,
+        },
+      });
+    } else if (isCalculatedText(found)) {
+      problems.push({
+        path,
+        message: {
+          ja: `「${found.label}」は自動計算のフィールドで、値を入力も更新もできません。`,
+          en: `"${found.label}" is calculated automatically; its value cannot be entered or updated.`,
         },
       });
     } else if (!COMPATIBLE_FIELD_TYPES[field].includes(found.type)) {
