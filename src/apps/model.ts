@@ -21,8 +21,10 @@ export interface LayoutElement {
   size?: Record<string, string>;
 }
 
+/** A row of fields, or a subtable (`code`) placing its own fields. */
 export interface LayoutRow {
-  type: "ROW";
+  type: "ROW" | "SUBTABLE";
+  code?: string;
   fields: LayoutElement[];
 }
 

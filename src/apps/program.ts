@@ -2,6 +2,7 @@ import { APPLICATIONS_APP_NAME, applicationsApp } from "./applicationsApp";
 import { LOTTERY_LOG_APP_NAME, lotteryLogApp } from "./lotteryLogApp";
 import type { AppDefinition, ProgramAppKey, ProgramAppRefs } from "./model";
 import { QUESTIONNAIRES_APP_NAME, questionnairesApp } from "./questionnairesApp";
+import { type ApplicationsVariant, applicationsVariant } from "./staffTableVariant";
 
 /** The three apps of spec §2, in the order they are created and reported. */
 export const PROGRAM_APP_KEYS: readonly ProgramAppKey[] = [
@@ -17,9 +18,12 @@ export const PROGRAM_APP_NAMES: Record<ProgramAppKey, string> = {
 };
 
 /** The desired definition of every app; lookups and related records point at `refs`. */
-export function programApps(refs: ProgramAppRefs): Record<ProgramAppKey, AppDefinition> {
+export function programApps(
+  refs: ProgramAppRefs,
+  variant: ApplicationsVariant = "standard",
+): Record<ProgramAppKey, AppDefinition> {
   return {
-    applications: applicationsApp(refs),
+    applications: applicationsVariant(applicationsApp(refs), variant),
     questionnaires: questionnairesApp(refs),
     lotteryLog: lotteryLogApp(),
   };

@@ -1,6 +1,7 @@
 import { createClient, type KintoneTarget } from "../adapters/connection";
 import { withRetry } from "../adapters/retry";
 import { DEMO_SEED, generateDemoApplications } from "../apps/demoApplications";
+import type { ApplicationsVariant } from "../apps/staffTableVariant";
 import { type SetupReport, setupApps } from "./setupApps";
 import { RECORDS_PER_WRITE } from "../adapters/kintoneLimits";
 
@@ -8,6 +9,8 @@ export interface SeedDemoOptions {
   /** Where followup.apps.json is read and written (default: the current directory). */
   cwd?: string;
   seed?: number;
+  /** Builds the applications app as this demo variant (default: the program's own app). */
+  variant?: ApplicationsVariant;
 }
 
 export interface SeedDemoResult {
@@ -29,6 +32,7 @@ export async function seedDemo(
   const setup = await setupApps(client, {
     cwd: options.cwd ?? process.cwd(),
     baseUrl: target.baseUrl,
+    variant: options.variant,
   });
   const app = setup.appIds.applications;
   const existing = await withRetry(() =>

@@ -17,6 +17,7 @@ import {
   planApp,
 } from "../apps/plan";
 import { PROGRAM_APP_KEYS, PROGRAM_APP_NAMES, programApps } from "../apps/program";
+import type { ApplicationsVariant } from "../apps/staffTableVariant";
 import { type DeployOptions, deployAndWait } from "./deploy";
 
 /**
@@ -30,6 +31,8 @@ export interface SetupOptions extends DeployOptions {
   cwd: string;
   /** The key of the ids file (the target's base URL). */
   baseUrl: string;
+  /** The applications app as the program defines it, or a demo variant (see staffTableVariant). */
+  variant?: ApplicationsVariant;
 }
 
 export interface SetupReport {
@@ -220,7 +223,7 @@ export async function setupApps(
     questionnaires: String(ids.questionnaires),
     lotteryLog: String(ids.lotteryLog),
   };
-  const definitions = programApps(refs);
+  const definitions = programApps(refs, options.variant);
   const changes: SetupReport["changes"] = { applications: [], questionnaires: [], lotteryLog: [] };
   let states = await readAll(client, ids, definitions);
   if (nothingToDo(planAll(definitions, states, "all"))) {

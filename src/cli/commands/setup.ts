@@ -11,6 +11,7 @@ import { createClient, type KintoneTarget, targetFromEnv } from "../../adapters/
 import type { ProgramAppKey } from "../../apps/model";
 import type { PlannedChange } from "../../apps/plan";
 import { PROGRAM_APP_KEYS, PROGRAM_APP_NAMES } from "../../apps/program";
+import { APPLICATIONS_VARIANTS, type ApplicationsVariant } from "../../apps/staffTableVariant";
 import { type Lang, type Localized, pick } from "../../core/i18n";
 import { SetupConflictError, type SetupReport, setupApps } from "../../setup/setupApps";
 import { PluginInstallNotAllowedError, uploadPlugin } from "../../setup/upload";
@@ -118,6 +119,20 @@ async function setUpPlugin(
   }
 }
 
+/** `--variant staff-table`: the demo applications app with a subtable and calculated fields. */
+function variantOf(value: string | undefined, lang: Lang): ApplicationsVariant {
+  if (value === undefined) return "standard";
+  if ((APPLICATIONS_VARIANTS as readonly string[]).includes(value)) {
+    return value as ApplicationsVariant;
+  }
+  throw new CommandError(
+    pick(lang, {
+      ja: `--variant には ${APPLICATIONS_VARIANTS.join("・")} のどれかを指定してください（指定: ${value}）`,
+      en: `--variant takes one of ${APPLICATIONS_VARIANTS.join(", ")} (got: ${value})`,
+    }),
+  );
+}
+
 export const setupCommand: Command = {
   summary:
     "create or update the apps, process management and views (and the plugin from dist/plugin.zip) on the target kintone",
@@ -125,7 +140,9 @@ export const setupCommand: Command = {
     const { values } = parseCommandArgs(context, {
       lang: { type: "string" },
       zip: { type: "string" },
+      variant: { type: "string" },
     });
+    const variant = variantOf(values.variant, context.lang);
     const target = targetOf(context);
     if ("apiToken" in target.auth) {
       throw new CommandError(
@@ -137,7 +154,11 @@ export const setupCommand: Command = {
     }
     const client = createClient(target);
     try {
-      const report = await setupApps(client, { cwd: context.cwd, baseUrl: target.baseUrl });
+      const report = await setupApps(client, {
+        cwd: context.cwd,
+        baseUrl: target.baseUrl,
+        variant,
+      });
       context.stdout.write(formatSetupReport(report, context.lang, target.baseUrl));
       const plugin = await setUpPlugin(context, client, report, values.zip);
       if (plugin) context.stdout.write(plugin + "\n");
