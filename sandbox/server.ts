@@ -20,6 +20,7 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { registerTestProcessNameRoutes } from "./apps/processNames";
 import { registerAppRoutes } from "./apps/routes";
 import { registerTestAuthRoutes } from "./auth/routes";
 import { registerUserApiRoutes } from "./auth/userApi";
@@ -73,6 +74,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (deps.testMode) {
     registerFaultRoutes(router);
     registerTestAuthRoutes(router, db);
+    registerTestProcessNameRoutes(router, db);
   }
   registerAppRoutes(router);
   registerUserApiRoutes(router);

@@ -60,14 +60,17 @@ export function defaultSettings(kind: SettingsKind, name: string, lang: Lang): u
     case "views":
       return {};
     case "status": {
+      // kintone's default workflow of a new app: it exists (its first state can only be renamed)
+      // but the process-management GET reports `states: null` until the settings are first saved.
       const [first, second, third] = DEFAULT_STATES[lang];
-      const creator = { type: "ONE", entities: [] };
+      const nobody = { type: "ONE", entities: [] };
       return {
         enable: false,
+        neverSaved: true,
         states: {
-          [first]: { name: first, index: "0", assignee: creator },
-          [second]: { name: second, index: "1", assignee: creator },
-          [third]: { name: third, index: "2", assignee: creator },
+          [first]: { name: first, index: "0", assignee: nobody },
+          [second]: { name: second, index: "1", assignee: nobody },
+          [third]: { name: third, index: "2", assignee: nobody },
         },
         actions: [],
       };

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { findUser } from "../auth/users";
 import type { SandboxDb } from "../db/database";
 import { FieldErrorCollector } from "../http/errors";
-import type { Router } from "../http/router";
+import type { ApiRequest, Router } from "../http/router";
 import { findRecord, findRecordIdsByValue, saveRecord } from "../records/store";
 import { checkCondition } from "./conditions";
 import type { FieldMap } from "./fields";
@@ -23,7 +23,12 @@ export interface ProcessState {
   name: string;
   index: string;
   assignee: { type: "ONE" | "ALL" | "ANY"; entities: ProcessEntity[] };
+  /** Names per display language, set on kintone's settings screen ("言語ごとの名称"). */
+  names?: LocalizedNames;
 }
+
+export type NameLang = "ja" | "en" | "zh";
+export type LocalizedNames = Partial<Record<NameLang, string>>;
 
 export interface ProcessAction {
   name: string;
@@ -32,10 +37,13 @@ export interface ProcessAction {
   filterCond: string;
   type: "PRIMARY" | "SECONDARY";
   executableUser?: { entities: ProcessEntity[] };
+  names?: LocalizedNames;
 }
 
 export interface ProcessSettings {
   enable: boolean;
+  /** A new app's default workflow, not yet saved: the GET reports `states: null`. */
+  neverSaved?: boolean;
   states: Record<string, ProcessState>;
   actions: ProcessAction[];
 }
@@ -91,14 +99,39 @@ export function carryStateRenames(db: SandboxDb, appId: number): void {
   }
 }
 
-/** The settings as kintone shows them: without the sandbox's state ids. */
-function shownStates(states: Record<string, ProcessState>): Record<string, ProcessState> {
-  return Object.fromEntries(
-    Object.entries(states).map(([key, { name, index, assignee }]) => [
-      key,
-      { name, index, assignee },
-    ]),
+/** A state's or action's name in a display language: its name for that language, else the default. */
+export function nameIn(item: { name: string; names?: LocalizedNames }, lang?: NameLang): string {
+  return (lang && item.names?.[lang]) || item.name;
+}
+
+/**
+ * The language of the names a GET answers in (`lang`: ja/en/zh, `user` = the caller's display
+ * language, `default` or omitted = the default names).
+ */
+function namesLang(req: ApiRequest): NameLang | undefined {
+  const lang = req.params.lang;
+  if (lang === "ja" || lang === "en" || lang === "zh") return lang;
+  if (lang === "user" && !req.auth.viaToken) return req.auth.user.language;
+  return undefined;
+}
+
+/** The settings as kintone shows them, in one language: without the sandbox's state ids. */
+function shown(value: ProcessSettings, lang: NameLang | undefined) {
+  const byName = new Map(Object.values(value.states).map((s) => [s.name, nameIn(s, lang)]));
+  const ordered = Object.values(value.states).sort((a, b) => Number(a.index) - Number(b.index));
+  const states = Object.fromEntries(
+    ordered.map((state) => {
+      const name = nameIn(state, lang);
+      return [name, { name, index: state.index, assignee: state.assignee }];
+    }),
   );
+  const actions = value.actions.map(({ names: _names, ...action }) => ({
+    ...action,
+    name: nameIn({ name: action.name, names: _names }, lang),
+    from: byName.get(action.from) ?? action.from,
+    to: byName.get(action.to) ?? action.to,
+  }));
+  return { states, actions };
 }
 
 /**
@@ -111,14 +144,14 @@ export function registerProcessRoutes(router: Router): void {
   registerSettingsEndpoint<ProcessSettings>(router, {
     endpoint: "app/status",
     kind: "status",
-    present: (value) => ({
-      enable: value.enable,
-      states: value.enable || Object.keys(value.states).length ? shownStates(value.states) : null,
-      actions: value.actions,
-    }),
+    present: (value, req) => {
+      if (value.neverSaved) return { enable: value.enable, states: null, actions: null };
+      return { enable: value.enable, ...shown(value, namesLang(req)) };
+    },
     update: (req, current, app) => {
       const errorsOut = new FieldErrorCollector();
-      const next: ProcessSettings = { ...current };
+      const { neverSaved: _fresh, ...saved } = current;
+      const next: ProcessSettings = { ...saved };
       if (req.params.enable !== undefined) {
         next.enable = req.params.enable === true || req.params.enable === "true";
       }
@@ -127,6 +160,7 @@ export function registerProcessRoutes(router: Router): void {
         next.states = checkStates(req.params.states, current.states, errorsOut, (entity) =>
           entityExists(req.db, fields, entity),
         );
+        checkFirstState(current.states, next.states, errorsOut);
       }
       if (req.params.actions === undefined) {
         const renames = stateRenames(current, next);
@@ -137,7 +171,10 @@ export function registerProcessRoutes(router: Router): void {
         }));
       }
       if (req.params.actions !== undefined) {
-        next.actions = checkActions(req.params.actions, next.states, errorsOut);
+        next.actions = checkActions(req.params.actions, next.states, errorsOut).map((action) => {
+          const before = current.actions.find((a) => a.name === action.name);
+          return before?.names ? { ...action, names: before.names } : action;
+        });
         next.actions.forEach((action, i) =>
           checkCondition(
             "filterCond",
@@ -217,9 +254,43 @@ function checkStates(
       name,
       index: String(value?.index ?? ""),
       assignee: { type, entities },
+      ...(existing?.names ? { names: existing.names } : {}),
     };
   }
   return states;
+}
+
+function firstOf(states: Record<string, ProcessState>): ProcessState | undefined {
+  return Object.values(states).sort((a, b) => Number(a.index) - Number(b.index))[0];
+}
+
+/**
+ * kintone: "先頭のステータスは新規に追加できません" — the first state stays the existing first one
+ * (renamed at most). Its assignee can only be the record's creator or nobody ("作成者" or
+ * "指定しない" on the settings screen), chosen as one user (type ONE).
+ */
+function checkFirstState(
+  current: Record<string, ProcessState>,
+  next: Record<string, ProcessState>,
+  errorsOut: FieldErrorCollector,
+): void {
+  const was = firstOf(current);
+  const now = firstOf(next);
+  if (!now) return;
+  const key = now.name;
+  if (was && stateId(now) !== stateId(was)) {
+    errorsOut.add(`states.${key}`, {
+      ja: `先頭のステータスは新規に追加できません。既存の先頭のステータス「${was.name}」の名前を変更してください。`,
+      en: `The first status cannot be added. Rename the existing first status "${was.name}" instead.`,
+    });
+  }
+  const { type, entities } = now.assignee;
+  if (type !== "ONE" || entities.some((e) => e.entity?.type !== "CREATOR")) {
+    errorsOut.add(`states.${key}.assignee`, {
+      ja: "先頭のステータスの作業者は、作成者か、指定しないかのどちらかです。",
+      en: "The first status's assignee can only be the record's creator, or nobody.",
+    });
+  }
 }
 
 /** Users and groups must exist; a field entity must be a field of the app. */

@@ -22,6 +22,7 @@ export interface ActionSettings {
   filterCond?: string;
   type?: string;
   executableUser?: { entities: Array<{ entity: { type: string; code: string | null } }> };
+  names?: Partial<Record<"ja" | "en" | "zh", string>>;
 }
 
 export interface ProcessSettings {

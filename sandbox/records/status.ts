@@ -110,8 +110,10 @@ export function runAction(
 ): void {
   if (!model.process.enable) throw recordErrors.processDisabled();
   const from = currentState(model, record);
+  // The action is named in the caller's display language (API tokens: the default names).
+  const lang = auth.viaToken ? undefined : auth.user.language;
   const action = (model.process.actions ?? []).find(
-    (a) => a.name === request.action && a.from === from,
+    (a) => a.from === from && ((lang && a.names?.[lang]) || a.name) === request.action,
   );
   if (!action) throw recordErrors.statusChangeFailed();
 

@@ -5,6 +5,7 @@ import type {
   FieldProperty,
   LayoutElement,
   ProcessDefinition,
+  StateDefinition,
 } from "./model";
 
 /**
@@ -38,14 +39,23 @@ export interface AppPlan {
   updateFields: Record<string, FieldProperty>;
   layout?: unknown[];
   views?: Record<string, ViewParameter>;
-  process?: {
-    enable: boolean;
-    states: Record<string, { name: string; index: string; assignee: unknown }>;
-    actions: ProcessDefinition["actions"];
-  };
+  process?: ProcessPlan;
   /** Differences setup cannot fix by itself (a field whose type differs); nothing is written. */
   conflicts: string[];
   changes: PlannedChange[];
+}
+
+export interface ProcessPlan {
+  enable: boolean;
+  /** Keyed by each state's current name: the first state is the app's existing first one, renamed. */
+  states: Record<string, StateDefinition>;
+  actions: ProcessDefinition["actions"];
+  /**
+   * kintone reported `states: null`: a new app whose default workflow was never saved, so the name
+   * of its first state (which can only be renamed, never added) is not known yet. Setup turns
+   * process management on first, reads the states kintone then reports, and keys them again.
+   */
+  firstStateUnknown: boolean;
 }
 
 /**
@@ -291,18 +301,34 @@ function sameProcess(want: ProcessDefinition, have: CurrentAppState["process"]):
   );
 }
 
+/**
+ * The wanted states keyed for kintone's PUT: kintone cannot add a new first state, so the current
+ * first state is keyed by its current name and renamed; the others by their own names.
+ */
+export function keyStates(
+  want: readonly StateDefinition[],
+  current: CurrentAppState["process"]["states"],
+): Record<string, StateDefinition> {
+  const firstNow = Object.values(current ?? {}).sort(
+    (a, b) => Number(a.index) - Number(b.index),
+  )[0];
+  const states: Record<string, StateDefinition> = {};
+  [...want]
+    .sort((a, b) => Number(a.index) - Number(b.index))
+    .forEach((state, index) => {
+      states[index === 0 && firstNow ? firstNow.name : state.name] = { ...state };
+    });
+  return states;
+}
+
 function planProcess(desired: AppDefinition, current: CurrentAppState, plan: AppPlan): void {
   const want = desired.process;
   if (!want || sameProcess(want, current.process)) return;
-  // kintone cannot add a new first state: the current first state is renamed instead.
-  const firstNow = Object.values(current.process.states ?? {}).sort(
-    (a, b) => Number(a.index) - Number(b.index),
-  )[0];
-  const states: NonNullable<AppPlan["process"]>["states"] = {};
-  want.states.forEach((state, index) => {
-    const key = index === 0 && firstNow ? firstNow.name : state.name;
-    states[key] = { name: state.name, index: state.index, assignee: state.assignee };
-  });
-  plan.process = { enable: true, states, actions: want.actions };
+  plan.process = {
+    enable: true,
+    states: keyStates(want.states, current.process.states),
+    actions: want.actions,
+    firstStateUnknown: current.process.states === null,
+  };
   plan.changes.push({ kind: "process", items: [] });
 }

@@ -15,6 +15,8 @@ import {
   PLAN_STAGES,
   type PlanStage,
   planApp,
+  keyStates,
+  type ProcessPlan,
 } from "../apps/plan";
 import { PROGRAM_APP_KEYS, PROGRAM_APP_NAMES, programApps } from "../apps/program";
 import type { ApplicationsVariant } from "../apps/staffTableVariant";
@@ -178,17 +180,27 @@ async function applyPlan(client: KintoneRestAPIClient, app: number, plan: AppPla
   if (views) await withRetry(() => client.app.updateViews({ app, views: views as never }));
 }
 
-/** A state keyed by its current name with a new `name` is renamed (how the first state changes). */
+/**
+ * A state keyed by its current name with a new `name` is renamed (how the first state changes).
+ * A new app reports `states: null`: process management is turned on first, so that kintone shows
+ * its default states, and the first of them is the one renamed.
+ */
 async function updateProcess(
   client: KintoneRestAPIClient,
   app: number,
-  process: NonNullable<AppPlan["process"]>,
+  process: ProcessPlan,
 ): Promise<void> {
+  let states = process.states;
+  if (process.firstStateUnknown) {
+    await withRetry(() => client.app.updateProcessManagement({ app, enable: true }));
+    const now = await withRetry(() => client.app.getProcessManagement({ app, preview: true }));
+    states = keyStates(Object.values(process.states), now.states);
+  }
   await withRetry(() =>
     client.app.updateProcessManagement({
       app,
       enable: process.enable,
-      states: process.states as never,
+      states: states as never,
       actions: process.actions,
     }),
   );

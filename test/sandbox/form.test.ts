@@ -406,11 +406,68 @@ describe("views", () => {
 });
 
 describe("process management", () => {
+  const nobody = { type: "ONE" as const, entities: [] };
   const states = {
-    申込受付: { name: "申込受付", index: "0", assignee: { type: "ONE" as const, entities: [] } },
-    当選: { name: "当選", index: "1", assignee: { type: "ONE" as const, entities: [] } },
-    補欠: { name: "補欠", index: "2", assignee: { type: "ONE" as const, entities: [] } },
+    申込受付: { name: "申込受付", index: "0", assignee: nobody },
+    当選: { name: "当選", index: "1", assignee: nobody },
+    補欠: { name: "補欠", index: "2", assignee: nobody },
   };
+  /** The states above for a new app: its default first state 未処理 renamed to 申込受付. */
+  const onNewApp = { ...states, 未処理: states.申込受付 } as Record<string, typeof states.当選>;
+  delete onNewApp.申込受付;
+
+  test("a new app reports states: null; its first state can be renamed but never added anew", async () => {
+    const app = await newApp("新規プロセス");
+    const fresh = await admin().app.getProcessManagement({ app, preview: true });
+    expect([fresh.enable, fresh.states, fresh.actions]).toEqual([false, null, null]);
+    const added = await kintoneFailure(
+      admin().app.updateProcessManagement({ app, enable: true, states }),
+    );
+    expect(added.code).toBe("CB_VA01");
+    expect(Object.keys(added.errors as object)).toEqual(["states.申込受付"]);
+    expect((await admin().app.getProcessManagement({ app, preview: true })).states).toBeNull();
+
+    // Turning process management on shows the default workflow, whose first state is renamed.
+    await admin().app.updateProcessManagement({ app, enable: true });
+    const shown = await admin().app.getProcessManagement({ app, preview: true });
+    expect(Object.keys(shown.states ?? {})).toEqual(["未処理", "処理中", "完了"]);
+    await admin().app.updateProcessManagement({ app, states: onNewApp });
+    const renamed = await admin().app.getProcessManagement({ app, preview: true });
+    expect(Object.keys(renamed.states ?? {})).toEqual(["申込受付", "当選", "補欠"]);
+    const reordered = await kintoneFailure(
+      admin().app.updateProcessManagement({
+        app,
+        states: {
+          当選: { ...states.当選, index: "0" },
+          申込受付: { ...states.申込受付, index: "1" },
+        },
+      }),
+    );
+    expect(Object.keys(reordered.errors as object)).toEqual(["states.当選"]);
+  });
+
+  test("the first state's assignee is the creator or nobody", async () => {
+    const app = await newApp("先頭の作業者");
+    const group = { entity: { type: "GROUP" as const, code: "secretariat" } };
+    const refused = await kintoneFailure(
+      admin().app.updateProcessManagement({
+        app,
+        states: {
+          ...onNewApp,
+          未処理: { ...states.申込受付, assignee: { type: "ONE", entities: [group] } },
+        },
+      }),
+    );
+    expect(Object.keys(refused.errors as object)).toEqual(["states.申込受付.assignee"]);
+    const creator = {
+      type: "ONE" as const,
+      entities: [{ entity: { type: "CREATOR" as const, code: null } }],
+    };
+    await admin().app.updateProcessManagement({
+      app,
+      states: { ...onNewApp, 未処理: { ...states.申込受付, assignee: creator } },
+    });
+  });
 
   test("states and actions go live on deploy and turn the STATUS field on", async () => {
     const app = await newApp("プロセス");
@@ -428,7 +485,7 @@ describe("process management", () => {
     await admin().app.updateProcessManagement({
       app,
       enable: true,
-      states,
+      states: onNewApp,
       actions: [
         {
           name: "当選登録",
@@ -461,7 +518,7 @@ describe("process management", () => {
     await admin().app.updateProcessManagement({
       app,
       enable: true,
-      states,
+      states: onNewApp,
       actions: [{ name: "当選登録", from: "申込受付", to: "当選" }],
     });
     await deploy(app);
@@ -502,7 +559,7 @@ describe("process management", () => {
 
   test("a new state named unlike its key, or two states of one name, are refused", async () => {
     const app = await newApp("改名不可");
-    await admin().app.updateProcessManagement({ app, states });
+    await admin().app.updateProcessManagement({ app, states: onNewApp });
     const unknown = await kintoneFailure(
       admin().app.updateProcessManagement({
         app,
@@ -525,7 +582,7 @@ describe("process management", () => {
       admin().app.updateProcessManagement({
         app,
         enable: true,
-        states,
+        states: onNewApp,
         actions: [{ name: "当選登録", from: "申込受付", to: "当選", filterCond: 'ghost in ("x")' }],
       }),
     );
@@ -550,18 +607,22 @@ describe("process management", () => {
     await admin().app.updateProcessManagement({
       app,
       states: {
-        申込受付: { name: "申込受付", index: "0", assignee: assignee("GROUP", "secretariat") },
-        当選: { name: "当選", index: "1", assignee: assignee("USER", "staff1") },
+        未処理: { name: "申込受付", index: "0", assignee: { type: "ONE", entities: [] } },
+        当選: { name: "当選", index: "1", assignee: assignee("GROUP", "secretariat") },
+        補欠: { name: "補欠", index: "2", assignee: assignee("USER", "staff1") },
       },
     });
     const error = await kintoneFailure(
       admin().app.updateProcessManagement({
         app,
-        states: { 申込受付: { name: "申込受付", index: "0", assignee: assignee("USER", "ghost") } },
+        states: {
+          申込受付: { name: "申込受付", index: "0", assignee: { type: "ONE", entities: [] } },
+          当選: { name: "当選", index: "1", assignee: assignee("USER", "ghost") },
+        },
       }),
     );
     expect(Object.keys(error.errors as object)).toEqual([
-      "states.申込受付.assignee.entities[0].entity",
+      "states.当選.assignee.entities[0].entity",
     ]);
   });
 
@@ -571,7 +632,7 @@ describe("process management", () => {
       admin().app.updateProcessManagement({
         app,
         enable: true,
-        states,
+        states: onNewApp,
         actions: [{ name: "謎", from: "申込受付", to: "存在しない" }],
       }),
     );

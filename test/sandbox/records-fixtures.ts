@@ -100,7 +100,8 @@ export async function createApplicationsApp(client: KintoneRestAPIClient): Promi
     app,
     enable: true,
     states: {
-      申込受付: { name: "申込受付", index: "0", assignee: { type: "ONE", entities: [] } },
+      // A new app's first state (kintone's default 未処理) can only be renamed, never added.
+      未処理: { name: "申込受付", index: "0", assignee: { type: "ONE", entities: [] } },
       当選: { name: "当選", index: "1", assignee: { type: "ANY", entities: secretariat.entities } },
       補欠: { name: "補欠", index: "2", assignee: { type: "ONE", entities: [] } },
       参加確定: { name: "参加確定", index: "3", assignee: { type: "ONE", entities: [] } },
