@@ -1,5 +1,14 @@
 export type SettingsKind =
-  "settings" | "fields" | "layout" | "views" | "status" | "plugins" | "customize" | "acl";
+  | "settings"
+  | "fields"
+  | "layout"
+  | "views"
+  | "status"
+  | "plugins"
+  | "customize"
+  | "acl"
+  | "recordAcl"
+  | "fieldAcl";
 
 type Lang = "ja" | "en";
 
@@ -83,6 +92,9 @@ export function defaultSettings(kind: SettingsKind, name: string, lang: Lang): u
         desktop: { js: [], css: [] },
         mobile: { js: [], css: [] },
       };
+    case "recordAcl":
+    case "fieldAcl":
+      return [];
     default:
       return defaultAcl();
   }

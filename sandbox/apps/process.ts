@@ -239,9 +239,15 @@ function checkStates(
     const type = ["ONE", "ALL", "ANY"].includes(String(assignee.type))
       ? (String(assignee.type) as "ONE" | "ALL" | "ANY")
       : "ONE";
-    const entities = Array.isArray(assignee.entities) ? (assignee.entities as ProcessEntity[]) : [];
+    const entities = (
+      Array.isArray(assignee.entities) ? (assignee.entities as ProcessEntity[]) : []
+    ).map((entry) => ({
+      entity: { type: String(entry?.entity?.type ?? ""), code: entry?.entity?.code ?? null },
+      includeSubs:
+        (entry?.includeSubs as unknown) === true || (entry?.includeSubs as unknown) === "true",
+    }));
     entities.forEach((entry, i) => {
-      if (!entry?.entity || !knownEntity(entry.entity)) {
+      if (!knownEntity(entry.entity)) {
         errorsOut.add(`states.${key}.assignee.entities[${i}].entity`, {
           ja: `作業者（${entry?.entity?.type ?? ""} ${entry?.entity?.code ?? ""}）が見つかりません。`,
           en: `The assignee (${entry?.entity?.type ?? ""} ${entry?.entity?.code ?? ""}) is not found.`,

@@ -1,6 +1,7 @@
 import { assertAppRight } from "../auth/permissions";
 import type { ApiRequest, Router } from "../http/router";
 import type { SettingsKind } from "./defaults";
+import { deployApp } from "./deploy";
 import {
   type AppRow,
   checkRevision,
@@ -27,6 +28,11 @@ export interface SettingsEndpoint<T> {
   liveReadRight?: "view" | "manage";
   /** Method of the write; kintone uses PUT for most settings. */
   writeMethod?: "PUT" | "POST";
+  /**
+   * Also served on the live path: kintone writes the preview and then deploys every preview
+   * setting of the app, not only this one (the permissions APIs document this).
+   */
+  liveWriteDeploys?: boolean;
 }
 
 /** Registers GET (live + preview) and the preview write of one kind of app settings. */
@@ -47,13 +53,16 @@ export function registerSettingsEndpoint<T>(router: Router, spec: SettingsEndpoi
   router.api("GET", `preview/${spec.endpoint}`, read("preview"));
   const update = spec.update;
   if (!update) return;
-  router.api(spec.writeMethod ?? "PUT", `preview/${spec.endpoint}`, (req) => {
-    const app = requireApp(req.db, req.params.app, "preview");
+  const write = (live: boolean) => (req: ApiRequest) => {
+    const app = requireApp(req.db, req.params.app ?? req.params.id, "preview");
     assertAppRight(req.db, req.auth, app.id, "manage", "preview");
     checkRevision(app, req.params.revision);
     const current = readSettings<T>(req.db, app.id, "preview", spec.kind);
     const { value, response } = update(req, current, app);
     const revision = writePreview(req.db, app, { [spec.kind]: value }, req.auth.user.code);
+    if (live) deployApp(req.db, app);
     return { ...response, revision };
-  });
+  };
+  router.api(spec.writeMethod ?? "PUT", `preview/${spec.endpoint}`, write(false));
+  if (spec.liveWriteDeploys) router.api(spec.writeMethod ?? "PUT", spec.endpoint, write(true));
 }

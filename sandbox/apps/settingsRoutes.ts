@@ -1,4 +1,5 @@
-import { errors, FieldErrorCollector } from "../http/errors";
+import { errors } from "../http/errors";
+import { registerAclRoutes } from "./aclRoutes";
 import type { Router } from "../http/router";
 import { resolveCustomize } from "./customize";
 import { registerProcessRoutes } from "./process";
@@ -71,21 +72,7 @@ export function registerAppSettingsRoutes(router: Router): void {
     },
   });
 
-  registerSettingsEndpoint<unknown[]>(router, {
-    endpoint: "app/acl",
-    kind: "acl",
-    liveReadRight: "manage",
-    present: (rights) => ({ rights }),
-    update: (req) => {
-      const rights = req.params.rights;
-      const errorsOut = new FieldErrorCollector();
-      if (!Array.isArray(rights))
-        errorsOut.add("rights", { ja: "必須です。", en: "Required field." });
-      errorsOut.throwIfAny();
-      return { value: rights as unknown[] };
-    },
-  });
-
+  registerAclRoutes(router);
   registerViewRoutes(router);
   registerProcessRoutes(router);
 }

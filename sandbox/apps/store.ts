@@ -32,7 +32,12 @@ export const SETTINGS_KINDS: SettingsKind[] = [
   "plugins",
   "customize",
   "acl",
+  "recordAcl",
+  "fieldAcl",
 ];
+
+/** Kinds added after apps may already have been stored: read as their default when missing. */
+const LATER_KINDS = new Set<SettingsKind>(["recordAcl", "fieldAcl"]);
 
 export function findApp(db: SandboxDb, appId: number): AppRow | undefined {
   return db.prepare("SELECT * FROM apps WHERE id = ?").get(appId) as AppRow | undefined;
@@ -90,6 +95,8 @@ export function readSettings<T>(db: SandboxDb, appId: number, stage: Stage, kind
   const row = db
     .prepare("SELECT json FROM app_settings WHERE app_id = ? AND stage = ? AND kind = ?")
     .get(appId, stage, kind) as { json: string } | undefined;
+  if (!row && LATER_KINDS.has(kind) && findApp(db, appId))
+    return defaultSettings(kind, "", "ja") as T;
   if (!row) throw errors.appNotFound(appId);
   return JSON.parse(row.json) as T;
 }
@@ -114,10 +121,11 @@ export function writePreview(
   modifier: string,
 ): string {
   const update = db.prepare(
-    "UPDATE app_settings SET json = ? WHERE app_id = ? AND stage = 'preview' AND kind = ?",
+    `INSERT INTO app_settings (app_id, stage, kind, json) VALUES (?, 'preview', ?, ?)
+     ON CONFLICT (app_id, stage, kind) DO UPDATE SET json = excluded.json`,
   );
   for (const [kind, value] of Object.entries(changes)) {
-    update.run(JSON.stringify(value), app.id, kind);
+    update.run(app.id, kind, JSON.stringify(value));
   }
   const revision = app.preview_revision + 1;
   db.prepare(

@@ -3,6 +3,7 @@ import type { SandboxDb } from "../db/database";
 import { errors } from "../http/errors";
 import type { TokenPermissions } from "./apiTokens";
 import type { AuthContext } from "./authenticate";
+import { entityNames, inPriority } from "./recordRights";
 
 export type RecordRight = "view" | "add" | "edit" | "delete";
 
@@ -27,7 +28,7 @@ const ACL_FLAG: Record<RecordRight | "manage", keyof AclEntry> = {
  * Whether the caller may do `right` in the app. API tokens need a token of that app carrying the
  * permission (no token of the app → GAIA_IA02, lacking permission → GAIA_NO01, like kintone);
  * users (CB_NO02 when refused) follow the app's live
- * permissions (first matching entry wins), administrators may do everything.
+ * permissions (first matching entry wins, Everyone last), kintone administrators may do everything.
  */
 export function assertAppRight(
   db: SandboxDb,
@@ -56,24 +57,9 @@ export function hasAppRight(
   const app = requireApp(db, appId, stage);
   const aclStage: Stage = app.deployed ? "live" : "preview";
   const acl = readSettings<AclEntry[]>(db, appId, aclStage, "acl");
-  for (const entry of acl) {
-    if (appliesTo(entry, auth, app.creator)) return Boolean(entry[ACL_FLAG[right]]);
-  }
-  return false;
-}
-
-function appliesTo(entry: AclEntry, auth: AuthContext, creator: string): boolean {
-  switch (entry.entity.type) {
-    case "CREATOR":
-      return auth.user.code === creator;
-    case "USER":
-      return auth.user.code === entry.entity.code;
-    case "GROUP":
-    case "ORGANIZATION":
-      return auth.user.groups.includes(entry.entity.code ?? "");
-    default:
-      return false;
-  }
+  // kintone: the first matching entry decides, and Everyone always comes last.
+  const entry = inPriority(acl).find((e) => entityNames(e.entity, auth, undefined, app.creator));
+  return Boolean(entry?.[ACL_FLAG[right]]);
 }
 
 /** kintone administrators only, by password or session (API tokens are refused). */

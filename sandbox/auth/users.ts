@@ -30,9 +30,18 @@ export const DEMO_GROUPS = [
   { code: "secretariat", name: "事務局" },
 ] as const;
 
-/** Demo users (sandbox only): each one's password is its own code. */
+/**
+ * Demo users (sandbox only): each one's password is its own code. The administrator is also a
+ * secretariat member: the one who runs the CLI (setup, draw, promotions) in the demo.
+ */
 export const DEMO_USERS = [
-  { code: "admin", name: "管理者", language: "ja", isAdmin: true, groups: ["Administrators"] },
+  {
+    code: "admin",
+    name: "管理者",
+    language: "ja",
+    isAdmin: true,
+    groups: ["Administrators", "secretariat"],
+  },
   { code: "staff1", name: "事務局 一郎", language: "ja", isAdmin: false, groups: ["secretariat"] },
   { code: "staff2", name: "事務局 二郎", language: "ja", isAdmin: false, groups: ["secretariat"] },
   { code: "viewer", name: "閲覧 花子", language: "ja", isAdmin: false, groups: [] },
@@ -64,7 +73,14 @@ export function seedDemoUsers(db: SandboxDb): void {
   const insertGroup = db.prepare("INSERT OR IGNORE INTO groups (code, name) VALUES (?, ?)");
   for (const group of DEMO_GROUPS) insertGroup.run(group.code, group.name);
   const count = db.prepare("SELECT COUNT(*) AS n FROM users").get() as { n: number };
-  if (count.n > 0) return;
+  if (count.n > 0) {
+    // A data folder from before a demo user joined a group: the membership is added.
+    const join = db.prepare(
+      "INSERT OR IGNORE INTO group_members (group_code, user_code) SELECT ?, code FROM users WHERE code = ?",
+    );
+    for (const user of DEMO_USERS) for (const group of user.groups) join.run(group, user.code);
+    return;
+  }
   db.transaction(() => {
     for (const user of DEMO_USERS) {
       addUser(db, { ...user, password: user.code, groups: [...user.groups] });

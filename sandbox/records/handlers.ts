@@ -4,13 +4,21 @@
  * bulkRequest's single transaction when called from there).
  */
 import { assertAppRight } from "../auth/permissions";
+import { recordAclApplies, rightsOnFields, rightsOnRecord } from "../auth/recordRights";
 import { errors, FieldErrorCollector, KintoneError } from "../http/errors";
 import type { ApiRequest } from "../http/router";
 import { parseQuery, QueryError, type Query, type QueryContext } from "../query";
 import { loadAppModel, type AppModel } from "./appModel";
 import { closeCursor, openCursor, takeNextIds } from "./cursors";
 import { fieldMessages, recordErrors } from "./messages";
-import { compileForApp, findPage, matchingIds, toApiRecord } from "./read";
+import {
+  compileForApp,
+  findPage,
+  matchingIds,
+  toApiRecord,
+  withoutHiddenFields,
+  type Visible,
+} from "./read";
 import { runAction, setAssignees, startProcess } from "./status";
 import {
   deleteRecord,
@@ -115,7 +123,33 @@ export function getRecord(req: ApiRequest): unknown {
   const model = loadAppModel(req.db, req.params.app);
   assertAppRight(req.db, req.auth, model.app.id, "view");
   const record = requireRecord(req, model, recordId(req.params.id));
-  return { record: toApiRecord(model, record) };
+  if (!rightsOnRecord(req.db, req.auth, model, record).viewable) throw errors.noPrivilege();
+  const fields = rightsOnFields(req.db, req.auth, model, record);
+  return { record: withoutHiddenFields(toApiRecord(model, record), fields) };
+}
+
+/** Record permissions as a filter of query results, when the app has any for this caller. */
+function visibleTo(req: ApiRequest, model: AppModel): Visible | undefined {
+  if (!recordAclApplies(req.db, req.auth, model)) return undefined;
+  return (id) => {
+    const record = findRecord(req.db, model.app.id, id);
+    return Boolean(record && rightsOnRecord(req.db, req.auth, model, record).viewable);
+  };
+}
+
+/** The REST records a caller gets: only fields they may see. */
+function shownRecords(
+  req: ApiRequest,
+  model: AppModel,
+  records: StoredRecord[],
+  only?: Set<string>,
+) {
+  return records.map((record) =>
+    withoutHiddenFields(
+      toApiRecord(model, record, only),
+      rightsOnFields(req.db, req.auth, model, record),
+    ),
+  );
 }
 
 function fieldList(value: unknown): Set<string> | undefined {
@@ -132,11 +166,17 @@ export function getRecords(req: ApiRequest): unknown {
   const withTotal = req.params.totalCount === true || req.params.totalCount === "true";
   const query = typeof req.params.query === "string" ? req.params.query : "";
   const { records, totalCount } = withQueryErrors(() =>
-    findPage(req.db, model, compileForApp(model, query, queryContext(req)), withTotal),
+    findPage(
+      req.db,
+      model,
+      compileForApp(model, query, queryContext(req)),
+      withTotal,
+      visibleTo(req, model),
+    ),
   );
   const only = fieldList(req.params.fields);
   return {
-    records: records.map((r) => toApiRecord(model, r, only)),
+    records: shownRecords(req, model, records, only),
     totalCount: totalCount === null ? null : String(totalCount),
   };
 }
@@ -163,7 +203,12 @@ export function createCursor(req: ApiRequest): unknown {
         ],
       });
     }
-    return matchingIds(req.db, model, compileForApp(model, parsed, queryContext(req)));
+    return matchingIds(
+      req.db,
+      model,
+      compileForApp(model, parsed, queryContext(req)),
+      visibleTo(req, model),
+    );
   });
   const fields = fieldList(req.params.fields);
   const cursor = openCursor(req.db, {
@@ -181,7 +226,7 @@ export function readCursor(req: ApiRequest): unknown {
   const model = loadAppModel(req.db, cursor.appId);
   const only = cursor.fields ? new Set(cursor.fields) : undefined;
   const records = ids.flatMap((id) => findRecord(req.db, model.app.id, id) ?? []);
-  return { records: records.map((r) => toApiRecord(model, r, only)), next };
+  return { records: shownRecords(req, model, records, only), next };
 }
 
 export function deleteCursor(req: ApiRequest): unknown {
@@ -191,9 +236,23 @@ export function deleteCursor(req: ApiRequest): unknown {
 
 // ---- writing -------------------------------------------------------------------------------
 
+/** Field permissions: writing a field the caller may not edit is refused (CB_NO02). */
+function assertFieldsEditable(
+  req: ApiRequest,
+  model: AppModel,
+  input: RecordInput,
+  record?: StoredRecord,
+): void {
+  const rights = rightsOnFields(req.db, req.auth, model, record);
+  if (Object.keys(input).some((code) => rights.get(code)?.editable === false)) {
+    throw errors.noPrivilege();
+  }
+}
+
 function addAll(req: ApiRequest, inputs: unknown[], prefix: (i: number) => string): StoredRecord[] {
   const model = loadAppModel(req.db, req.params.app);
   assertAppRight(req.db, req.auth, model.app.id, "add");
+  inputs.forEach((input) => assertFieldsEditable(req, model, asInput(input)));
   const collector = new FieldErrorCollector();
   const built = inputs.map((input, i) => {
     const fields = buildNewRecord(writeContext(req, model, collector, prefix(i)), asInput(input));
@@ -297,6 +356,7 @@ function updateAll(
       return { id: undefined, target, fields, prefix: path };
     }
     checkRevision(target, item.revision);
+    if (!rightsOnRecord(req.db, req.auth, model, target).editable) throw errors.noPrivilege();
     if (seen.has(target.id)) {
       throw errors.validation({
         [`${path}.id`]: [{ ja: "レコードIDが重複しています。", en: "Duplicate record ID." }],
@@ -304,6 +364,7 @@ function updateAll(
     }
     seen.add(target.id);
     if (key && typeof key.field === "string") delete input[key.field];
+    assertFieldsEditable(req, model, input, target);
     const fields = buildUpdatedRecord(context, target, input);
     return { id: target.id, target, fields, prefix: path };
   });
@@ -353,6 +414,7 @@ export function deleteRecords(req: ApiRequest): unknown {
   ids.forEach((id, i) => {
     const record = requireRecord(req, model, recordId(id, `ids[${i}]`));
     checkRevision(record, revisions[i]);
+    if (!rightsOnRecord(req.db, req.auth, model, record).deletable) throw errors.noPrivilege();
     deleteRecord(req.db, model.app.id, record.id);
   });
   return {};
@@ -397,6 +459,7 @@ function changeStatuses(req: ApiRequest, items: StatusItem[]): StoredRecord[] {
       recordId(item.id, items.length > 1 || req.params.records ? `records[${i}].id` : "id"),
     );
     checkRevision(record, item.revision);
+    if (!rightsOnRecord(req.db, req.auth, model, record).viewable) throw errors.noPrivilege();
     withQueryErrors(() =>
       runAction(
         req.db,

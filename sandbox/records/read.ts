@@ -51,6 +51,15 @@ function readValue(type: string, value: unknown): unknown {
   return type === "DROP_DOWN" && (value === "" || value === undefined) ? null : value;
 }
 
+/** Removes the fields the caller may not see (field permissions NONE). */
+export function withoutHiddenFields(
+  record: ApiRecord,
+  rights: ReadonlyMap<string, { viewable: boolean }>,
+): ApiRecord {
+  for (const [code, right] of rights) if (!right.viewable) delete record[code];
+  return record;
+}
+
 function emptyOf(type: string): unknown {
   return STRUCTURED_TYPES.has(type) && type !== "CREATOR" && type !== "MODIFIER" ? [] : "";
 }
@@ -63,9 +72,17 @@ export function compileForApp(
   return compileQuery(query, querySchema(model), context);
 }
 
+/** Whether the caller may see a record (record permissions); absent = every record. */
+export type Visible = (id: number) => boolean;
+
 /** Ids of every matching record in query order (limit/offset not applied). */
-export function matchingIds(db: SandboxDb, model: AppModel, compiled: CompiledQuery): number[] {
-  return collect(db, model, compiled, { all: true }).ids;
+export function matchingIds(
+  db: SandboxDb,
+  model: AppModel,
+  compiled: CompiledQuery,
+  visible?: Visible,
+): number[] {
+  return collect(db, model, compiled, { all: true, visible }).ids;
 }
 
 /** One page of a query, and the count of all matches when asked. */
@@ -74,8 +91,9 @@ export function findPage(
   model: AppModel,
   compiled: CompiledQuery,
   withTotal: boolean,
+  visible?: Visible,
 ): { records: StoredRecord[]; totalCount: number | null } {
-  const { ids, total } = collect(db, model, compiled, { all: false, withTotal });
+  const { ids, total } = collect(db, model, compiled, { all: false, withTotal, visible });
   const records = ids.flatMap((id) => findRecord(db, model.app.id, id) ?? []);
   return { records, totalCount: withTotal ? total : null };
 }
@@ -84,7 +102,7 @@ function collect(
   db: SandboxDb,
   model: AppModel,
   compiled: CompiledQuery,
-  options: { all: boolean; withTotal?: boolean },
+  options: { all: boolean; withTotal?: boolean; visible?: Visible },
 ): { ids: number[]; total: number } {
   const statusCode = model.codes.status;
   const placed = placedFields(model.fields);
@@ -104,7 +122,7 @@ function collect(
     if (statusCode && codes.has(statusCode) && values[statusCode] == null) {
       values[statusCode] = firstState;
     }
-    return compiled.test(values);
+    return compiled.test(values) && (!options.visible || options.visible(id));
   };
   const inIdOrder = () => {
     const all = [...rows.values()];

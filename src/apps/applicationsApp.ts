@@ -45,6 +45,7 @@ import type {
 } from "./model";
 import { APPLICATION_REPORTS, APPLICATION_VIEWS } from "./applicationViews";
 import { QUESTIONNAIRE_SUMMARY_FIELDS } from "./questionnairesApp";
+import { secretariatAssignee } from "./permissions";
 
 export const APPLICATIONS_APP_NAME = "申込管理";
 
@@ -143,7 +144,6 @@ function applicationFields(refs: ProgramAppRefs) {
   } satisfies Record<string, FieldProperty>;
 }
 
-const NO_ASSIGNEE = { type: "ONE" as const, entities: [] };
 
 /**
  * The guards of spec §3 that kintone itself can check, as action conditions. The others ("next in
@@ -171,7 +171,7 @@ export const APPLICATION_PROCESS: ProcessDefinition = {
   states: Object.values(STATES).map((name, index) => ({
     name,
     index: String(index),
-    assignee: NO_ASSIGNEE,
+    assignee: secretariatAssignee(index),
   })),
   actions: TRANSITIONS.flatMap((transition) =>
     transition.from.map((from): ActionDefinition => ({

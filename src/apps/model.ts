@@ -83,6 +83,19 @@ export interface ProcessDefinition {
 
 export type ProgramAppKey = "applications" | "questionnaires" | "lotteryLog";
 
+/** One entry of kintone's app permissions (`app/acl` rights). */
+export interface AppPermission {
+  entity: { type: "USER" | "GROUP" | "ORGANIZATION" | "CREATOR"; code: string | null };
+  includeSubs: boolean;
+  appEditable: boolean;
+  recordViewable: boolean;
+  recordAddable: boolean;
+  recordEditable: boolean;
+  recordDeletable: boolean;
+  recordImportable: boolean;
+  recordExportable: boolean;
+}
+
 export interface AppDefinition {
   key: ProgramAppKey;
   /** The app's name in kintone; a re-run without the ids file finds the app by it. */
@@ -94,6 +107,8 @@ export interface AppDefinition {
   process?: ProcessDefinition;
   /** Graphs `followup setup` keeps (matched by name; others are left alone). */
   reports?: ReportDefinition[];
+  /** App permissions, in priority order (spec v2 §3). */
+  permissions?: AppPermission[];
 }
 
 /** App ids as kintone gives them (strings), needed for lookups and related records. */
@@ -113,6 +128,8 @@ export interface CurrentAppState {
     states: Record<string, { name: string; index: string; assignee?: unknown }> | null;
     actions: Array<Record<string, unknown>> | null;
   };
+  /** The app permissions (`app/acl` rights) in the preview settings. */
+  permissions: Array<Record<string, unknown>>;
 }
 
 export interface CurrentView {

@@ -1,5 +1,6 @@
 import type {
   AppDefinition,
+  AppPermission,
   CurrentAppState,
   CurrentView,
   FieldProperty,
@@ -15,7 +16,8 @@ import type {
  * kept after ours.
  */
 
-export type ChangeKind = "addFields" | "updateFields" | "layout" | "views" | "process";
+export type ChangeKind =
+  "addFields" | "updateFields" | "layout" | "views" | "process" | "permissions";
 
 export interface PlannedChange {
   kind: ChangeKind;
@@ -40,6 +42,8 @@ export interface AppPlan {
   layout?: unknown[];
   views?: Record<string, ViewParameter>;
   process?: ProcessPlan;
+  /** The app permissions to write (they replace all entries). */
+  permissions?: AppPermission[];
   /** Differences setup cannot fix by itself (a field whose type differs); nothing is written. */
   conflicts: string[];
   changes: PlannedChange[];
@@ -95,6 +99,7 @@ export function planApp(
     planLayout(desired, current, plan);
     planViews(desired, current, plan);
     planProcess(desired, current, plan);
+    planPermissions(desired, current, plan);
   }
   return plan;
 }
@@ -331,4 +336,12 @@ function planProcess(desired: AppDefinition, current: CurrentAppState, plan: App
     firstStateUnknown: current.process.states === null,
   };
   plan.changes.push({ kind: "process", items: [] });
+}
+
+/** Permissions are written whole; kintone reports CREATOR's code as null. */
+function planPermissions(desired: AppDefinition, current: CurrentAppState, plan: AppPlan): void {
+  const want = desired.permissions;
+  if (!want || matches(want, current.permissions)) return;
+  plan.permissions = want;
+  plan.changes.push({ kind: "permissions", items: [] });
 }

@@ -1,6 +1,7 @@
 import { APPLICATIONS_APP_NAME, applicationsApp } from "./applicationsApp";
 import { LOTTERY_LOG_APP_NAME, lotteryLogApp } from "./lotteryLogApp";
 import type { AppDefinition, ProgramAppKey, ProgramAppRefs } from "./model";
+import { APP_PERMISSIONS } from "./permissions";
 import { QUESTIONNAIRES_APP_NAME, questionnairesApp } from "./questionnairesApp";
 import { type ApplicationsVariant, applicationsVariant } from "./staffTableVariant";
 
@@ -23,8 +24,11 @@ export function programApps(
   variant: ApplicationsVariant = "standard",
 ): Record<ProgramAppKey, AppDefinition> {
   return {
-    applications: applicationsVariant(applicationsApp(refs), variant),
-    questionnaires: questionnairesApp(refs),
-    lotteryLog: lotteryLogApp(),
+    applications: {
+      ...applicationsVariant(applicationsApp(refs), variant),
+      permissions: APP_PERMISSIONS.applications,
+    },
+    questionnaires: { ...questionnairesApp(refs), permissions: APP_PERMISSIONS.questionnaires },
+    lotteryLog: { ...lotteryLogApp(), permissions: APP_PERMISSIONS.lotteryLog },
   };
 }

@@ -118,19 +118,21 @@ async function readApp(
   app: number,
   withProcess: boolean,
 ): Promise<CurrentAppState> {
-  const [fields, layout, views, process] = await Promise.all([
+  const [fields, layout, views, process, acl] = await Promise.all([
     withRetry(() => client.app.getFormFields({ app, preview: true })),
     withRetry(() => client.app.getFormLayout({ app, preview: true })),
     withRetry(() => client.app.getViews({ app, preview: true })),
     withProcess
       ? withRetry(() => client.app.getProcessManagement({ app, preview: true }))
       : Promise.resolve({ enable: false, states: null, actions: null }),
+    withRetry(() => client.app.getAppAcl({ app, preview: true })),
   ]);
   return {
     properties: fields.properties as unknown as Record<string, FieldProperty>,
     layout: layout.layout as CurrentAppState["layout"],
     views: views.views as unknown as CurrentAppState["views"],
     process: process as unknown as CurrentAppState["process"],
+    permissions: acl.rights as unknown as CurrentAppState["permissions"],
   };
 }
 
@@ -177,6 +179,10 @@ async function applyPlan(client: KintoneRestAPIClient, app: number, plan: AppPla
   if (layout) await withRetry(() => client.app.updateFormLayout({ app, layout: layout as never }));
   // Views filter by status, which kintone accepts only once process management is on.
   if (process) await updateProcess(client, app, process);
+  const { permissions } = plan;
+  if (permissions) {
+    await withRetry(() => client.app.updateAppAcl({ app, rights: permissions as never }));
+  }
   if (views) await withRetry(() => client.app.updateViews({ app, views: views as never }));
 }
 

@@ -6,6 +6,7 @@ import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import { applicationsApp } from "../../src/apps/applicationsApp";
 import { lotteryLogApp } from "../../src/apps/lotteryLogApp";
 import type { AppDefinition } from "../../src/apps/model";
+import { keyStates } from "../../src/apps/plan";
 import { ELIGIBILITY_LABELS } from "../../src/core/vocabulary";
 
 const NOT_ADDABLE = new Set(["RECORD_NUMBER", "REFERENCE_TABLE", "SPACER"]);
@@ -17,10 +18,12 @@ async function createApp(client: KintoneRestAPIClient, definition: AppDefinition
   );
   await client.app.addFormFields({ app, properties: properties as never });
   if (definition.process) {
+    // A new app's first state can only be renamed: turn process management on, then rename it.
+    await client.app.updateProcessManagement({ app, enable: true });
+    const shown = await client.app.getProcessManagement({ app, preview: true });
     await client.app.updateProcessManagement({
       app,
-      enable: true,
-      states: Object.fromEntries(definition.process.states.map((s) => [s.name, s])) as never,
+      states: keyStates(definition.process.states, shown.states) as never,
       actions: definition.process.actions as never,
     });
   }

@@ -236,7 +236,10 @@ describe("cybozu.com User API", () => {
     const bySession = await get("/v1/user/groups.json?code=admin", {
       Cookie: sessionCookie(session).split(";")[0] ?? "",
     });
-    expect(bySession.body.groups.map((g: { code: string }) => g.code)).toEqual(["Administrators"]);
+    expect(bySession.body.groups.map((g: { code: string }) => g.code)).toEqual([
+      "Administrators",
+      "secretariat",
+    ]);
   });
 
   test("users and group members; unknown codes and API tokens are refused", async () => {
@@ -244,6 +247,7 @@ describe("cybozu.com User API", () => {
     expect(users.body.users.map((u: { code: string }) => u.code)).toEqual(["staff1", "staff2"]);
     const members = await get("/v1/group/users.json?code=secretariat", password("viewer"));
     expect(members.body.users.map((u: { code: string }) => u.code)).toEqual([
+      "admin",
       "staff1",
       "staff2",
       "staff_en",

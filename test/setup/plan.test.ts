@@ -1,5 +1,12 @@
 import type { CurrentAppState, FieldProperty } from "../../src/apps/model";
-import { type AppPlan, isEmptyPlan, matches, normalizeQuery, planApp } from "../../src/apps/plan";
+import {
+  type AppPlan,
+  isEmptyPlan,
+  keyStates,
+  matches,
+  normalizeQuery,
+  planApp,
+} from "../../src/apps/plan";
 import { PROGRAM_APP_KEYS, programApps } from "../../src/apps/program";
 import { FOLLOWUP_PANEL_SPACE, LOTTERY_LOG_FIELDS, STATES } from "../../src/core/vocabulary";
 
@@ -21,15 +28,12 @@ function newApp(): CurrentAppState {
     ),
     layout: [],
     views: {},
-    process: {
-      enable: false,
-      states: {
-        未処理: { name: "未処理", index: "0" },
-        処理中: { name: "処理中", index: "1" },
-        完了: { name: "完了", index: "2" },
-      },
-      actions: [{ name: "処理開始", from: "未処理", to: "処理中", filterCond: "" }],
-    },
+    // kintone reports a new app's process settings as never set.
+    process: { enable: false, states: null, actions: null },
+    permissions: [
+      { entity: { type: "CREATOR", code: null }, appEditable: true, recordViewable: true },
+      { entity: { type: "GROUP", code: "everyone" }, recordViewable: true, recordEditable: true },
+    ],
   };
 }
 
@@ -59,6 +63,8 @@ function applyPlan(state: CurrentAppState, plan: AppPlan): CurrentAppState {
     layout: (plan.layout as CurrentAppState["layout"]) ?? state.layout,
     views,
     process,
+    permissions:
+      (plan.permissions as unknown as CurrentAppState["permissions"]) ?? state.permissions,
   };
 }
 
@@ -100,7 +106,21 @@ describe("planApp", () => {
   });
 
   test("the process renames kintone's first state and carries the spec §3 guards", () => {
-    const plan = planApp(apps.applications, newApp());
+    // A new app reports states: null, so setup must first learn the name of the first state.
+    const fresh = planApp(apps.applications, newApp());
+    expect(fresh.process?.firstStateUnknown).toBe(true);
+    const shown = {
+      未処理: { name: "未処理", index: "0" },
+      処理中: { name: "処理中", index: "1" },
+      完了: { name: "完了", index: "2" },
+    };
+    const keyed = keyStates(Object.values(fresh.process?.states ?? {}), shown);
+    expect(keyed["未処理"]?.name).toBe(STATES.applied);
+    const plan = planApp(apps.applications, {
+      ...newApp(),
+      process: { enable: true, states: shown, actions: [] },
+    });
+    expect(plan.process?.firstStateUnknown).toBe(false);
     expect(plan.process?.states["未処理"]?.name).toBe(STATES.applied);
     expect(Object.keys(plan.process?.states ?? {})).toHaveLength(8);
     const winner = plan.process?.actions.find((a) => a.name === "当選登録");

@@ -26,6 +26,7 @@ const CHANGE_TEXT: Record<PlannedChange["kind"], (items: string) => Localized> =
   layout: () => ({ ja: "フォームのレイアウトを更新", en: "updated the form layout" }),
   views: (items) => ({ ja: `一覧を更新: ${items}`, en: `updated views: ${items}` }),
   process: () => ({ ja: "プロセス管理を更新", en: "updated process management" }),
+  permissions: () => ({ ja: "アプリのアクセス権を更新", en: "updated the app permissions" }),
 };
 
 function describeChange(change: PlannedChange, lang: Lang): string {
