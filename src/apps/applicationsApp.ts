@@ -144,7 +144,6 @@ function applicationFields(refs: ProgramAppRefs) {
   } satisfies Record<string, FieldProperty>;
 }
 
-
 /**
  * The guards of spec §3 that kintone itself can check, as action conditions. The others ("next in
  * waitlist order", "a questionnaire exists") need other records: the plugin checks them on kintone's
