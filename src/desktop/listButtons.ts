@@ -6,10 +6,6 @@
 import type { KintoneClient } from "../adapters/kintoneClient";
 import { Button } from "kintone-ui-component/lib/button";
 import { Text } from "kintone-ui-component/lib/text";
-import {
-  type ScreeningChange,
-  screenAllApplications,
-} from "../adapters/screening/screenAllApplications";
 import { syncQuestionnaires } from "../adapters/screening/syncQuestionnaires";
 import {
   type DrawOutcome,
@@ -27,6 +23,7 @@ import type { PluginConfig } from "../core/settings/pluginConfig";
 import { ELIGIBILITY_LABELS } from "../core/vocabulary";
 import { LIST_BUTTON_LABELS } from "./buttonLabels";
 import { confirmDialog, downloadJson, paragraphs, workDialog } from "./dialogs";
+import { runScreeningDialog } from "./screeningDialog";
 import { el } from "./dom";
 
 export const BUTTONS_ID = "followup-list-buttons";
@@ -151,73 +148,14 @@ function writingNotice(lang: Lang): HTMLElement {
   return el("div", {}, pick(lang, { ja: "書き込み中…", en: "Writing…" }));
 }
 
-async function runScreening(s: Screen): Promise<void> {
-  const title = pick(s.lang, { ja: "審査", en: "Screening" });
-  const ok = await confirmDialog(
-    s.lang,
-    title,
-    paragraphs(
-      pick(s.lang, {
-        ja: `未審査の申込（${s.config.states.applied}・${ELIGIBILITY_LABELS.unscreened}）をすべて審査し、結果を書き込みます。対象外の申込は「${s.config.states.ineligible}」に進めます。`,
-        en: `Screens every unscreened application (status "${s.config.states.applied}", not yet screened), writes the results and moves ineligible ones to the status "${s.config.states.ineligible}".`,
-      }),
-    ),
-    pick(s.lang, { ja: "審査する", en: "Screen" }),
-  );
-  if (!ok) return;
-  const progress = progressBar();
-  await writeInDialog(s, title, el("div", {}, progress.node), async () => {
-    const summary = await screenAllApplications(s.deps.client(), {
-      appId: s.appId,
-      fieldMap: s.config.fieldMap,
-      settings: s.config.program,
-      onlyUnscreened: true,
-      states: s.config.states,
-      actions: s.config.actions,
-      onProgress: progress.set,
-    });
-    const { eligible, review, ineligible } = summary.counts;
-    return [
-      paragraphs(
-        pick(s.lang, {
-          ja: `${summary.screened} 件を審査しました：適格 ${eligible} 件・要確認 ${review} 件・対象外 ${ineligible} 件。`,
-          en: `Screened ${summary.screened}: eligible ${eligible}, to check ${review}, ineligible ${ineligible}.`,
-        }),
-        pick(s.lang, {
-          ja: `書き込み ${summary.changed.length} 件、「${s.config.states.ineligible}」へ移動 ${summary.movedToIneligible.length} 件。`,
-          en: `Written ${summary.changed.length}, moved to "${s.config.states.ineligible}" ${summary.movedToIneligible.length}.`,
-        }),
-        ...(summary.decidedByStaff.length > 0
-          ? [
-              pick(s.lang, {
-                ja: `要確認のうち担当者が判断済みの ${summary.decidedByStaff.length} 件は、その判断のままです。`,
-                en: `${summary.decidedByStaff.length} application(s) to check were already decided by staff and kept so.`,
-              }),
-            ]
-          : []),
-      ),
-      ...(summary.needsReview.length > 0 ? reviewList(s.lang, summary.needsReview) : []),
-    ];
+function runScreening(s: Screen): Promise<void> {
+  return runScreeningDialog({
+    lang: s.lang,
+    config: s.config,
+    appId: s.appId,
+    client: s.deps.client,
+    reload: s.deps.reload,
   });
-}
-
-/** The applications staff must still decide, listed under the summary. */
-function reviewList(lang: Lang, needsReview: ScreeningChange[]): HTMLElement[] {
-  return [
-    el(
-      "p",
-      {},
-      pick(lang, {
-        ja: "要確認の申込（内容を確認し、審査結果を決めてください。要確認が残っている間は抽選できません）：",
-        en: "To check (decide each one; the draw waits until none is left):",
-      }),
-    ),
-    el(
-      "ul",
-      { className: "followup-review-list" },
-      ...needsReview.map((r) => el("li", {}, `${r.applicationNo} ${r.companyName}`)),
-    ),
-  ];
 }
 
 async function runDraw(s: Screen): Promise<void> {

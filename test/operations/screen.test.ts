@@ -1,9 +1,10 @@
 import { applicationFromRecord, type KintoneRecordLike } from "../../src/core/application";
-import { eligibilityLabel, screenApplications } from "../../src/core/eligibility";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { eligibilityLabel, RULE_IDS, screenApplications } from "../../src/core/eligibility";
 import { defaultProgramSettings } from "../../src/core/settings/programSettings";
 import { STATES } from "../../src/core/vocabulary";
 import { statusOf } from "../../src/core/workflow";
-import { corporateCheckDigit, generateDemoApplications } from "../../src/apps/demoApplications";
 import { type ProgramSandbox, startProgramSandbox, writeRequests } from "./support/program";
 
 describe("followup screen on the 120 demo applications", () => {
@@ -41,12 +42,12 @@ describe("followup screen on the 120 demo applications", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("まだ書き込んでいません");
     expect(run.stderr).toMatch(
-      /審査結果 120 件の更新と対象外への移動 \d+ 件を書き込みます。よろしいですか\? \[y\/N\] 中止しました/,
+      /審査結果 120 件を書き込みます。よろしいですか\? \[y\/N\] 中止しました/,
     );
     expect(writeRequests(await program.stats())).toEqual({});
   });
 
-  it("writes what the eligibility engine predicts, then nothing on a second run", async () => {
+  it("writes the proposals the eligibility engine predicts and moves no status; then nothing on a second run", async () => {
     const before = await readAll();
     const predicted = screenApplications(
       before.map((record) => applicationFromRecord(record)),
@@ -65,105 +66,98 @@ describe("followup screen on the 120 demo applications", () => {
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(
-      `適格 ${count("適格")} 件 / 要確認 ${count("要確認")} 件 / 対象外 ${count("対象外")} 件`,
+      `提案：適格 ${count("適格")} 件 / 要確認 ${count("要確認")} 件 / 対象外 ${count("対象外")} 件`,
     );
-    expect(count("適格")).toBeGreaterThan(0);
-    expect(count("要確認")).toBeGreaterThan(0);
     expect(count("対象外")).toBeGreaterThan(0);
-    const writes = writeRequests(await program.stats());
-    // 120 changed records fit in one bulkRequest; the 対象外 moves in one more.
-    expect(writes).toEqual({ "POST bulkRequest": 2 });
+    expect(writeRequests(await program.stats())).toEqual({ "POST bulkRequest": 1 });
 
     const after = await readAll();
     for (const record of after) {
       const id = String(record.$id?.value);
       expect([id, record.eligibility?.value]).toEqual([id, expected.get(id)]);
-      expect(record.screened_at?.value).not.toBe("");
-      const ineligible = expected.get(id) === "対象外";
-      expect([id, statusOf(record)]).toEqual([id, ineligible ? STATES.ineligible : STATES.applied]);
+      expect([id, statusOf(record)]).toEqual([id, STATES.applied]);
+      expect(String(record.eligibility_notes?.value)).not.toMatch(/[A-Z]{4,}_[A-Z_]+/);
     }
-    for (const record of after.filter((r) => r.eligibility?.value === "要確認")) {
-      expect(first.stdout).toContain(`受付番号 ${String(record.application_no?.value)}（`);
+    // The proposed 対象外 are listed with their reasons, each under its record.
+    const proposed = first.stdout.split("対象外の提案")[1] ?? "";
+    for (const record of after.filter((r) => r.eligibility?.value === "対象外")) {
+      expect(proposed).toContain(`（レコード番号 ${String(record.$id?.value)}）`);
     }
 
     await program.resetStats();
-    const second = await program.followup(["screen", "--yes"]);
-    expect(second.code).toBe(0);
-    expect(second.stdout).toContain("審査結果の更新 0 件・対象外への移動 0 件");
-    const stats = await program.stats();
-    expect(writeRequests(stats)).toEqual({});
-    expect(stats["GET records"]).toBe(1);
+    for (const lang of ["en", "ja"]) {
+      const again = await program.followup(["screen", "--yes", "--lang", lang]);
+      expect(again.code).toBe(0);
+      expect(writeRequests(await program.stats())).toEqual({});
+    }
   });
 
-  it("--only-new screens new form entries and leaves a person's decision alone", async () => {
+  it("a staff decision survives --lang en, --lang ja and a changed template, and is flagged when employees is edited", async () => {
     const app = program.apps.applications;
-    const [review] = await program.admin.record
-      .getRecords({
-        app,
-        query: 'eligibility in ("要確認") limit 1',
-      })
-      .then((page) => page.records);
-    const reviewedId = String(review?.$id?.value);
+    const [review] = (await readAll()).filter(
+      (r) => r.eligibility?.value === "要確認" && statusOf(r) === STATES.applied,
+    );
+    const id = String(review?.$id?.value);
+    const decided = await program.followup([
+      "screen",
+      "--decide",
+      id,
+      "--decision",
+      "eligible",
+      "--reason",
+      "電話で確認済み",
+      "--yes",
+    ]);
+    expect(decided.stderr).toBe("");
+    expect(decided.code).toBe(0);
+    const templates = path.join(program.cwd, "templates.json");
+    const messages = Object.fromEntries(
+      RULE_IDS.map((rule) => [rule, { ja: `別の文面（${rule}）`, en: `Other words (${rule})` }]),
+    );
+    writeFileSync(templates, JSON.stringify({ version: 1, messages }));
+    for (const args of [
+      ["--lang", "en"],
+      ["--lang", "ja"],
+      ["--settings", templates],
+    ]) {
+      const run = await program.followup(["screen", "--yes", ...args]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/(事務局の判断を維持|Decisions kept).*: 1/);
+      const record = (await program.admin.record.getRecord({ app, id }))
+        .record as KintoneRecordLike;
+      expect(record.staff_decision?.value).toBe("適格とする");
+    }
+
+    const { record } = await program.admin.record.getRecord({ app, id });
+    const employees = Number((record as KintoneRecordLike).employees?.value ?? 0);
     await program.admin.record.updateRecord({
       app,
-      id: reviewedId,
-      record: { eligibility: { value: "適格" } },
+      id,
+      record: { employees: { value: String(employees + 1) } },
     });
-    const [template] = generateDemoApplications().filter((demo) => demo.exercises === "eligible");
-    const { id: newId } = await program.admin.record.addRecord({
-      app,
-      record: {
-        ...template?.record,
-        corporate_number: { value: `${corporateCheckDigit("987654321098")}987654321098` },
-        contact_email: { value: "new-entry@example.jp" },
-        contact_phone: { value: "0399990000" },
-      },
-    });
-
-    await program.resetStats();
-    const run = await program.followup(["screen", "--only-new", "--yes"]);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain("申込受付の 1 件を審査しました");
-    const read = async (id: string) =>
-      (await program.admin.record.getRecord({ app, id })).record as KintoneRecordLike;
-    expect((await read(reviewedId)).eligibility?.value).toBe("適格");
-    expect((await read(newId)).eligibility?.value).toBe("適格");
-    expect(writeRequests(await program.stats())).toEqual({ "POST bulkRequest": 1 });
+    const flagged = await program.followup(["screen", "--yes"]);
+    expect(flagged.stdout).toContain("判断の見直しが必要（判断の後に申込内容が変わりました）: 1");
+    expect(flagged.stdout).toContain(`（レコード番号 ${id}）`);
+    const after = (await program.admin.record.getRecord({ app, id })).record as KintoneRecordLike;
+    expect(String(after.eligibility_notes?.value)).toMatch(
+      /^【要確認】事務局の判断の後に申込内容が変わりました/,
+    );
+    expect(after.staff_decision?.value).toBe("適格とする");
   });
 
-  it("keeps a person's 適格 / 対象外 on an unchanged 要確認 and says so", async () => {
-    const app = program.apps.applications;
-    const records = (await readAll()).filter((record) => statusOf(record) === STATES.applied);
-    const results = screenApplications(
-      records.map((record) => applicationFromRecord(record)),
-      defaultProgramSettings(),
+  it("--confirm-ineligible registers the proposed 対象外 in one bulk request", async () => {
+    const proposed = (await readAll()).filter(
+      (r) => r.eligibility?.value === "対象外" && statusOf(r) === STATES.applied,
     );
-    const [accepted, rejected] = records
-      .filter((_, i) => results[i]?.status === "review")
-      .map((record) => String(record.$id?.value));
-    expect(rejected).toBeDefined();
-    for (const [id, value] of [
-      [accepted, "適格"],
-      [rejected, "対象外"],
-    ] as const) {
-      await program.admin.record.updateRecord({
-        app,
-        id: String(id),
-        record: { eligibility: { value } },
-      });
-    }
-
-    const run = await program.followup(["screen", "--yes"]);
-    expect(run.stderr).toBe("");
+    expect(proposed.length).toBeGreaterThan(0);
+    await program.resetStats();
+    const run = await program.followup(["screen", "--confirm-ineligible", "--yes"]);
     expect(run.code).toBe(0);
-    const keptSection = run.stdout.split("担当者の判断を維持（要確認の内容に変更なし）")[1] ?? "";
-    expect(keptSection).toMatch(new RegExp(`（レコードID ${accepted}）.*: 適格`));
-    expect(keptSection).toMatch(new RegExp(`（レコードID ${rejected}）.*: 対象外`));
-    const read = async (id: string | undefined) =>
-      (await program.admin.record.getRecord({ app, id: String(id) })).record as KintoneRecordLike;
-    const kept = await read(accepted);
-    expect([kept.eligibility?.value, statusOf(kept)]).toEqual(["適格", STATES.applied]);
-    const moved = await read(rejected);
-    expect([moved.eligibility?.value, statusOf(moved)]).toEqual(["対象外", STATES.ineligible]);
+    expect(run.stdout).toContain(`対象外登録：${proposed.length} 件`);
+    expect(writeRequests(await program.stats())).toEqual({ "POST bulkRequest": 1 });
+    for (const record of await readAll()) {
+      const ineligible = proposed.some((p) => p.$id?.value === record.$id?.value);
+      if (ineligible) expect(statusOf(record)).toBe(STATES.ineligible);
+    }
   });
 });

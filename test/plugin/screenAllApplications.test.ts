@@ -1,4 +1,5 @@
 import type { KintoneClient } from "../../src/adapters/kintoneClient";
+import { confirmIneligible } from "../../src/adapters/screening/decisions";
 import { screenAllApplications } from "../../src/adapters/screening/screenAllApplications";
 import { defaultProgramSettings } from "../../src/core/settings/programSettings";
 import { validApplicationValues } from "./support/applications";
@@ -47,145 +48,206 @@ function fakeClient(records: Fields[]) {
   return { client: client as unknown as KintoneClient, bulkCalls, raw: client };
 }
 
-describe("screenAllApplications", () => {
+describe("screenAllApplications (screening proposes, people decide)", () => {
   const settings = defaultProgramSettings();
   const now = new Date("2024-08-10T00:00:00Z");
 
-  it("writes results only where they change and moves 対象外 records with 対象外登録", async () => {
+  it("writes proposals only where they change and never moves a status", async () => {
     const records = [
       application(1),
-      application(2, { prefecture: "神奈川県", address: "神奈川県横浜市" }),
-      application(3, { eligibility: "適格" }),
-      application(4, { status: "当選", eligibility: "適格" }),
+      application(2, { contact_phone: "03-1234-5678（内線12）" }),
+      application(3, { status: "対象外" }),
     ];
     const { client, bulkCalls } = fakeClient(records);
     const summary = await screenAllApplications(client, { appId: 1, settings, now });
-    expect(summary.read).toBe(4);
-    expect(summary.screened).toBe(3);
-    expect(summary.counts).toEqual({ eligible: 2, review: 0, ineligible: 1 });
-    expect(summary.changed.map((c) => [c.id, c.after])).toEqual([
-      ["1", "適格"],
-      ["2", "対象外"],
-    ]);
-    expect(summary.movedToIneligible).toEqual(["2"]);
-    const [writes, moves] = bulkCalls;
-    expect(writes?.[0]?.endpointName).toBe("records");
-    const written = writes?.[0]?.payload.records ?? [];
+    expect(summary.read).toBe(3);
+    expect(summary.screened).toBe(2);
+    expect(summary.counts).toEqual({ eligible: 1, review: 0, ineligible: 1 });
+    expect(summary.proposedIneligible.map((e) => e.id)).toEqual(["2"]);
+    expect(summary.proposedIneligible[0]?.violations[0]?.message).toContain(
+      "内線番号などは書かないでください",
+    );
+    expect(bulkCalls).toHaveLength(1);
+    const apis = bulkCalls.flat().map((request) => request.endpointName);
+    expect(apis).toEqual(["records"]);
+    const written = bulkCalls[0]?.[0]?.payload.records ?? [];
     expect(written.map((r) => [r.id, r.revision])).toEqual([
       ["1", "1"],
       ["2", "1"],
     ]);
-    expect(JSON.stringify(written[1])).toContain("東京都内に主たる事業所");
-    expect(moves?.[0]).toMatchObject({
-      endpointName: "records/status",
-      payload: { records: [{ id: "2", action: "対象外登録" }] },
+    const second = JSON.stringify(written[1]);
+    expect(second).toContain("対象外");
+    expect(second).toMatch(/"screening_signature":\{"value":"s1:[0-9a-f]{64}"\}/);
+    expect(second).not.toContain("PHONE_FORMAT");
+  });
+
+  it("writes nothing again for the same data, in either language", async () => {
+    const { client } = fakeClient([
+      application(1),
+      application(2, { address: "神奈川県横浜市1-1" }),
+    ]);
+    const first = await screenAllApplications(client, { appId: 1, settings, now, dryRun: true });
+    const stored = [1, 2].map((id, index) => {
+      const entry = first.entries[index];
+      return application(id, {
+        ...(id === 2 ? { address: "神奈川県横浜市1-1" } : {}),
+        eligibility: entry?.after,
+        eligibility_notes: entry?.notes,
+        screening_signature: entry?.signature,
+      });
     });
+    for (const lang of ["ja", "en"] as const) {
+      const again = fakeClient(stored);
+      const summary = await screenAllApplications(again.client, { appId: 1, settings, now, lang });
+      expect(summary.changed).toEqual([]);
+      expect(again.bulkCalls).toEqual([]);
+    }
   });
 
   it("a dry run writes nothing; onlyUnscreened leaves screened records alone", async () => {
-    const records = [
-      application(1),
-      application(2, { eligibility: "要確認", eligibility_notes: "x" }),
-    ];
-    const dry = fakeClient(records);
-    const summary = await screenAllApplications(dry.client, {
-      appId: 1,
-      settings,
-      now,
-      dryRun: true,
-    });
-    expect(summary.changed).toHaveLength(2);
-    expect(dry.bulkCalls).toHaveLength(0);
-    const only = fakeClient(records);
-    const partial = await screenAllApplications(only.client, {
+    const records = [application(1), application(2, { eligibility: "要確認" })];
+    const { client, bulkCalls } = fakeClient(records);
+    const dry = await screenAllApplications(client, { appId: 1, settings, now, dryRun: true });
+    expect(dry.changed.map((c) => c.id)).toEqual(["1", "2"]);
+    expect(bulkCalls).toEqual([]);
+    const only = await screenAllApplications(client, {
       appId: 1,
       settings,
       now,
       onlyUnscreened: true,
+      dryRun: true,
     });
-    expect(partial.changed.map((c) => c.id)).toEqual(["1"]);
+    expect(only.changed.map((c) => c.id)).toEqual(["1"]);
   });
 
   it("splits writes into 100 records per request and 20 requests per bulkRequest", async () => {
     const records = Array.from({ length: 2101 }, (_, i) => application(i + 1));
-    const { client, bulkCalls, raw } = fakeClient(records);
-    const progress: number[] = [];
-    await screenAllApplications(client, {
-      appId: 1,
-      settings,
-      now,
-      onProgress: (done) => progress.push(done),
-    });
-    expect(raw.record.getRecords).toHaveBeenCalledTimes(5);
-    expect(bulkCalls.map((requests) => requests.length)).toEqual([20, 2]);
+    const { client, bulkCalls } = fakeClient(records);
+    await screenAllApplications(client, { appId: 1, settings, now });
+    expect(bulkCalls.map((bulk) => bulk.length)).toEqual([20, 2]);
     expect(bulkCalls[1]?.[1]?.payload.records).toHaveLength(1);
-    expect(progress).toEqual([2000, 2101]);
   });
 
-  describe("a person's decision on a 要確認 application", () => {
-    // The address names another prefecture: a warning only, so the rules give 要確認.
+  it("a corrected re-application is not a duplicate of an excluded (対象外) one", async () => {
+    const shared = { corporate_number: "7010705000725", company_name: "株式会社あおば" };
+    const records = [
+      application(1, { ...shared, status: "対象外", contact_phone: "03-1234-5678（内線12）" }),
+      application(2, shared),
+    ];
+    const { client } = fakeClient(records);
+    const summary = await screenAllApplications(client, { appId: 1, settings, now, dryRun: true });
+    expect(summary.entries.map((e) => [e.id, e.proposal])).toEqual([["2", "eligible"]]);
+  });
+
+  describe("a person's decision", () => {
     const warned = { address: "神奈川県横浜市西区1-1" };
-    const computedNotes = async () => {
-      const { client } = fakeClient([application(1, warned)]);
+    const screened = async (overrides: Record<string, unknown>, lang: "ja" | "en" = "ja") => {
+      const { client } = fakeClient([application(1, overrides)]);
       const summary = await screenAllApplications(client, {
         appId: 1,
         settings,
         now,
         dryRun: true,
+        lang,
       });
-      return summary.needsReview[0]?.notes ?? "";
+      return summary.entries[0];
     };
 
-    it("is kept while the data is unchanged; a kept 対象外 still moves with its revision", async () => {
-      const notes = await computedNotes();
-      expect(notes).toContain("所在地が「神奈川県」で始まって");
-      const records = [
-        application(1, { ...warned, eligibility: "適格", eligibility_notes: notes }),
-        application(2, { ...warned, eligibility: "対象外", eligibility_notes: notes }),
-        application(3, { ...warned, eligibility: "要確認", eligibility_notes: notes }),
-      ];
-      const { client, bulkCalls } = fakeClient(records);
-      const summary = await screenAllApplications(client, { appId: 1, settings, now });
-      expect(summary.counts).toEqual({ eligible: 1, review: 1, ineligible: 1 });
-      expect(summary.decidedByStaff.map((c) => [c.id, c.after])).toEqual([
-        ["1", "適格"],
-        ["2", "対象外"],
-      ]);
-      expect(summary.needsReview.map((c) => c.id)).toEqual(["3"]);
-      expect(summary.changed).toEqual([]);
-      expect(summary.movedToIneligible).toEqual(["2"]);
-      expect(bulkCalls).toHaveLength(1);
-      expect(bulkCalls[0]?.[0]).toMatchObject({
-        endpointName: "records/status",
-        payload: { records: [{ id: "2", action: "対象外登録", revision: "1" }] },
-      });
+    it("holds while the signature is unchanged, in either language and with another template", async () => {
+      const entry = await screened(warned);
+      const decided = {
+        ...warned,
+        eligibility: "要確認",
+        eligibility_notes: entry?.notes,
+        screening_signature: entry?.signature,
+        staff_decision: "適格とする",
+        staff_decision_reason: "本社は都内（登記簿で確認）",
+      };
+      const templated = defaultProgramSettings();
+      templated.messages = { ADDRESS_PREFECTURE_MISMATCH: { ja: "所在地を確認。", en: "Check." } };
+      for (const [lang, custom] of [
+        ["en", settings],
+        ["ja", settings],
+        ["ja", templated],
+      ] as const) {
+        const { client, bulkCalls } = fakeClient([application(1, decided)]);
+        const summary = await screenAllApplications(client, {
+          appId: 1,
+          settings: custom,
+          now,
+          lang,
+        });
+        expect(summary.decidedByStaff.map((e) => [e.id, e.effective])).toEqual([["1", "eligible"]]);
+        expect(summary.needsReview).toEqual([]);
+        expect(bulkCalls).toEqual([]);
+      }
     });
 
-    it("is decided again when the data changed or the rules now give an error", async () => {
-      const notes = await computedNotes();
-      const records = [
-        // Notes differ: something about the application changed since the person decided.
-        application(1, { ...warned, eligibility: "適格", eligibility_notes: "古いメモ" }),
-        // An error now (outside Tokyo): the person's 適格 cannot stand.
-        application(2, {
-          ...warned,
-          prefecture: "神奈川県",
-          eligibility: "適格",
-          eligibility_notes: notes,
-        }),
-      ];
-      const { client, bulkCalls } = fakeClient(records);
+    it("is flagged when the data under it changed, and stays flagged", async () => {
+      const entry = await screened(warned);
+      const decided = {
+        ...warned,
+        employees: "6",
+        eligibility: "要確認",
+        eligibility_notes: entry?.notes,
+        screening_signature: entry?.signature,
+        staff_decision: "適格とする",
+        staff_decision_reason: "確認済み",
+      };
+      const { client, bulkCalls } = fakeClient([application(1, decided)]);
       const summary = await screenAllApplications(client, { appId: 1, settings, now });
+      expect(summary.flagged.map((e) => e.id)).toEqual(["1"]);
       expect(summary.decidedByStaff).toEqual([]);
-      expect(summary.changed.map((c) => [c.id, c.before, c.after])).toEqual([
-        ["1", "適格", "要確認"],
-        ["2", "適格", "対象外"],
-      ]);
-      // The move carries the revision returned by the field update that just wrote the record.
-      expect(bulkCalls[1]?.[0]).toMatchObject({
-        endpointName: "records/status",
-        payload: { records: [{ id: "2", action: "対象外登録", revision: "2" }] },
-      });
+      const write = bulkCalls[0]?.[0]?.payload.records[0] as {
+        record: Record<string, { value: string }>;
+      };
+      expect(write.record.eligibility_notes?.value).toMatch(
+        /^【要確認】事務局の判断の後に申込内容が変わりました/,
+      );
+      // The old signature stays, so the next screening flags it again.
+      expect(write.record.screening_signature?.value).toBe(entry?.signature);
     });
+
+    it("対象外とする makes an eligible proposal wait for confirmation", async () => {
+      const entry = await screened({});
+      const decided = {
+        eligibility: "適格",
+        eligibility_notes: "",
+        screening_signature: entry?.signature,
+        staff_decision: "対象外とする",
+        staff_decision_reason: "虚偽の申告",
+      };
+      const { client } = fakeClient([application(1, decided)]);
+      const summary = await screenAllApplications(client, { appId: 1, settings, now });
+      expect(summary.proposedIneligible.map((e) => [e.id, e.proposal, e.effective])).toEqual([
+        ["1", "eligible", "ineligible"],
+      ]);
+    });
+  });
+
+  it("confirmIneligible registers every confirmed record in one bulk request with its revision", async () => {
+    const { client, bulkCalls } = fakeClient([]);
+    const progress: Array<[number, number]> = [];
+    const records = Array.from({ length: 250 }, (_, i) => ({ id: String(i + 1), revision: "3" }));
+    await confirmIneligible(client, {
+      appId: 1,
+      records,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+    expect(bulkCalls).toHaveLength(1);
+    expect(bulkCalls[0]?.map((r) => [r.endpointName, r.payload.records.length])).toEqual([
+      ["records/status", 100],
+      ["records/status", 100],
+      ["records/status", 50],
+    ]);
+    expect(bulkCalls[0]?.[0]?.payload.records[0]).toEqual({
+      id: "1",
+      action: "対象外登録",
+      revision: "3",
+    });
+    expect(progress).toEqual([
+      [0, 250],
+      [250, 250],
+    ]);
   });
 });

@@ -1,11 +1,13 @@
 /**
- * The write side of screening (spec §4): reads every application, runs the eligibility rules (batch
- * duplicate rules included), writes eligibility / eligibility_notes / screened_at only where they
- * changed, and moves 対象外 applications from 申込受付 to 対象外. Used by the plugin's 審査 button
- * and by `followup screen`.
+ * The write side of screening (spec v2 §4): reads every application, runs the eligibility rules
+ * (duplicates among live applications only) and writes the **proposal** — eligibility,
+ * eligibility_notes, screening_signature, screened_at — where it changed. It never moves a status:
+ * a person confirms 対象外 (confirmIneligible) or decides otherwise (recordStaffDecision).
  *
- * A person's decision stays: when the rules still give 要確認 (warnings only) for unchanged data
- * (same notes as stored) and staff have set 適格 or 対象外 by hand, screening keeps their choice.
+ * A person's staff_decision holds while the screening_signature is unchanged (same rules, same
+ * deciding settings, same data; any language, any message template). When the data under it
+ * changed, the decision is flagged: the new proposal is written with a line saying so, and the old
+ * signature is kept, so it stays flagged until a person looks again.
  * Every write carries the revision it was computed from, so a record edited meanwhile fails (409).
  */
 import type { KintoneClient } from "../kintoneClient";
@@ -14,20 +16,23 @@ import {
   type FieldMap,
   fieldText,
   type KintoneRecordLike,
+  type OptionMap,
 } from "../../core/application";
 import {
   eligibilityLabel,
-  formatEligibilityNotes,
-  screenApplications,
   type EligibilityStatus,
+  formatEligibilityNotes,
+  quoteValue,
+  screenApplications,
+  type Violation,
 } from "../../core/eligibility";
-import type { Lang } from "../../core/i18n";
+import { screeningSignature } from "../../core/eligibility/signature";
+import { type Lang, pick } from "../../core/i18n";
 import type { ProgramSettings } from "../../core/settings/programSettings";
 import {
-  ACTIONS,
-  type ActionKey,
   type ApplicationField,
   ELIGIBILITY_LABELS,
+  STAFF_DECISIONS,
   STATES,
   type StateKey,
 } from "../../core/vocabulary";
@@ -39,6 +44,7 @@ import { type RetryOptions, withRetry } from "../retry";
 export interface ScreenAllOptions {
   appId: number | string;
   fieldMap?: FieldMap;
+  optionMap?: OptionMap;
   settings: ProgramSettings;
   /** Write only applications not screened yet (eligibility empty or 未判定); all are still read for the duplicate rules. */
   onlyUnscreened?: boolean;
@@ -46,11 +52,10 @@ export interface ScreenAllOptions {
   dryRun?: boolean;
   /** Language of eligibility_notes (default ja). */
   lang?: Lang;
-  /** Screening time: written to screened_at, and used for applications without applied_at. */
+  /** Screening time: written to screened_at, and used for applications without a receipt time. */
   now?: Date;
-  /** The app's state/action names where they differ from spec §3. */
+  /** The app's state names where they differ from spec §3. */
   states?: Partial<Record<StateKey, string>>;
-  actions?: Partial<Record<ActionKey, string>>;
   retry?: RetryOptions;
   /** Records written so far, of the total to write. */
   onProgress?: (done: number, total: number) => void;
@@ -58,52 +63,71 @@ export interface ScreenAllOptions {
   onRead?: (read: number, total: number) => void;
 }
 
-export interface ScreeningChange {
+export type StaffDecision = "eligible" | "ineligible";
+
+export interface ScreeningEntry {
   id: string;
+  revision: string;
   applicationNo: string;
   companyName: string;
+  /** eligibility as stored before this screening. */
   before: string;
+  /** The proposal (eligibility label) of this screening. */
   after: string;
+  proposal: EligibilityStatus;
+  /** The reasons, in the screening's language. */
+  violations: Violation[];
   notes: string;
+  signature: string;
+  /** A person's staff_decision, if any. */
+  decision?: StaffDecision;
+  decisionReason: string;
+  /** The decision stands: it was made on the data screened now. */
+  decisionHolds: boolean;
+  /** What counts for the draw and for 対象外登録: a holding decision, else the proposal. */
+  effective: EligibilityStatus;
 }
 
 export interface ScreeningSummary {
   /** Applications read (all records of the app). */
   read: number;
-  /** Applications in 申込受付 that were screened (the ones screening may write). */
+  /** Applications in 申込受付 that were screened. */
   screened: number;
+  /** Proposals by status. */
   counts: Record<EligibilityStatus, number>;
-  /** Records whose eligibility or notes changed (written unless dryRun). */
-  changed: ScreeningChange[];
-  /** Records moved (or, in a dry run, to be moved) 申込受付 → 対象外. */
-  movedToIneligible: string[];
-  /** Applications screened 要確認 (changed or not): a person has to look at them. */
-  needsReview: ScreeningChange[];
-  /** 要確認 applications a person already decided (適格 or 対象外) on unchanged data: kept as they are. */
-  decidedByStaff: ScreeningChange[];
+  /** Every application screened, in record order. */
+  entries: ScreeningEntry[];
+  /** Records whose proposal was (or, in a dry run, is to be) written. */
+  changed: ScreeningEntry[];
+  /** Still in 申込受付 and 対象外 in effect: waiting for a person to confirm (対象外登録). */
+  proposedIneligible: ScreeningEntry[];
+  /** 要確認 without a holding decision: a person has to decide. */
+  needsReview: ScreeningEntry[];
+  /** A person's decision that holds (data unchanged). */
+  decidedByStaff: ScreeningEntry[];
+  /** A person's decision made on data that has changed since: to look at again. */
+  flagged: ScreeningEntry[];
   dryRun: boolean;
 }
 
 interface Update {
   id: string;
+  revision: string;
   record: Record<string, { value: string }>;
 }
 
-/**
- * The person's decision to keep, if any: the rules give `review` again, the data did not change
- * (the notes are the same) and the stored eligibility is 適格 or 対象外.
- */
-function staffDecision(
-  computed: EligibilityStatus,
-  stored: string,
-  sameNotes: boolean,
-): "eligible" | "ineligible" | undefined {
-  if (computed !== "review" || !sameNotes) return undefined;
-  if (stored === ELIGIBILITY_LABELS.eligible) return "eligible";
-  if (stored === ELIGIBILITY_LABELS.ineligible) return "ineligible";
+function decisionOf(label: string): StaffDecision | undefined {
+  if (label === STAFF_DECISIONS.eligible) return "eligible";
+  if (label === STAFF_DECISIONS.ineligible) return "ineligible";
   return undefined;
 }
 
+const FLAG_LINE = {
+  ja: "【要確認】事務局の判断の後に申込内容が変わりました。判断を見直してください。",
+  en: "[check] The application changed after the secretariat's decision. Please review the decision.",
+};
+
+/** Screens every application and writes the proposals that changed. */
 export async function screenAllApplications(
   client: KintoneClient,
   options: ScreenAllOptions,
@@ -111,92 +135,139 @@ export async function screenAllApplications(
   const fieldMap = options.fieldMap ?? {};
   const code = (field: ApplicationField) => fieldMap[field] ?? field;
   const states = { ...STATES, ...options.states };
-  const actions = { ...ACTIONS, ...options.actions };
   const now = options.now ?? new Date();
   const lang = options.lang ?? "ja";
-  const call = <T>(request: () => Promise<T>) => withRetry(request, options.retry);
-  /** Each record's revision: as read, then as returned by the field update that wrote it. */
-  const revisions = new Map<string, string>();
-  const revisionOf = (id: string) => {
-    const revision = revisions.get(id);
-    return revision ? { revision } : {};
-  };
 
   const records = await readAllRecords(client, {
     app: options.appId,
     retry: options.retry,
     onPage: options.onRead,
   });
-  const results = screenApplications(
-    records.map((record) => applicationFromRecord(record, fieldMap)),
-    options.settings,
-    { lang, now },
+  const applications = records.map((record) =>
+    applicationFromRecord(record, fieldMap, options.optionMap),
   );
+  const live = records.map(
+    (record) => ![states.ineligible, states.declined].includes(statusOf(record)),
+  );
+  const results = screenApplications(applications, options.settings, { lang, now, live });
 
   const summary: ScreeningSummary = {
     read: records.length,
     screened: 0,
     counts: { eligible: 0, review: 0, ineligible: 0 },
+    entries: [],
     changed: [],
-    movedToIneligible: [],
+    proposedIneligible: [],
     needsReview: [],
     decidedByStaff: [],
+    flagged: [],
     dryRun: options.dryRun === true,
   };
   const updates: Update[] = [];
-  records.forEach((record, index) => {
+  const signatureField = code("screening_signature");
+  for (const [index, record] of records.entries()) {
     const result = results[index];
-    if (!result || statusOf(record) !== states.applied) return;
+    const application = applications[index];
+    if (!result || !application || statusOf(record) !== states.applied) continue;
     const before = fieldText(record, code("eligibility"));
     const unscreened = before === "" || before === ELIGIBILITY_LABELS.unscreened;
-    if (options.onlyUnscreened && !unscreened) return;
+    if (options.onlyUnscreened && !unscreened) continue;
     summary.screened++;
-    const id = recordIdOf(record);
-    const notes = formatEligibilityNotes(result.violations, lang);
-    const storedNotes = fieldText(record, code("eligibility_notes"));
-    const decision = staffDecision(result.status, before, notes === storedNotes);
-    const status = decision ?? result.status;
-    const after = eligibilityLabel(status);
-    summary.counts[status]++;
-    const change: ScreeningChange = {
-      id,
-      applicationNo: fieldText(record, code("application_no")),
-      companyName: fieldText(record, code("company_name")),
-      before,
-      after,
-      notes,
-    };
-    if (status === "ineligible") summary.movedToIneligible.push(id);
-    if (decision) summary.decidedByStaff.push(change);
-    else if (status === "review") summary.needsReview.push(change);
-    revisions.set(id, fieldText(record, "$revision"));
-    if (before === after && storedNotes === notes) return;
-    summary.changed.push(change);
-    updates.push({
-      id,
-      record: {
-        [code("eligibility")]: { value: after },
-        [code("eligibility_notes")]: { value: notes },
-        [code("screened_at")]: { value: now.toISOString().replace(/\.\d{3}Z$/, "Z") },
-      },
-    });
-  });
-  if (summary.dryRun) return summary;
+    const entry = await entryOf(record, result, application, options, code, lang);
+    summary.entries.push(entry);
+    summary.counts[entry.proposal]++;
+    if (entry.effective === "ineligible") summary.proposedIneligible.push(entry);
+    if (entry.decision && entry.decisionHolds) summary.decidedByStaff.push(entry);
+    else if (entry.decision) summary.flagged.push(entry);
+    else if (entry.proposal === "review") summary.needsReview.push(entry);
 
-  const total = updates.length + summary.movedToIneligible.length;
+    const storedSignature = signatureField === "" ? "" : fieldText(record, signatureField);
+    const flagged = entry.decision !== undefined && !entry.decisionHolds;
+    // A flagged decision keeps the signature it was made on, so it stays flagged.
+    const signature = flagged ? storedSignature : entry.signature;
+    const notes = flagged ? `${FLAG_LINE[lang]}\n${entry.notes}`.trim() : entry.notes;
+    const storedNotes = fieldText(record, code("eligibility_notes"));
+    const unchanged =
+      signatureField === ""
+        ? before === entry.after && storedNotes === notes
+        : before === entry.after &&
+          storedSignature === signature &&
+          (!flagged || storedNotes === notes);
+    if (unchanged) continue;
+    summary.changed.push(entry);
+    const write: Update["record"] = {
+      [code("eligibility")]: { value: entry.after },
+      [code("eligibility_notes")]: { value: notes },
+      [code("screened_at")]: { value: now.toISOString().replace(/\.\d{3}Z$/, "Z") },
+    };
+    if (signatureField !== "") write[signatureField] = { value: signature };
+    updates.push({ id: entry.id, revision: entry.revision, record: write });
+  }
+  if (summary.dryRun || updates.length === 0) return summary;
+
+  const revisions = await writeProposals(client, options, updates);
+  for (const entry of summary.entries) entry.revision = revisions.get(entry.id) ?? entry.revision;
+  return summary;
+}
+
+async function entryOf(
+  record: KintoneRecordLike,
+  result: { status: EligibilityStatus; violations: Violation[]; basis?: string[] },
+  application: ReturnType<typeof applicationFromRecord>,
+  options: ScreenAllOptions,
+  code: (field: ApplicationField) => string,
+  lang: Lang,
+): Promise<ScreeningEntry> {
+  const signature = await screeningSignature(application, result, options.settings);
+  const decision = decisionOf(fieldText(record, code("staff_decision")));
+  const signatureField = code("screening_signature");
+  const decisionHolds =
+    decision !== undefined &&
+    (signatureField === "" || fieldText(record, signatureField) === signature);
+  return {
+    id: recordIdOf(record),
+    revision: fieldText(record, "$revision"),
+    applicationNo: fieldText(record, code("application_no")),
+    companyName: fieldText(record, code("company_name")),
+    before: fieldText(record, code("eligibility")),
+    after: eligibilityLabel(result.status),
+    proposal: result.status,
+    violations: result.violations,
+    notes: formatEligibilityNotes(result.violations, lang),
+    signature,
+    decision,
+    decisionReason: fieldText(record, code("staff_decision_reason")),
+    decisionHolds,
+    effective: decision && decisionHolds ? decision : result.status,
+  };
+}
+
+/** Writes the proposals in bulks of 20 × 100; returns each record's new revision. */
+async function writeProposals(
+  client: KintoneClient,
+  options: ScreenAllOptions,
+  updates: Update[],
+): Promise<Map<string, string>> {
+  const revisions = new Map<string, string>();
   let done = 0;
   for (const bulk of chunk(chunk(updates, RECORDS_PER_WRITE), REQUESTS_PER_BULK)) {
-    const response = await call(() =>
-      client.bulkRequest({
-        requests: bulk.map((batch) => ({
-          method: "PUT" as const,
-          endpointName: "records" as const,
-          payload: {
-            app: options.appId,
-            records: batch.map((u) => ({ id: u.id, record: u.record, ...revisionOf(u.id) })),
-          },
-        })),
-      }),
+    const response = await withRetry(
+      () =>
+        client.bulkRequest({
+          requests: bulk.map((batch) => ({
+            method: "PUT" as const,
+            endpointName: "records" as const,
+            payload: {
+              app: options.appId,
+              records: batch.map((u) => ({
+                id: u.id,
+                record: u.record,
+                ...(u.revision ? { revision: u.revision } : {}),
+              })),
+            },
+          })),
+        }),
+      options.retry,
     );
     for (const result of response.results as Array<{
       records?: Array<{ id: string; revision: string }>;
@@ -204,31 +275,16 @@ export async function screenAllApplications(
       for (const written of result.records ?? []) revisions.set(written.id, written.revision);
     }
     done += bulk.reduce((sum, batch) => sum + batch.length, 0);
-    options.onProgress?.(done, total);
+    options.onProgress?.(done, updates.length);
   }
+  return revisions;
+}
 
-  for (const bulk of chunk(
-    chunk(summary.movedToIneligible, RECORDS_PER_WRITE),
-    REQUESTS_PER_BULK,
-  )) {
-    await call(() =>
-      client.bulkRequest({
-        requests: bulk.map((ids) => ({
-          method: "PUT" as const,
-          endpointName: "records/status" as const,
-          payload: {
-            app: options.appId,
-            records: ids.map((id) => ({
-              id,
-              action: actions.registerIneligible,
-              ...revisionOf(id),
-            })),
-          },
-        })),
-      }),
-    );
-    done += bulk.reduce((sum, ids) => sum + ids.length, 0);
-    options.onProgress?.(done, total);
-  }
-  return summary;
+/** One application's reasons as a person reads them in a list: each on its own line. */
+export function describeEntry(entry: ScreeningEntry, lang: Lang): string {
+  const head = pick(lang, {
+    ja: `受付番号 ${entry.applicationNo || "-"}（レコード番号 ${entry.id}）${quoteValue(entry.companyName, "ja")}`,
+    en: `application ${entry.applicationNo || "-"} (record ${entry.id}) ${quoteValue(entry.companyName, "en")}`,
+  });
+  return [head, ...entry.violations.map((v) => `  ${v.message}`)].join("\n");
 }

@@ -64,6 +64,17 @@ export const pluginConfigSchema = z.object({
   role: z._default(z.enum(["applications", "questionnaires"]), "applications"),
   /** Logical field (spec §2.1) → the app's field code; missing means the same code, "" means not used. */
   fieldMap: z._default(z.partialRecord(z.enum(APPLICATION_FIELDS), fieldCode), () => ({})),
+  /**
+   * Per choice field, the spec's option label → the app's own label where they differ (e.g. an
+   * app whose 事業形態 says 株式会社等 for 会社), as the states are mapped.
+   */
+  optionMap: z._default(
+    z.partialRecord(
+      z.enum(APPLICATION_FIELDS),
+      z.record(z.string(), z.string().check(z.maxLength(256))),
+    ),
+    () => ({}),
+  ),
   /** Element id of the blank space where the detail panel goes. */
   panelSpaceId: z._default(name, FOLLOWUP_PANEL_SPACE),
   // The refinement goes inside the default: `.check()` on a default copies its definition, which
