@@ -12,7 +12,7 @@ import { screenApplication, type Violation } from "../core/eligibility";
 import { type Lang, pick } from "../core/i18n";
 import { type PluginConfig, fieldCodeOf } from "../core/settings/pluginConfig";
 import { statusOf } from "../core/workflow/record";
-import { APPLICATION_FIELDS } from "../core/vocabulary";
+import { APPLICATION_FIELDS, STAFF_DECISIONS } from "../core/vocabulary";
 
 export type Notify = (text: string, kind: "info" | "danger") => void;
 
@@ -40,6 +40,30 @@ function blockingRule(kind: SaveKind, status: string, config: PluginConfig) {
   return (rule: string) => !WINDOW_RULES.has(rule);
 }
 
+/** What blocks a save: a message for a field. */
+type FieldProblem = Pick<Violation, "field" | "message">;
+
+/** A staff_decision (適格とする / 対象外とする) needs its reason (spec v2 §2.1). */
+function decisionWithoutReason(
+  event: SubmitEvent,
+  config: PluginConfig,
+  lang: Lang,
+): FieldProblem[] {
+  const decision = event.record[fieldCodeOf(config, "staff_decision")]?.value;
+  const reason = event.record[fieldCodeOf(config, "staff_decision_reason")]?.value;
+  const decided = decision === STAFF_DECISIONS.eligible || decision === STAFF_DECISIONS.ineligible;
+  if (!decided || (typeof reason === "string" && reason.trim() !== "")) return [];
+  return [
+    {
+      field: "staff_decision_reason",
+      message: pick(lang, {
+        ja: "事務局の判断を記録するときは、判断の理由を入力してください。",
+        en: "Enter the reason for the secretariat's decision.",
+      }),
+    },
+  ];
+}
+
 export function validateOnSubmit(
   event: SubmitEvent,
   config: PluginConfig,
@@ -48,16 +72,19 @@ export function validateOnSubmit(
   kind: SaveKind,
   now: Date = new Date(),
 ): SubmitEvent {
-  const application = applicationFromRecord(event.record, config.fieldMap);
+  const application = applicationFromRecord(event.record, config.fieldMap, config.optionMap);
   const { violations } = screenApplication(application, config.program, { lang, now });
   for (const field of APPLICATION_FIELDS) {
     const target = event.record[fieldCodeOf(config, field)];
     if (target) target.error = null;
   }
   const blocks = blockingRule(kind, statusOf(event.record), config);
-  const blocking = violations.filter((v) => v.severity === "error" && blocks(v.rule));
+  const blocking: FieldProblem[] = violations.filter(
+    (v) => v.severity === "error" && blocks(v.rule),
+  );
+  blocking.push(...decisionWithoutReason(event, config, lang));
   const shown = violations.filter((v) => !blocking.includes(v));
-  const unplaced: Violation[] = [];
+  const unplaced: FieldProblem[] = [];
   for (const violation of blocking) {
     const target = event.record[fieldCodeOf(config, violation.field)];
     if (!target) {

@@ -3,7 +3,7 @@
  * array of kintone REST records offline and prints one result per record. The program settings are
  * the defaults of spec §1 unless `--settings` names a settings document (as the config page keeps it).
  */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { applicationFromRecord, type KintoneRecordLike } from "../../core/application";
@@ -73,10 +73,30 @@ function parseOptions(context: CommandContext): CheckOptions {
   return { input: values.input, now, lang: values.lang ?? lang, settings: values.settings };
 }
 
+/**
+ * The largest input file `check` reads: far above a real round (10,000 applications are about 20 MB
+ * of REST JSON), and small enough that parsing it never needs gigabytes of memory.
+ */
+export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
+
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
 async function readInput(file: string, cwd: string, lang: Lang): Promise<string> {
   try {
-    return await readFile(path.resolve(cwd, file), "utf8");
+    const resolved = path.resolve(cwd, file);
+    // Checked before reading, so an oversized file is refused without loading it.
+    const { size } = await stat(resolved);
+    if (size > MAX_INPUT_BYTES) {
+      throw new UsageError(
+        pick(lang, {
+          ja: `入力ファイルが大きすぎます: ${file}（${megabytes(size)} MB）。上限は ${megabytes(MAX_INPUT_BYTES)} MB です。ファイルを分けて実行してください`,
+          en: `input file too large: ${file} (${megabytes(size)} MB); the limit is ${megabytes(MAX_INPUT_BYTES)} MB. Split the file and run check on each part`,
+        }),
+      );
+    }
+    return await readFile(resolved, "utf8");
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") {
       throw new UsageError(
@@ -158,7 +178,12 @@ export const checkCommand: Command = {
     const output = results.map((result, index) => ({
       index,
       status: result.status,
-      violations: result.violations,
+      violations: result.violations.map(({ rule, severity, field, message }) => ({
+        rule,
+        severity,
+        field,
+        message,
+      })),
     }));
     context.stdout.write(JSON.stringify(output, null, 2) + "\n");
     return 0;

@@ -177,14 +177,15 @@ const BREAKS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g;
 
 /**
  * The applicant's text as one quoted value in a message: on one line, its own 「」 turned into
- * 『』, shortened to MAX_QUOTED characters; "未入力"/"blank" when there is none. So a newline or a
+ * 『』, shortened to MAX_QUOTED characters; "未入力" (a choice: "未選択") when there is none. So a newline or a
  * rule-like phrase typed into a field cannot pass for a reason of its own.
  */
-export function quoteValue(value: string | undefined, lang: Lang): string {
+export function quoteValue(value: string | undefined, lang: Lang, choice = false): string {
   const text = normalizeText(value)
     .replace(BREAKS, " ")
     .replace(/\s{2,}/g, " ")
     .trim();
+  if (text === "" && choice) return lang === "ja" ? "未選択" : "nothing chosen";
   if (text === "") return lang === "ja" ? "未入力" : "blank";
   const chars = [...text];
   const short = chars.length > MAX_QUOTED ? `${chars.slice(0, MAX_QUOTED).join("")}…` : text;
@@ -193,8 +194,8 @@ export function quoteValue(value: string | undefined, lang: Lang): string {
     : `"${short.replace(/"/g, "'")}"`;
 }
 
-function shown(check: Check, value: string | undefined): string {
-  return quoteValue(value, check.program.lang);
+function shown(check: Check, value: string | undefined, choice = false): string {
+  return quoteValue(value, check.program.lang, choice);
 }
 
 type EntityKind = "company" | "soleProprietor" | "other" | undefined;
@@ -214,7 +215,7 @@ function checkIdentity(check: Check): EntityKind {
   const entity: EntityKind = entityType && ENTITY_KINDS[entityType];
   if (entity === undefined) {
     report(check, "ENTITY_TYPE_REQUIRED", "error", "entity_type", {
-      value: shown(check, application.entity_type),
+      value: shown(check, application.entity_type, true),
     });
   }
   const form = nonCompanyForm(application.company_name);
@@ -254,7 +255,7 @@ function checkLocation(check: Check): void {
   const prefecture = normalizeText(application.prefecture);
   if (prefecture !== TOKYO) {
     report(check, "PREFECTURE_NOT_TOKYO", "error", "prefecture", {
-      value: shown(check, application.prefecture),
+      value: shown(check, application.prefecture, true),
     });
   }
   const statedPrefecture = prefecture === "" ? TOKYO : prefecture;
@@ -315,7 +316,7 @@ function checkSize(check: Check, entity: EntityKind): void {
   const limit = program.industries.get(normalizeText(application.industry));
   if (!limit) {
     report(check, "INDUSTRY_REQUIRED", "error", "industry", {
-      value: shown(check, application.industry),
+      value: shown(check, application.industry, true),
     });
   }
 

@@ -105,11 +105,11 @@ export function writeRequests(stats: Record<string, number>): Record<string, num
 }
 
 /**
- * Brings the demo round to just after the lottery: screened, the 要確認 applications decided
+ * Brings the demo round to just after the lottery: screened (proposed 対象外 confirmed), the 要確認 applications decided
  * 適格 by a person (through REST, as kintone's screen would), and drawn with `quota` winners.
  */
 export async function drawnRound(program: ProgramSandbox, quota = 10): Promise<void> {
-  const screened = await program.followup(["screen", "--yes"]);
+  const screened = await program.followup(["screen", "--confirm-ineligible", "--yes"]);
   if (screened.code !== 0) throw new Error(`screen failed: ${screened.stderr}`);
   const app = program.apps.applications;
   const reviews = await program.admin.record.getAllRecords({
