@@ -4,7 +4,7 @@
  * request, with a progress bar) or opens a record to record a decision instead. 要確認 and
  * decisions to review (the data changed after the decision) are listed too.
  */
-import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import type { KintoneClient } from "../adapters/kintoneClient";
 import { Button } from "kintone-ui-component/lib/button";
 import { confirmIneligible } from "../adapters/screening/decisions";
 import {
@@ -22,7 +22,7 @@ export interface ScreeningDialogDeps {
   lang: Lang;
   config: PluginConfig;
   appId: number;
-  client: () => KintoneRestAPIClient;
+  client: () => KintoneClient;
   reload: () => void;
 }
 

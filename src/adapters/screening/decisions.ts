@@ -3,7 +3,7 @@
  * (対象外登録, all in one bulk request), record a staff_decision with its reason, or bring a
  * confirmed 対象外 back to 申込受付 before the draw (差し戻し, logged in the lottery log).
  */
-import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import type { KintoneClient } from "../kintoneClient";
 import { type FieldMap, fieldText, type KintoneRecordLike } from "../../core/application";
 import type { Localized } from "../../core/i18n";
 import {
@@ -44,7 +44,7 @@ export interface ConfirmIneligibleOptions {
  * nothing), more only past that. A record edited since it was screened fails the whole bulk (409).
  */
 export async function confirmIneligible(
-  client: KintoneRestAPIClient,
+  client: KintoneClient,
   options: ConfirmIneligibleOptions,
 ): Promise<number> {
   const action = options.actions?.registerIneligible ?? ACTIONS.registerIneligible;
@@ -57,7 +57,7 @@ export async function confirmIneligible(
         client.bulkRequest({
           requests: bulk.map((records) => ({
             method: "PUT" as const,
-            api: "/k/v1/records/status.json",
+            endpointName: "records/status" as const,
             payload: {
               app: options.appId,
               records: records.map(({ id, revision }) => ({
@@ -94,7 +94,7 @@ const REASON_LIMIT = 10_000;
 
 /** Records a person's decision (or clears it with "none"); a decision needs a reason. */
 export async function recordStaffDecision(
-  client: KintoneRestAPIClient,
+  client: KintoneClient,
   options: StaffDecisionOptions,
 ): Promise<void> {
   const reason = options.reason.trim();
@@ -120,11 +120,15 @@ export async function recordStaffDecision(
   }
   await withRetry(
     () =>
-      client.record.updateRecord({
+      client.record.updateRecords({
         app: options.appId,
-        id: options.id,
-        record,
-        ...(options.revision ? { revision: options.revision } : {}),
+        records: [
+          {
+            id: options.id,
+            record,
+            ...(options.revision ? { revision: options.revision } : {}),
+          },
+        ],
       }),
     options.retry,
   );
@@ -191,7 +195,7 @@ export async function sendBack(options: SendBackOptions): Promise<{ runId: strin
       requests: [
         {
           method: "PUT" as const,
-          api: "/k/v1/record.json",
+          endpointName: "record" as const,
           payload: {
             app: context.apps.applications,
             id: options.id,
@@ -203,7 +207,7 @@ export async function sendBack(options: SendBackOptions): Promise<{ runId: strin
         },
         {
           method: "PUT" as const,
-          api: "/k/v1/record/status.json",
+          endpointName: "record/status" as const,
           payload: {
             app: context.apps.applications,
             id: options.id,
