@@ -16,6 +16,7 @@ function findings(overrides: Partial<AuditFindings> = {}): AuditFindings {
     visitProblems: [],
     chain: { ok: true },
     bundles: [{ runId: "run-1", verdict: { ok: true } }],
+    logFindings: [],
     ...overrides,
   };
 }

@@ -12,6 +12,7 @@ import {
   normalizeSeed,
   poolFingerprint,
   poolKeys,
+  commitmentBefore,
   seedCommitment,
   verifyBundle,
 } from "../../core/lottery";
@@ -105,14 +106,6 @@ export function refuseBeforeWindowCloses(timing: DrawTiming): void {
   }
 }
 
-/** The latest 予告 commitment in the log, if any. */
-export function commitmentOf(log: readonly LogRecord[]): string | undefined {
-  const notices = log.filter((entry) => entry.kind === LOTTERY_LOG_KINDS.notice);
-  const last = notices[notices.length - 1];
-  const ranking = last?.ranking as { seed_sha256?: unknown } | null | undefined;
-  return typeof ranking?.seed_sha256 === "string" ? ranking.seed_sha256 : undefined;
-}
-
 /** Reads the log and the pool and refuses what must not be drawn. Makes no change. */
 export async function prepareDraw(
   options: LotteryOptions & { quota: number } & DrawTiming,
@@ -146,7 +139,7 @@ export async function prepareDraw(
     revisions: new Map(records.map((r) => [fieldText(r, "$id"), fieldText(r, "$revision")])),
     log,
     statusField: context.statusField,
-    commitment: commitmentOf(log),
+    commitment: commitmentBefore(log),
     openPlaces: Math.max(0, options.quota - keys.length),
   };
 }

@@ -7,6 +7,7 @@
 import { readAllRecords } from "../../adapters/applications";
 import { readLotteryLog } from "../../adapters/lottery";
 import { findDrawMismatches } from "../../core/audit/drawRecords";
+import { findLogFindings } from "../../core/audit/logFindings";
 import { auditPassed, type AuditFindings, formatAuditReport } from "../../core/audit/report";
 import { pick } from "../../core/i18n";
 import { bundleOfDrawEntry } from "../../core/export/evidence";
@@ -18,7 +19,7 @@ import {
   STATES,
 } from "../../core/vocabulary";
 import { findVisitProblems } from "../../core/visits";
-import { findInvariantViolations } from "../../core/workflow";
+import { DEFAULT_PROCESS_NAMES, findInvariantViolations } from "../../core/workflow";
 import { parseCommandArgs } from "../args";
 import type { Command, CommandContext } from "../command";
 import { explainKintoneFailure } from "../kintoneFailure";
@@ -26,7 +27,11 @@ import { startProgress } from "../progress";
 import { readSettingsFile } from "../settingsFile";
 import { connectToProgram, TARGET_OPTIONS } from "../target";
 
-const OPTIONS = { ...TARGET_OPTIONS, settings: { type: "string" } } as const;
+const OPTIONS = {
+  ...TARGET_OPTIONS,
+  settings: { type: "string" },
+  head: { type: "string" },
+} as const;
 
 export const auditCommand: Command = {
   summary: "check every record against the process invariants and the lottery log's hash chain",
@@ -59,6 +64,8 @@ export const auditCommand: Command = {
           entry.kind === LOTTERY_LOG_KINDS.draw && entry.state === LOTTERY_LOG_STATES.completed,
       );
       const latestDraw = completedDraws[completedDraws.length - 1];
+      // The configured state names come with the Program context (settings in the log).
+      const names = DEFAULT_PROCESS_NAMES;
       const findings: AuditFindings = {
         counts: {
           applications: applications.length,
@@ -66,17 +73,20 @@ export const auditCommand: Command = {
           logEntries: log.length,
         },
         violations: findInvariantViolations(applications, links, {
+          names,
           completedDrawRunIds: new Set(completedDraws.map((entry) => entry.run_id)),
         }),
-        drawMismatches: latestDraw ? findDrawMismatches(applications, latestDraw, log) : [],
+        drawMismatches: latestDraw ? findDrawMismatches(applications, latestDraw, log, names) : [],
         visitProblems: findVisitProblems(applications, settings.visits, STATES),
         chain: await verifyChain(log),
         bundles: await Promise.all(
           completedDraws.map(async (entry) => ({
             runId: entry.run_id,
-            verdict: await verifyBundle(bundleOfDrawEntry(entry)),
+            verdict: await verifyBundle(bundleOfDrawEntry(entry, log)),
           })),
         ),
+        logFindings: findLogFindings({ log, applications, names, head: values.head }),
+        chainHead: log[log.length - 1]?.entry_hash,
       };
       context.stdout.write(formatAuditReport(findings, lang));
       return auditPassed(findings) ? 0 : 1;

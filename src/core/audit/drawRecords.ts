@@ -8,10 +8,17 @@ import { fieldText, type KintoneRecordLike } from "../application";
 import type { Localized } from "../i18n";
 import type { ChainedEntry, RankedEntry } from "../lottery";
 import { LOTTERY_LOG_KINDS, LOTTERY_RESULTS } from "../vocabulary";
-import { recordIdOf, statusOf } from "../workflow";
+import {
+  DEFAULT_PROCESS_NAMES,
+  holdsPlace,
+  type ProcessNames,
+  recordIdOf,
+  stateKeyOf,
+  statusOf,
+} from "../workflow";
 
 export type DrawMismatchId =
-  "DRAWN_RECORD_MISSING" | "DRAW_VALUES_CHANGED" | "RESULT_NOT_FROM_DRAW";
+  "DRAWN_RECORD_MISSING" | "DRAW_VALUES_CHANGED" | "RESULT_NOT_FROM_DRAW" | "PROMOTION_NOT_LOGGED";
 
 export interface DrawMismatch {
   kind: DrawMismatchId;
@@ -40,6 +47,7 @@ export function findDrawMismatches(
   records: readonly KintoneRecordLike[],
   draw: ChainedEntry,
   log: readonly ChainedEntry[],
+  names: ProcessNames = DEFAULT_PROCESS_NAMES,
 ): DrawMismatch[] {
   const ranking = (Array.isArray(draw.ranking) ? draw.ranking : []) as RankedEntry[];
   const byKey = new Map(ranking.map((entry) => [entry.key, entry]));
@@ -67,6 +75,17 @@ export function findDrawMismatches(
         });
       }
       continue;
+    }
+    const status = statusOf(record);
+    if (
+      entry.result === LOTTERY_RESULTS.waitlisted &&
+      !promoted.has(id) &&
+      holdsPlace(stateKeyOf(status, names))
+    ) {
+      report("PROMOTION_NOT_LOGGED", {
+        ja: `補欠順位 ${entry.waitlist_no ?? "-"} の補欠ですが、繰り上げの記録がないまま「${status}」になっています（画面やREST・CSVで状態だけが変えられた可能性があります）。`,
+        en: `Waitlisted (number ${entry.waitlist_no ?? "-"}) but in ${status} without a logged promotion (its status was changed outside the 繰り上げ button or command).`,
+      });
     }
     const expectedResult =
       entry.result === LOTTERY_RESULTS.waitlisted && promoted.has(id)

@@ -9,6 +9,7 @@ import type { BundleVerdict, ChainVerdict } from "../lottery";
 import type { InvariantId, InvariantViolation } from "../workflow";
 import type { VisitAuditFinding } from "../visits/audit";
 import type { DrawMismatch, DrawMismatchId } from "./drawRecords";
+import type { LogFinding, LogFindingId } from "./logFindings";
 
 export interface AuditFindings {
   counts: { applications: number; questionnaires: number; logEntries: number };
@@ -20,11 +21,32 @@ export interface AuditFindings {
   chain: ChainVerdict;
   /** Each completed draw's verification bundle, recomputed. */
   bundles: ReadonlyArray<{ runId: string; verdict: BundleVerdict }>;
+  /** What the log implies beyond its chain: unfinished draws, a kept head, places, promotion order. */
+  logFindings: readonly LogFinding[];
+  /** The log's newest entry_hash: the head to keep outside kintone. */
+  chainHead?: string;
 }
 
 type FindingId = InvariantId | DrawMismatchId | VisitAuditFinding["invariant"];
 
+const LOG_TITLES: Record<LogFindingId, Localized> = {
+  DRAW_NOT_COMPLETED: { ja: "完了していない抽選", en: "Draw not completed" },
+  HEAD_NOT_IN_LOG: {
+    ja: "控えたチェーンの先頭が抽選記録にない",
+    en: "Kept chain head not in the log",
+  },
+  PLACES_OVER_QUOTA: { ja: "当選枠を超える当選・参加", en: "More places held than the quota" },
+  PROMOTIONS_OUT_OF_ORDER: {
+    ja: "補欠順位の順でない繰り上げの記録",
+    en: "Logged promotions out of waitlist order",
+  },
+};
+
 const TITLES: Record<FindingId, Localized> = {
+  PROMOTION_NOT_LOGGED: {
+    ja: "繰り上げの記録がない当選・参加",
+    en: "Promoted without a logged promotion",
+  },
   VISIT_BOOKING_INVALID: {
     ja: "訪問予定が訪問の条件に合わない",
     en: "Visit booking breaks the visit rules",
@@ -86,7 +108,8 @@ export function auditPassed(findings: AuditFindings): boolean {
     findings.drawMismatches.length === 0 &&
     findings.visitProblems.length === 0 &&
     findings.chain.ok &&
-    findings.bundles.every((bundle) => bundle.verdict.ok)
+    findings.bundles.every((bundle) => bundle.verdict.ok) &&
+    findings.logFindings.length === 0
   );
 }
 
@@ -96,7 +119,8 @@ export function problemCount(findings: AuditFindings): number {
     findings.drawMismatches.length +
     findings.visitProblems.length +
     (findings.chain.ok ? 0 : 1) +
-    findings.bundles.filter((bundle) => !bundle.verdict.ok).length
+    findings.bundles.filter((bundle) => !bundle.verdict.ok).length +
+    findings.logFindings.length
   );
 }
 
@@ -191,7 +215,20 @@ export function formatAuditReport(findings: AuditFindings, lang: Lang): string {
       }),
     );
   }
-  lines.push(...chainLines(findings, lang), ...bundleLines(findings, lang), "");
+  for (const finding of findings.logFindings) {
+    lines.push(`■ ${pick(lang, LOG_TITLES[finding.id])} (${finding.id})`);
+    lines.push(`  - ${pick(lang, finding.message)}`, "");
+  }
+  lines.push(...chainLines(findings, lang), ...bundleLines(findings, lang));
+  if (findings.chainHead) {
+    lines.push(
+      pick(lang, {
+        ja: `抽選記録のチェーンの先頭: ${findings.chainHead}`,
+        en: `Lottery log chain head: ${findings.chainHead}`,
+      }),
+    );
+  }
+  lines.push("");
   const problems = problemCount(findings);
   lines.push(
     problems === 0

@@ -7,6 +7,7 @@
  */
 import { fieldText, type KintoneRecordLike } from "../application";
 import {
+  commitmentBefore,
   type BundleVerdict,
   type ChainedEntry,
   type ChainVerdict,
@@ -41,7 +42,12 @@ export interface EvidenceInput {
 }
 
 /** The verification bundle of spec §5.8 as a draw's log entry records it (the hash chain covers it). */
-export function bundleOfDrawEntry(entry: ChainedEntry): LotteryBundle {
+/** A draw entry's verification bundle, with the commitment of the 予告 logged before it, if any. */
+export function bundleOfDrawEntry(
+  entry: ChainedEntry,
+  log: readonly ChainedEntry[] = [],
+): LotteryBundle {
+  const commitment = commitmentBefore(log, entry.sequence);
   return {
     algorithm: entry.algorithm,
     seed: entry.seed,
@@ -49,6 +55,7 @@ export function bundleOfDrawEntry(entry: ChainedEntry): LotteryBundle {
     pool: entry.pool,
     pool_fingerprint: entry.pool_fingerprint,
     ranking: entry.ranking,
+    ...(commitment === undefined ? {} : { commitment }),
   } as LotteryBundle;
 }
 
