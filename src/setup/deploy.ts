@@ -2,6 +2,7 @@ import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import { withRetry } from "../adapters/retry";
 
 export interface DeployOptions {
+  /** The longest wait between two polls (the first waits 50 ms, each next one twice as long). */
   pollIntervalMs?: number;
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
@@ -18,6 +19,8 @@ export class DeployError extends Error {
   }
 }
 
+const FIRST_POLL_MS = 50;
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -30,11 +33,13 @@ export async function deployAndWait(
   options: DeployOptions = {},
 ): Promise<void> {
   if (apps.length === 0) return;
-  const interval = options.pollIntervalMs ?? 500;
+  const maxInterval = options.pollIntervalMs ?? 500;
   const timeout = options.timeoutMs ?? 300_000;
   const sleep = options.sleep ?? defaultSleep;
   await withRetry(() => client.app.deployApp({ apps: apps.map((app) => ({ app })) }));
-  for (let waited = 0; ; waited += interval) {
+  // A local deploy is done at the second poll: start short, so nobody waits 500 ms a step.
+  let interval = Math.min(FIRST_POLL_MS, maxInterval);
+  for (let waited = 0; ; waited += interval, interval = Math.min(interval * 2, maxInterval)) {
     const { apps: statuses } = await withRetry(() =>
       client.app.getDeployStatus({ apps: [...apps] }),
     );

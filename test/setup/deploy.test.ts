@@ -34,6 +34,23 @@ describe("deployAndWait", () => {
     expect(calls).toEqual(["deploy 1,2", "status", "status", "status"]);
   });
 
+  test("waits 50 ms before the second poll, then twice as long each time up to the interval", async () => {
+    const { client } = scriptedClient([
+      ["PROCESSING"],
+      ["PROCESSING"],
+      ["PROCESSING"],
+      ["PROCESSING"],
+      ["PROCESSING"],
+      ["SUCCESS"],
+    ]);
+    const waits: number[] = [];
+    const sleep = async (ms: number) => {
+      waits.push(ms);
+    };
+    await deployAndWait(client, ["1"], { sleep, pollIntervalMs: 500 });
+    expect(waits).toEqual([50, 100, 200, 400, 500]);
+  });
+
   test("a FAIL or CANCEL names the app", async () => {
     const { client } = scriptedClient([["SUCCESS", "FAIL"]]);
     await expect(deployAndWait(client, ["1", "2"], noWait)).rejects.toMatchObject({
