@@ -1,12 +1,8 @@
 #!/usr/bin/env node
-// Runs a TypeScript script (benchmarks, type generation) through tsx: `node bin/run-ts.js FILE [args]`.
-const { spawnSync } = require("node:child_process");
-const { pathToFileURL } = require("node:url");
+// Runs a TypeScript script (benchmarks, type generation, packing) in this process:
+// `node bin/run-ts.js FILE [args]`, compiled by SWC through bin/register-ts.js.
+require("./register-ts");
 
-const tsx = pathToFileURL(require.resolve("tsx")).href;
-
-const [script, ...args] = process.argv.slice(2);
-const result = spawnSync(process.execPath, ["--import", tsx, script, ...args], {
-  stdio: "inherit",
-});
-process.exitCode = result.status ?? 1;
+// The script sees itself as the main module and its own arguments, as if run directly.
+process.argv.splice(1, 2, require("node:path").resolve(process.argv[2] ?? ""));
+require("node:module").runMain();

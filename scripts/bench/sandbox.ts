@@ -37,7 +37,8 @@ async function serveAsChild(): Promise<void> {
 }
 
 function startChild(dataDir: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ["--import", "tsx", __filename], {
+  const runTs = join(__dirname, "..", "..", "bin", "run-ts.js");
+  const child = spawn(process.execPath, [runTs, __filename], {
     env: { ...process.env, SANDBOX_BENCH_CHILD: "1", SANDBOX_BENCH_DIR: dataDir },
     stdio: ["pipe", "pipe", "inherit"],
   });
