@@ -11,6 +11,7 @@ import path from "node:path";
 import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import { packPluginFromManifest } from "@kintone/plugin-packer/from-manifest";
 import type { ProgramAppIds } from "../../../src/adapters/appIds";
+import type { ApplicationsVariant } from "../../../src/apps/staffTableVariant";
 import { seedDemo } from "../../../src/setup/demo";
 import { uploadPlugin } from "../../../src/setup/upload";
 import { startTestSandbox, type TestSandbox } from "../../support/sandbox";
@@ -50,7 +51,9 @@ export interface ProgramSandbox {
   close(): Promise<void>;
 }
 
-export async function startProgramSandbox(): Promise<ProgramSandbox> {
+export async function startProgramSandbox(
+  options: { variant?: ApplicationsVariant } = {},
+): Promise<ProgramSandbox> {
   ensurePluginBuilt();
   const { privateKey } = generateKeyPairSync("rsa", {
     modulusLength: 1024,
@@ -66,7 +69,7 @@ export async function startProgramSandbox(): Promise<ProgramSandbox> {
   const admin = sandbox.clientAs("admin");
   const { setup } = await seedDemo(
     { baseUrl: sandbox.baseUrl, auth: { username: "admin", password: "admin" } },
-    { cwd: dir },
+    { cwd: dir, variant: options.variant },
   );
   const { pluginId } = await uploadPlugin(admin, { zipPath, appIds: setup.appIds });
   return { sandbox, admin, apps: setup.appIds, pluginId, close: () => sandbox.close() };
