@@ -10,6 +10,8 @@ const commands: Record<string, () => Promise<Command>> = {
   export: async () => (await import("./commands/export")).exportCommand,
   draw: async () => (await import("./commands/draw")).drawCommand,
   commit: async () => (await import("./commands/commit")).commitCommand,
+  cancel: async () => (await import("./commands/withdraw")).cancelCommand,
+  decline: async () => (await import("./commands/withdraw")).declineCommand,
   promote: async () => (await import("./commands/promote")).promoteCommand,
   verify: async () => (await import("./commands/verify")).verifyCommand,
   setup: async () => (await import("./commands/setup")).setupCommand,

@@ -11,7 +11,10 @@ import { ELIGIBILITY_LABELS } from "../../src/core/vocabulary";
 
 const NOT_ADDABLE = new Set(["RECORD_NUMBER", "REFERENCE_TABLE", "SPACER"]);
 
-async function createApp(client: KintoneRestAPIClient, definition: AppDefinition): Promise<number> {
+export async function createApp(
+  client: KintoneRestAPIClient,
+  definition: AppDefinition,
+): Promise<number> {
   const { app } = await client.app.addApp({ name: definition.name });
   const properties = Object.fromEntries(
     definition.fields.filter((f) => !NOT_ADDABLE.has(f.type)).map((f) => [f.code, f]),

@@ -21,7 +21,9 @@ export type LotteryRefusalCode =
   | "window-closed"
   | "seed-not-committed"
   | "commitment-exists"
-  | "invalid-commitment";
+  | "invalid-commitment"
+  | "reason-required"
+  | "wrong-state";
 
 /**
  * Why the lottery will not do (or finish) what was asked, in Japanese and English. `message`

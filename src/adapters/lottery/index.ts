@@ -28,5 +28,11 @@ export {
   type PromotionOutcome,
 } from "./promote";
 export { commitSeed, type NoticeOutcome } from "./notice";
+export {
+  withdrawApplication,
+  type WithdrawalOutcome,
+  type WithdrawalRequest,
+  type WithdrawalLogRanking,
+} from "./withdraw";
 export { readLotteryLog } from "./audit";
 export { planBulks } from "./writer";

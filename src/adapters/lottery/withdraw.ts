@@ -1,0 +1,159 @@
+/**
+ * 取消 and 辞退 of a drawn application (spec §3), with the reason, logged in the hash chain as a
+ * 取消 entry (a place freed, whoever asked): the entry, the reason and the status change go in one
+ * bulkRequest, so none is written without the others. Vacancies are then filled by 繰り上げ.
+ */
+import { fieldText } from "../../core/application";
+import {
+  checkProcessAction,
+  holdsPlace,
+  stateKeyOf,
+  workflowRecordFromRecord,
+} from "../../core/workflow";
+import {
+  LOTTERY_ALGORITHM,
+  LOTTERY_LOG_KINDS,
+  LOTTERY_LOG_STATES,
+  PARTICIPATION_INTENTS,
+} from "../../core/vocabulary";
+import { type LotteryOptions, newRunId, operatorAllowed, resolveContext } from "./context";
+import { LotteryRefusal, notAllowed } from "./errors";
+import { appendRequest, chainEntry, readLog } from "./log";
+import { sendBulk } from "./writer";
+
+export interface WithdrawalRequest {
+  /** The application's record id. */
+  recordId: string;
+  /** 取消 (to 対象外) or 辞退 (to 辞退; staff record it on the applicant's behalf). */
+  action: "cancel" | "decline";
+  reason: string;
+  /** Check and describe only; write nothing. */
+  dryRun?: boolean;
+}
+
+export interface WithdrawalOutcome {
+  runId: string;
+  recordId: string;
+  from: string;
+  to: string;
+  /** Whether the application held a place (so a vacancy opens for 繰り上げ). */
+  freedPlace: boolean;
+  chainHead: string;
+}
+
+/** What a 取消 entry records in its `ranking` (hashed with the rest of the entry). */
+export interface WithdrawalLogRanking {
+  key: string;
+  action: "取消" | "辞退";
+  from: string;
+  to: string;
+  rank: number | null;
+  waitlist_no: number | null;
+  lottery_run_id: string;
+}
+
+export async function withdrawApplication(
+  options: LotteryOptions & WithdrawalRequest,
+): Promise<WithdrawalOutcome> {
+  const reason = options.reason.trim();
+  if (reason === "") {
+    throw new LotteryRefusal("reason-required", {
+      ja: "取消・辞退の理由を入力してください（記録に残ります）",
+      en: "give the reason for the cancellation or withdrawal (it is logged)",
+    });
+  }
+  if (!operatorAllowed(options)) throw notAllowed();
+  const context = await resolveContext(options);
+  const names = { states: context.states, actions: context.actions };
+  const { record } = await context.call(() =>
+    context.client.record.getRecord({ app: context.apps.applications, id: options.recordId }),
+  );
+  const current = workflowRecordFromRecord(record, {
+    lottery_result: context.field("lottery_result"),
+    lottery_rank: context.field("lottery_rank"),
+    waitlist_no: context.field("waitlist_no"),
+    lottery_run_id: context.field("lottery_run_id"),
+    participation_intent: context.field("participation_intent"),
+    withdrawal_reason: context.field("withdrawal_reason"),
+    eligibility: context.field("eligibility"),
+  });
+  const declining = options.action === "decline";
+  // As the record will be when the action runs: the reason (and for 辞退 the applicant's word) set.
+  const after = {
+    ...current,
+    withdrawalReason: reason,
+    ...(declining ? { participationIntent: PARTICIPATION_INTENTS.decline } : {}),
+  };
+  const actionName = context.actions[options.action];
+  const refusal = checkProcessAction(after, actionName, {}, names);
+  if (refusal) throw new LotteryRefusal("wrong-state", refusal.message, [options.recordId]);
+
+  const to = declining ? context.states.declined : context.states.ineligible;
+  const log = await readLog(context);
+  const runId = newRunId(declining ? "decline" : "cancel");
+  const ranking: WithdrawalLogRanking = {
+    key: current.id,
+    action: declining ? "辞退" : "取消",
+    from: current.status,
+    to,
+    rank: current.lotteryRank,
+    waitlist_no: current.waitlistNo,
+    lottery_run_id: current.lotteryRunId,
+  };
+  const entry = await chainEntry(
+    log,
+    {
+      run_id: runId,
+      kind: LOTTERY_LOG_KINDS.cancellation,
+      algorithm: LOTTERY_ALGORITHM,
+      seed: "",
+      pool_fingerprint: "",
+      pool_size: null,
+      quota: null,
+      pool: null,
+      ranking,
+      reason,
+    },
+    LOTTERY_LOG_STATES.completed,
+  );
+  const outcome: WithdrawalOutcome = {
+    runId,
+    recordId: current.id,
+    from: current.status,
+    to,
+    freedPlace: holdsPlace(stateKeyOf(current.status, names)),
+    chainHead: entry.entryHash,
+  };
+  if (options.dryRun) return outcome;
+  const revision = fieldText(record, "$revision");
+  const values: Record<string, { value: string }> = {
+    [context.field("withdrawal_reason")]: { value: reason },
+  };
+  if (declining) {
+    values[context.field("participation_intent")] = { value: PARTICIPATION_INTENTS.decline };
+  }
+  await sendBulk(context, {
+    runId,
+    requests: [
+      appendRequest(context, entry),
+      {
+        method: "PUT",
+        endpointName: "record",
+        payload: { app: context.apps.applications, id: current.id, revision, record: values },
+      },
+      {
+        method: "PUT",
+        endpointName: "record/status",
+        payload: {
+          app: context.apps.applications,
+          id: current.id,
+          action: actionName,
+          revision: String(Number(revision) + 1),
+        },
+      },
+    ],
+    writes: [],
+    appendSequence: entry.content.sequence,
+  });
+  return outcome;
+}
