@@ -1,4 +1,5 @@
 import { h } from "../dom";
+import { subtableDisplay } from "./subtable";
 import { wallClockText } from "./timeZone";
 import type { FieldProperty } from "./types";
 
@@ -69,6 +70,7 @@ function linkHref(protocol: string, value: string): string | undefined {
 
 /** A node showing the value: text, or a link for LINK and FILE fields (link text is the value). */
 export function fieldValueNode(type: string, value: unknown, property?: FieldProperty): Node {
+  if (type === "SUBTABLE" && property) return subtableDisplay(property, value);
   if (type === "LINK" && typeof value === "string" && value !== "") {
     const href = linkHref(property?.protocol ?? "WEB", value);
     return href ? h("a", { href, rel: "noopener noreferrer" }, value) : h("span", {}, value);

@@ -1,7 +1,8 @@
 import { clear, h } from "../dom";
 import { fieldValueNode } from "./display";
 import { fromWallClock, todayText, wallClockText } from "./timeZone";
-import { type FieldProperty, optionLabels, SYSTEM_TYPES } from "./types";
+import { subtableControl } from "./subtable";
+import { type FieldProperty, isCalculatedText, optionLabels, SYSTEM_TYPES } from "./types";
 
 /** One editable field on a form: its element and the calls the page makes on it. */
 export interface FieldControl {
@@ -133,8 +134,12 @@ export function createFieldControl(
   property: FieldProperty,
   onChange: (value: unknown) => void,
 ): FieldControl {
-  if (SYSTEM_TYPES.has(property.type)) return readOnlyControl(property);
+  if (SYSTEM_TYPES.has(property.type) || isCalculatedText(property)) {
+    return readOnlyControl(property);
+  }
   switch (property.type) {
+    case "SUBTABLE":
+      return subtableControl(property, onChange, createFieldControl);
     case "SINGLE_LINE_TEXT":
     case "NUMBER":
     case "LINK":

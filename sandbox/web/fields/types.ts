@@ -23,6 +23,13 @@ export interface FieldProperty {
     size?: string | number;
   };
   fields?: Record<string, FieldProperty>;
+  /** SINGLE_LINE_TEXT: kintone computes the value from this formula. */
+  expression?: string;
+}
+
+/** A text field kintone computes (auto-calculation): shown, never edited. */
+export function isCalculatedText(property: FieldProperty): boolean {
+  return property.type === "SINGLE_LINE_TEXT" && (property.expression ?? "").trim() !== "";
 }
 
 export type FieldProperties = Record<string, FieldProperty>;

@@ -7,6 +7,7 @@ import { callApi } from "../rest";
 import { t } from "../text";
 import { type AppData, loadApp, loadProcess } from "./appData";
 import { appHeader, errorBanner, globalHeader } from "./chrome";
+import { commentsPane } from "./comments";
 import { editUrl, eventType, listUrl, recordLocation } from "./context";
 import { restErrorMessages, showForm, valuesToSave } from "./form";
 import { availableActions, statusBar } from "./process";
@@ -79,6 +80,7 @@ async function showDetail(boot: Bootstrap, root: HTMLElement, recordId: string):
       bar,
       banner.element,
       view.root,
+      commentsPane(appId, recordId, boot.loginUser?.code),
     ),
   );
 

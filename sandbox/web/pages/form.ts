@@ -1,7 +1,7 @@
 import type { Bootstrap } from "../bootstrap";
 import { clear, h } from "../dom";
 import { initialValue } from "../fields/input";
-import { DECORATION_TYPES, SYSTEM_TYPES } from "../fields/types";
+import { DECORATION_TYPES, isCalculatedText, SYSTEM_TYPES } from "../fields/types";
 import {
   cloneRecord,
   decideSave,
@@ -54,7 +54,7 @@ export function valuesToSave(
     const property = data.fields[code];
     if (!property || SYSTEM_TYPES.has(property.type) || DECORATION_TYPES.has(property.type))
       continue;
-    if (!isWritableType(property.type)) continue;
+    if (!isWritableType(property.type) || isCalculatedText(property)) continue;
     values[code] = { value: field.value };
   }
   return values;
