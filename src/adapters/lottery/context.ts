@@ -8,6 +8,7 @@ import {
   STATES,
   type StateKey,
 } from "../../core/vocabulary";
+import { STATUS_FIELD } from "../../apps/applicationViews";
 import { readAllRecords } from "../applications";
 import { type RetryOptions, withRetry } from "../retry";
 
@@ -23,7 +24,7 @@ export interface LotteryOptions {
   apps: LotteryApps;
   /** Logical field code → the applications app's actual code, where they differ. */
   fieldMap?: FieldMap;
-  /** The applications app's STATUS field code; looked up from the form when omitted. */
+  /** The applications app's STATUS field code, from the program; the one setup creates when omitted. */
   statusField?: string;
   /** Process state and action names, where the app's differ from spec §3 (or are localized). */
   states?: Partial<Record<StateKey, string>>;
@@ -60,23 +61,13 @@ export async function resolveContext(options: LotteryOptions): Promise<LotteryCo
     client: options.client,
     apps: options.apps,
     field: (logical) => fieldMap[logical] || logical,
-    statusField: options.statusField ?? (await findStatusField(options.client, options.apps, call)),
+    statusField: options.statusField ?? STATUS_FIELD,
     states: { ...STATES, ...options.states },
     actions: { ...ACTIONS, ...options.actions },
     call,
     retry: options.retry,
     onProgress: options.onProgress ?? (() => undefined),
   };
-}
-
-async function findStatusField(
-  client: KintoneClient,
-  apps: LotteryApps,
-  call: LotteryContext["call"],
-): Promise<string> {
-  const { properties } = await call(() => client.app.getFormFields({ app: apps.applications }));
-  const status = Object.values(properties).find((field) => field.type === "STATUS");
-  return status?.code ?? "ステータス";
 }
 
 /** Every record matching `condition`, with its revision, in the fewest reads (pages of 500 by `$id`). */
