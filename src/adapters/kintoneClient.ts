@@ -65,13 +65,6 @@ export interface KintoneClient {
       lang?: "ja" | "en" | "zh" | "user" | "default";
       preview?: boolean;
     }): Promise<{ properties: Record<string, FormFieldProperty>; revision: string }>;
-    evaluateRecordsAcl(params: { app: AppId; ids: RecordId[] }): Promise<{
-      rights: Array<{
-        id: string;
-        record: { viewable: boolean; editable: boolean };
-        fields: Record<string, { viewable: boolean; editable: boolean }>;
-      }>;
-    }>;
   };
   file: {
     uploadFile(params: { file: { name: string; data: string } }): Promise<{ fileKey: string }>;

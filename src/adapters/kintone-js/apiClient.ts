@@ -106,7 +106,6 @@ export function kintoneApiClient(k: KintoneRestGlobal, retry?: RetryOptions): Ki
     app: {
       getFormFields: ({ preview, ...params }) =>
         call(preview ? "/k/v1/preview/app/form/fields" : "/k/v1/app/form/fields", "GET", params),
-      evaluateRecordsAcl: (params) => call("/k/v1/records/acl/evaluate", "GET", params),
     },
     file: {
       uploadFile: async ({ file }) => {

@@ -33,7 +33,7 @@ import {
 import { inList, quote } from "../kintoneQuery";
 import { fieldText } from "../../core/application";
 import { japanTimeWithOffset } from "../../core/settings/japanWallClock";
-import { errorStatus, isPermissionError, listIds, LotteryRefusal, notAllowed } from "./errors";
+import { listIds, LotteryRefusal, notAllowed } from "./errors";
 import { chainEntry, type LogRecord, readLog, uploadBundle, withDetachedValues } from "./log";
 import { type PendingWrite, writeRanking } from "./writer";
 
@@ -121,16 +121,16 @@ export async function prepareDraw(
   const context = await resolveContext(options);
   const log = await readLog(context);
   refuseExistingDraw(log);
-  await refuseUnscreened(context);
-  const records = await readPages(context, context.apps.applications, poolCondition(context), []);
+  const records = await readPoolAndUnscreened(context);
   if (records.length === 0) {
     throw new LotteryRefusal("empty-pool", {
       ja: "抽選の対象（申込受付で審査結果が適格）の申込がありません",
       en: "no applications to draw from (status 申込受付 with eligibility 適格)",
     });
   }
+  // Whether the operator may write the results is kintone's to say: the first bulk write is
+  // refused as a whole (nothing written), and sendBulk says so as "not allowed".
   const keys = poolKeys(records.map((r) => fieldText(r, "$id")));
-  await refuseWithoutEditRight(context, keys[0] ?? "");
   return {
     quota: options.quota,
     poolSize: keys.length,
@@ -153,20 +153,26 @@ function poolCondition(context: LotteryContext): string {
   return appliedWithEligibility(context, [ELIGIBILITY_LABELS.eligible]);
 }
 
-async function refuseUnscreened(context: LotteryContext): Promise<void> {
-  const labels = [ELIGIBILITY_LABELS.unscreened, ELIGIBILITY_LABELS.review, ""];
-  const query = `${appliedWithEligibility(context, labels)} order by $id asc limit 20`;
-  const page = await context.call(() =>
-    context.client.record.getRecords({
-      app: context.apps.applications,
-      fields: ["$id"],
-      query,
-      totalCount: true,
-    }),
+const UNSCREENED_LABELS = [ELIGIBILITY_LABELS.unscreened, ELIGIBILITY_LABELS.review, ""];
+
+/**
+ * The pool (申込受付, 適格) in one paged read that also brings the applications still to screen
+ * (申込受付, 未判定/要確認/blank): those refuse the draw, naming the first 20. Pool records only.
+ */
+async function readPoolAndUnscreened(context: LotteryContext) {
+  const eligibility = context.field("eligibility");
+  const records = await readPages(
+    context,
+    context.apps.applications,
+    appliedWithEligibility(context, [ELIGIBILITY_LABELS.eligible, ...UNSCREENED_LABELS]),
+    [eligibility],
   );
-  const total = Number(page.totalCount ?? page.records.length);
-  if (total === 0) return;
-  const ids = page.records.map((r) => String(r.$id?.value));
+  const unscreened = records.filter(
+    (r) => fieldText(r, eligibility) !== ELIGIBILITY_LABELS.eligible,
+  );
+  if (unscreened.length === 0) return records;
+  const total = unscreened.length;
+  const ids = unscreened.slice(0, 20).map((r) => fieldText(r, "$id"));
   const list = listIds(ids, 20);
   const more =
     total > ids.length
@@ -180,23 +186,6 @@ async function refuseUnscreened(context: LotteryContext): Promise<void> {
     },
     ids,
   );
-}
-
-/** Asks kintone whether this user may edit the result fields (the sandbox or an old kintone may not answer). */
-async function refuseWithoutEditRight(context: LotteryContext, id: string): Promise<void> {
-  try {
-    const { rights } = await context.call(() =>
-      context.client.app.evaluateRecordsAcl({ app: context.apps.applications, ids: [id] }),
-    );
-    const right = rights[0];
-    const fieldRight = right?.fields?.[context.field("lottery_result")];
-    if (right && (!right.record.editable || fieldRight?.editable === false)) throw notAllowed();
-  } catch (error) {
-    if (error instanceof LotteryRefusal) throw error;
-    if (isPermissionError(error)) throw notAllowed();
-    if (errorStatus(error) === undefined || errorStatus(error) === 404) return;
-    throw error;
-  }
 }
 
 /**
