@@ -22,7 +22,12 @@ function newestSourceTime(dir: string): number {
 /** True when the bundle is missing or older than a source file of sandbox/web. */
 export function webBundleIsStale(): boolean {
   try {
-    return statSync(WEB_BUNDLE).mtimeMs < newestSourceTime(WEB_SOURCE_DIR);
+    // The screens also bundle the sandbox's formula engine (calculated-field markers).
+    const newest = Math.max(
+      newestSourceTime(WEB_SOURCE_DIR),
+      newestSourceTime(resolve(WEB_SOURCE_DIR, "../calc")),
+    );
+    return statSync(WEB_BUNDLE).mtimeMs < newest;
   } catch {
     return true;
   }

@@ -39,6 +39,12 @@ beforeAll(async () => {
         label: "担当時間合計",
         expression: "SUM(担当時間)",
       },
+      一人あたり: {
+        type: "CALC",
+        code: "一人あたり",
+        label: "一人あたり",
+        expression: "担当時間合計 / 0",
+      },
       合計表示: {
         type: "SINGLE_LINE_TEXT",
         code: "合計表示",
@@ -69,7 +75,7 @@ afterAll(async () => {
 const cellTexts = (selector: string) =>
   page.$$eval(selector, (cells) => cells.map((c) => c.textContent ?? ""));
 
-test("the detail screen shows the table row by row and the calculated values", async () => {
+test("the detail screen shows the table row by row, the calculated values and a failed formula's marker", async () => {
   await open(page, `/k/${app}/show#record=${id}`);
   await page.waitForSelector(".sb-subtable");
   expect(await cellTexts(".sb-subtable tbody td[data-code=担当者名]")).toEqual([
@@ -80,6 +86,8 @@ test("the detail screen shows the table row by row and the calculated values", a
   expect(await page.textContent('[data-field-code="合計表示"] .sb-field-value')).toBe(
     "合計 3.5 時間",
   );
+  // REST gives "" for a formula that failed; the screen shows kintone's marker.
+  expect(await page.textContent('[data-field-code="一人あたり"] .sb-field-value')).toBe("#ERROR!");
   await screenshot(page, "sandbox-subtable-detail");
 });
 

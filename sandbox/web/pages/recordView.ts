@@ -1,4 +1,5 @@
 import { append, clear, h } from "../dom";
+import { calcMarkers } from "../fields/calcMarkers";
 import { fieldValueNode } from "../fields/display";
 import { createFieldControl, type FieldControl } from "../fields/input";
 import type { FieldProperty, LayoutField, LayoutItem } from "../fields/types";
@@ -35,6 +36,7 @@ export function renderRecord(
   const spaces = new Map<string, HTMLElement>();
   const groups = new Map<string, HTMLDetailsElement>();
   const root = h("div", { class: "sb-record" });
+  const markers = mode === "show" ? calcMarkers(data.fields, record) : new Map<string, string>();
 
   const fieldCell = (property: FieldProperty): HTMLElement => {
     const value = h("div", { class: "sb-field-value", dataset: { code: property.code } });
@@ -64,7 +66,13 @@ export function renderRecord(
       control.setValue(record[property.code]?.value);
       value.appendChild(control.element);
     } else {
-      value.appendChild(fieldValueNode(property.type, record[property.code]?.value, property));
+      // A formula that failed reads "" over REST; kintone's screen shows its marker (#ERROR! …).
+      const marker = record[property.code]?.value === "" ? markers.get(property.code) : undefined;
+      value.appendChild(
+        marker
+          ? h("span", { class: "sb-calc-error" }, marker)
+          : fieldValueNode(property.type, record[property.code]?.value, property),
+      );
     }
     cells.set(property.code, { cell, value, error, control });
     return cell;
