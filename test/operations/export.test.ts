@@ -11,10 +11,16 @@ import { drawnRound, type ProgramSandbox, startProgramSandbox } from "./support/
 
 const TRICKY_NAME = '株式会社"テスト",東京\n本社';
 
-/** What the e-mail should say, written out independently of the exporter. */
+/** What the e-mail should say now, written out independently of the exporter. */
 function expectedResult(record: KintoneRecordLike): string {
-  const lottery = String(record.lottery_result?.value);
-  if (lottery === "当選" || lottery === "補欠") return lottery;
+  const status = statusOf(record);
+  const fromWaitlist = String(record.waitlist_no?.value ?? "") !== "";
+  if (["当選", "参加確定", "質問票回答済", "訪問済"].includes(status)) {
+    return fromWaitlist ? "繰り上げ当選" : "当選";
+  }
+  if (status === "補欠") return "補欠";
+  if (status === "辞退") return "辞退";
+  if (status === "対象外") return record.lottery_run_id?.value ? "対象外（取消）" : "対象外";
   return record.eligibility?.value === "対象外" ? "対象外" : "未抽選";
 }
 
@@ -64,7 +70,52 @@ describe("followup export", () => {
       expect(row?.[5]).toBe(expected === "補欠" ? String(record.waitlist_no?.value) : "");
     }
     expect(rows.some((row) => row[1] === TRICKY_NAME)).toBe(true);
-    expect(rows.filter((row) => row[4] === "当選")).toHaveLength(11); // 10 drawn + 1 promoted (the decliner keeps 当選)
+    // 10 drawn: the decliner is 辞退 now, and the one promoted into its place 繰り上げ当選.
+    expect(rows.filter((row) => row[4] === "当選")).toHaveLength(9);
+    expect(rows.filter((row) => row[4] === "辞退").map((row) => row[1])).toEqual([TRICKY_NAME]);
+    expect(rows.filter((row) => row[4] === "繰り上げ当選")).toHaveLength(1);
+    const head = /チェーンの先頭: ([0-9a-f]{64})/.exec(run.stdout)?.[1];
+    expect(head).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows.every((row) => row[7] === head)).toBe(true);
+  });
+
+  it("--since a run lists only the applications whose outcome changed after it", async () => {
+    const log = await program.admin.record.getAllRecords({
+      app: program.apps.lotteryLog,
+      orderBy: "sequence asc",
+    });
+    const drawRun = String(log[0]?.run_id?.value);
+    const run = await program.followup([
+      "export",
+      "results",
+      "--since",
+      drawRun,
+      "--out",
+      "changed.csv",
+    ]);
+    expect(run.code).toBe(0);
+    const [, ...rows] = readCsv(path.join(program.cwd, "changed.csv"));
+    expect(rows.map((row) => row[4]).sort()).toEqual(["繰り上げ当選", "辞退"].sort());
+    const promotionRun = String(log[1]?.run_id?.value);
+    const after = await program.followup([
+      "export",
+      "results",
+      "--since",
+      promotionRun,
+      "--out",
+      "none.csv",
+    ]);
+    expect(readCsv(path.join(program.cwd, "none.csv"))).toHaveLength(1);
+    expect(after.stdout).toContain("0 件");
+    const unknown = await program.followup([
+      "export",
+      "results",
+      "--since",
+      "nope",
+      "--out",
+      "x.csv",
+    ]);
+    expect(unknown.code).toBe(2);
   });
 
   it("writes an evidence folder that recomputes to the same ranking", async () => {

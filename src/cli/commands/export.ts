@@ -9,7 +9,9 @@ import path from "node:path";
 import { readAllRecords } from "../../adapters/applications";
 import { gatherEvidence, NoCompletedDrawError } from "../../adapters/evidence/gatherEvidence";
 import { buildEvidence } from "../../core/export/evidence";
-import { resultsCsv } from "../../core/export/results";
+import { toCsv } from "../../core/export/csv";
+import { RESULT_COLUMNS, resultRows, UnknownRunError } from "../../core/export/results";
+import { readLotteryLog } from "../../adapters/lottery";
 import { type Lang, pick } from "../../core/i18n";
 import { parseCommandArgs } from "../args";
 import { type Command, type CommandContext, CommandError, UsageError } from "../command";
@@ -22,19 +24,9 @@ const OPTIONS = {
   ...TARGET_OPTIONS,
   out: { type: "string" },
   run: { type: "string" },
+  since: { type: "string" },
   settings: { type: "string" },
 } as const;
-
-const RESULT_FIELDS = [
-  "application_no",
-  "company_name",
-  "contact_name",
-  "contact_email",
-  "eligibility",
-  "lottery_result",
-  "waitlist_no",
-  "lottery_run_id",
-];
 
 function writeLocal(lang: Lang, target: string, write: () => void): void {
   try {
@@ -53,25 +45,47 @@ function writeLocal(lang: Lang, target: string, write: () => void): void {
 async function exportResults(context: CommandContext, values: Values): Promise<number> {
   const { lang } = context;
   const out = path.resolve(context.cwd, requireOut(values, lang, "FILE.csv"));
-  const { client, apps, target } = connectToProgram(context, values, ["applications"]);
+  const { client, apps, target } = connectToProgram(context, values, [
+    "applications",
+    "lotteryLog",
+  ]);
   const progress = startProgress(context, pick(lang, { ja: "読み込み中", en: "reading" }));
   let records;
+  let log;
   try {
+    // Every field: the status's code depends on the user's language and is found by its type.
     records = await readAllRecords(client, {
       app: apps.applications,
-      fields: RESULT_FIELDS,
       onPage: (read, total) => progress.update(read, total),
     });
+    log = await readLotteryLog({ client, apps });
   } catch (error) {
     throw explainKintoneFailure(error, lang, target.baseUrl);
   } finally {
     progress.finish();
   }
-  writeLocal(lang, out, () => writeFileSync(out, resultsCsv(records)));
+  const chainHead = log[log.length - 1]?.entry_hash ?? "";
+  let rows;
+  try {
+    rows = resultRows(records, {
+      chainHead,
+      since: values.since === undefined ? undefined : { runId: values.since, log },
+    });
+  } catch (error) {
+    if (!(error instanceof UnknownRunError)) throw error;
+    throw new UsageError(
+      pick(lang, {
+        ja: `抽選記録に ${error.runId} がありません。--since には抽選記録の抽選ID（run_id）を指定してください`,
+        en: `the lottery log has no entry ${error.runId}: --since takes a run_id from the log`,
+      }),
+    );
+  }
+  const csv = toCsv(RESULT_COLUMNS, rows);
+  writeLocal(lang, out, () => writeFileSync(out, csv));
   context.stdout.write(
     pick(lang, {
-      ja: `${records.length} 件の申込を ${out} に書き出しました。\n`,
-      en: `Wrote ${records.length} applications to ${out}.\n`,
+      ja: `${values.since ? `${values.since} の後に結果が変わった ` : ""}${rows.length} 件の申込を ${out} に書き出しました。\n抽選記録のチェーンの先頭: ${chainHead || "-"}\n`,
+      en: `Wrote ${rows.length} applications${values.since ? ` whose outcome changed after ${values.since}` : ""} to ${out}.\nlottery log chain head: ${chainHead || "-"}\n`,
     }),
   );
   return 0;
