@@ -152,7 +152,8 @@ function applicationFields(refs: ProgramAppRefs) {
 export const GUARD_CONDITIONS: Record<GuardId, string> = {
   LOTTERY_RESULT_WINNER: inChoices("lottery_result", LOTTERY_RESULTS.winner),
   LOTTERY_RESULT_WAITLIST: inChoices("lottery_result", LOTTERY_RESULTS.waitlisted),
-  ELIGIBILITY_INELIGIBLE: inChoices("eligibility", ELIGIBILITY_LABELS.ineligible),
+  // Proposed 対象外 unless a person decided 適格とする, or a person's 対象外とする (spec v2 §4).
+  ELIGIBILITY_INELIGIBLE: `(${inChoices("eligibility", ELIGIBILITY_LABELS.ineligible)} and staff_decision not in (${JSON.stringify(STAFF_DECISIONS.eligible)})) or ${inChoices("staff_decision", STAFF_DECISIONS.ineligible)}`,
   BEFORE_DRAW: "",
   NEXT_IN_WAITLIST: "",
   INTENT_PARTICIPATE: inChoices("participation_intent", PARTICIPATION_INTENTS.participate),

@@ -42,6 +42,17 @@ describe("checkProcessAction", () => {
     expect(checkProcessAction(workflowRecord({ eligibility: "対象外" }), "対象外登録")).toBeNull();
   });
 
+  it("対象外登録 follows a person's decision over the screening proposal (spec v2 §4)", () => {
+    const register = (eligibility: string, staffDecision: string) =>
+      checkProcessAction(workflowRecord({ eligibility, staffDecision }), "対象外登録")?.guard ??
+      null;
+    expect(register("対象外", "なし")).toBeNull();
+    expect(register("対象外", "適格とする")).toBe("ELIGIBILITY_INELIGIBLE");
+    expect(register("適格", "対象外とする")).toBeNull();
+    expect(register("要確認", "対象外とする")).toBeNull();
+    expect(register("要確認", "なし")).toBe("ELIGIBILITY_INELIGIBLE");
+  });
+
   it("繰り上げは補欠順位の最も小さい申込だけを通し、理由に次の順位を示す", () => {
     const second = workflowRecord({ status: "補欠", lotteryResult: "補欠", waitlistNo: 2 });
     const refusal = checkProcessAction(second, "繰り上げ", { nextWaitlistNo: 1 });

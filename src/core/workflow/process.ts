@@ -11,6 +11,7 @@ import {
   PLACE_STATES,
   STATES,
   ELIGIBILITY_LABELS,
+  STAFF_DECISIONS,
   type ActionKey,
   type StateKey,
 } from "../vocabulary";
@@ -34,6 +35,8 @@ export interface WorkflowRecord {
   /** The process status as kintone names it in this app. */
   status: string;
   eligibility: string;
+  /** staff_decision (spec v2 §2.1): a person's 適格とする / 対象外とする overrides the proposal. */
+  staffDecision?: string;
   lotteryResult: string;
   lotteryRank: number | null;
   waitlistNo: number | null;
@@ -197,7 +200,12 @@ export function guardHolds(
     case "LOTTERY_RESULT_WAITLIST":
       return hasWaitlistValues(record) ? drawnBy(record, context) : false;
     case "ELIGIBILITY_INELIGIBLE":
-      return record.eligibility === ELIGIBILITY_LABELS.ineligible;
+      // 対象外 as proposed by screening, unless a person decided otherwise (spec v2 §4).
+      if (record.staffDecision === STAFF_DECISIONS.ineligible) return true;
+      return (
+        record.eligibility === ELIGIBILITY_LABELS.ineligible &&
+        record.staffDecision !== STAFF_DECISIONS.eligible
+      );
     case "BEFORE_DRAW":
       if (context.completedDrawRunIds === undefined) return undefined;
       return context.completedDrawRunIds.size === 0;

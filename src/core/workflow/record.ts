@@ -58,6 +58,7 @@ export function workflowRecordFromRecord(
     applicationNo: applicationNoKey(valueOf("application_no")),
     status: statusOf(record),
     eligibility: text(valueOf("eligibility")),
+    staffDecision: text(valueOf("staff_decision")),
     lotteryResult: text(valueOf("lottery_result")),
     lotteryRank: numberOrNull(valueOf("lottery_rank")),
     waitlistNo: numberOrNull(valueOf("waitlist_no")),
