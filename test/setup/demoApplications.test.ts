@@ -1,12 +1,20 @@
 import {
   DEMO_APPLICATION_COUNT,
+  DEMO_REFERENCE_DAY,
   corporateCheckDigit,
+  demoWindow,
   generateDemoApplications,
   seededRandom,
 } from "../../src/apps/demoApplications";
 import { applicationFromRecord } from "../../src/core/application";
-import { RULE_IDS, screenApplications } from "../../src/core/eligibility";
+import {
+  normalizeBusinessName,
+  RULE_IDS,
+  screenApplication,
+  screenApplications,
+} from "../../src/core/eligibility";
 import { defaultProgramSettings } from "../../src/core/settings/programSettings";
+import { DEMO_SEED } from "../../src/apps/demoApplications";
 
 function screenDemo(seed?: number) {
   const demo = generateDemoApplications(seed);
@@ -31,8 +39,10 @@ describe("demo applications", () => {
   test("exercise every eligibility rule, and mostly pass", () => {
     const { demo, results } = screenDemo();
     const seen = new Set(results.flatMap((r) => r.violations.map((v) => v.rule)));
-    // A radio button or a date-time field in kintone cannot hold a missing or malformed value.
+    // A radio button or a date-time field in kintone cannot hold a missing or malformed value;
+    // the company name is required in the app (and every demo business has a name of its own).
     const notStorable = [
+      "COMPANY_NAME_REQUIRED",
       "ENTITY_TYPE_REQUIRED",
       "PARTICIPATION_CATEGORY_REQUIRED",
       "APPLIED_AT_INVALID",
@@ -62,6 +72,78 @@ describe("demo applications", () => {
     ).toBeGreaterThanOrEqual(2);
     expect(records.some((r) => String(r.company_name?.value).includes("<img src=x onerror="))).toBe(
       true,
+    );
+  });
+});
+
+describe("a believable round of Tokyo businesses (issue 17)", () => {
+  const records = generateDemoApplications().map((d) => d.record);
+  const value = (record: (typeof records)[number], code: string) =>
+    String(record[code]?.value ?? "");
+
+  test("120 distinct normalized company names except the one deliberate duplicate", () => {
+    const names = records.map((r) => normalizeBusinessName(value(r, "company_name")));
+    expect(names).toHaveLength(120);
+    expect(new Set(names).size).toBe(119);
+  });
+
+  test("in many wards and cities of Tokyo, with realistic industry proportions", () => {
+    const tokyo = records.filter((r) => value(r, "prefecture") === "東京都");
+    const places = new Set(
+      tokyo.map((r) => /^東京都(.+?[区市])/.exec(value(r, "address"))?.[1] ?? "?"),
+    );
+    expect(places.size).toBeGreaterThanOrEqual(20);
+    const share = (industry: string) =>
+      records.filter((r) => value(r, "industry") === industry).length / records.length;
+    expect(share("製造業・建設業・運輸業・その他")).toBeGreaterThan(0.25);
+    expect(share("サービス業")).toBeGreaterThan(0.25);
+    expect(share("小売業")).toBeGreaterThan(0.1);
+    expect(share("卸売業")).toBeGreaterThan(0.05);
+    expect(share("卸売業")).toBeLessThan(share("小売業"));
+  });
+
+  test("the deliberate cases: a real duplicate, an NPO, a restaurant that chose サービス業", () => {
+    const demo = generateDemoApplications();
+    const kinds = demo.map((d) => d.exercises);
+    expect(kinds.filter((k) => k === "DUPLICATE_CORPORATE_NUMBER")).toHaveLength(1);
+    const npo = demo.find((d) => d.exercises === "ENTITY_NOT_ELIGIBLE")?.record;
+    expect(value(npo ?? {}, "company_name")).toContain("特定非営利活動法人");
+    const restaurant = demo.find((d) => d.exercises === "INDUSTRY_HINT")?.record;
+    expect(value(restaurant ?? {}, "industry")).toBe("サービス業");
+    expect(value(restaurant ?? {}, "business_description")).toContain("レストラン");
+  });
+});
+
+describe("the demo round is dated from the day its data is created", () => {
+  test("opened four weeks before closing, closed at 17:00 JST the day before", () => {
+    expect(demoWindow(new Date("2026-11-30T19:00:00Z"))).toEqual({
+      // 2026-12-01 04:00 JST: the round closed on 11-30 at 17:00.
+      opensAt: "2026-11-02T00:00:00+09:00",
+      closesAt: "2026-11-30T17:00:00+09:00",
+    });
+    expect(demoWindow(DEMO_REFERENCE_DAY)).toEqual({
+      opensAt: "2024-07-12T00:00:00+09:00",
+      closesAt: "2024-08-09T17:00:00+09:00",
+    });
+  });
+
+  test("its applications fall in that window, and a new one typed today is refused as late, in 西暦 and 和暦", () => {
+    const createdAt = new Date("2026-11-30T03:00:00Z");
+    const window = demoWindow(createdAt);
+    const settings = { ...defaultProgramSettings(), window };
+    const demo = generateDemoApplications(DEMO_SEED, createdAt);
+    const results = screenApplications(
+      demo.map((d, i) => applicationFromRecord({ ...d.record, $id: { value: String(i + 1) } })),
+      settings,
+    );
+    demo.forEach((entry, index) => {
+      if (entry.exercises !== "eligible") return;
+      expect({ index, status: results[index]?.status }).toEqual({ index, status: "eligible" });
+    });
+    const typedToday = applicationFromRecord({ ...demo[0]?.record, applied_at: { value: "" } });
+    const late = screenApplication(typedToday, settings, { now: createdAt });
+    expect(late.violations.map((v) => v.message)).toContain(
+      "申込受付期間（2026年（令和8年）11月1日（日）00:00〜2026年（令和8年）11月29日（日）17:00）は終了しているため、お申込みいただけません（受付日時：2026年（令和8年）11月30日（月）12:00）。",
     );
   });
 });

@@ -78,10 +78,13 @@ function buildPlugin(context: CommandContext, projectDir: string): Promise<void>
 export function demoPluginConfig(
   role: PluginConfig["role"],
   apps: { applications: number; questionnaires: number; lotteryLog: number },
+  window?: PluginConfig["program"]["window"],
 ): Record<string, string> {
   const config = defaultPluginConfig();
   return serializePluginConfig({
     ...config,
+    // The demo round is dated from the day its data was created (closed the day before).
+    program: window ? { ...config.program, window } : config.program,
     role,
     apps,
     permissions: { screen: DEMO_PERMISSIONS, draw: DEMO_PERMISSIONS, promote: DEMO_PERMISSIONS },
@@ -118,7 +121,7 @@ export async function startDemo(options: {
     };
     const { seedDemo } = await import("../../setup/demo");
     const { uploadPlugin } = await import("../../setup/upload");
-    const { setup, added } = await seedDemo(target, {
+    const { setup, added, window } = await seedDemo(target, {
       cwd: options.appsFileDir ?? options.projectDir,
     });
     const appIds = setup.appIds;
@@ -132,7 +135,7 @@ export async function startDemo(options: {
     ];
     for (const [app, role] of roles) {
       if (Object.keys(getPluginConfig(sandbox.db, app, upload.pluginId)).length > 0) continue;
-      setPluginConfig(sandbox.db, app, upload.pluginId, demoPluginConfig(role, appIds));
+      setPluginConfig(sandbox.db, app, upload.pluginId, demoPluginConfig(role, appIds, window));
     }
     return { sandbox, appIds, pluginId: upload.pluginId, added };
   } catch (error) {
