@@ -1,6 +1,7 @@
 import {
   DEMO_APPLICATION_COUNT,
   DEMO_REFERENCE_DAY,
+  DEMO_SEED,
   corporateCheckDigit,
   demoWindow,
   generateDemoApplications,
@@ -14,7 +15,6 @@ import {
   screenApplications,
 } from "../../src/core/eligibility";
 import { defaultProgramSettings } from "../../src/core/settings/programSettings";
-import { DEMO_SEED } from "../../src/apps/demoApplications";
 
 function screenDemo(seed?: number) {
   const demo = generateDemoApplications(seed);
