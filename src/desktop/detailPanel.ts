@@ -159,11 +159,35 @@ function eligibilitySection(
   );
 }
 
+/** Links to record pages: kintone's desktop and mobile URLs differ. */
+export interface RecordPages {
+  detail(app: number, recordId: string): string;
+  create(app: number, query: URLSearchParams): string;
+}
+
+/**
+ * kintone's page URLs: desktop `/k/{app}/show#record={id}`, mobile `/k/m/{app}/show?record={id}`
+ * (the record in the query, not the hash); a new record is `{app}/edit` on both. The prefix is the
+ * current page's own (so a guest space's pages stay in it), read from its path before the app id.
+ */
+export function recordPages(mobile: boolean, pathname: string, currentApp: number): RecordPages {
+  const at = pathname.lastIndexOf(`/${currentApp}/`);
+  const prefix = at >= 0 ? pathname.slice(0, at + 1) : mobile ? "/k/m/" : "/k/";
+  return {
+    detail: (app, id) =>
+      mobile
+        ? `${prefix}${app}/show?record=${encodeURIComponent(id)}`
+        : `${prefix}${app}/show#record=${encodeURIComponent(id)}`,
+    create: (app, query) => `${prefix}${app}/edit?${query.toString()}`,
+  };
+}
+
 async function questionnaireLinks(
   client: KintoneClient,
   config: PluginConfig,
   applicationNo: string,
   lang: Lang,
+  pages: RecordPages,
 ): Promise<Node[]> {
   const app = config.apps.questionnaires;
   if (app === null) {
@@ -180,7 +204,7 @@ async function questionnaireLinks(
   });
   const existing = (records as KintoneRecordLike[]).map((r) =>
     link(
-      `/k/${app}/show#record=${String(r.$id?.value)}`,
+      pages.detail(app, String(r.$id?.value)),
       pick(lang, { ja: "質問票を開く", en: "Open the questionnaire" }),
     ),
   );
@@ -189,7 +213,7 @@ async function questionnaireLinks(
   return [
     document.createTextNode(pick(lang, { ja: "未回答 ", en: "Not answered " })),
     link(
-      `/k/${app}/edit?${params.toString()}`,
+      pages.create(app, params),
       pick(lang, { ja: "質問票を入力する", en: "Enter the questionnaire" }),
     ),
   ];
@@ -207,6 +231,7 @@ export async function renderDetailPanel(
   config: PluginConfig,
   lang: Lang,
   client: KintoneClient,
+  pages: RecordPages,
 ): Promise<void> {
   const workflow = workflowRecordFromRecord(record, config.fieldMap);
   const questionnaire = el("span", {}, pick(lang, { ja: "確認中…", en: "Checking…" }));
@@ -247,7 +272,7 @@ export async function renderDetailPanel(
   space.append(panel);
   try {
     const nodes = workflow.applicationNo
-      ? await questionnaireLinks(client, config, workflow.applicationNo, lang)
+      ? await questionnaireLinks(client, config, workflow.applicationNo, lang, pages)
       : [document.createTextNode("-")];
     questionnaire.replaceChildren(...nodes);
   } catch {

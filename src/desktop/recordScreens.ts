@@ -6,7 +6,7 @@ import type { KintoneApi } from "../adapters/kintone-js/kintoneApi";
 import type { ClientFactory } from "../adapters/kintone-js/session";
 import type { Lang } from "../core/i18n";
 import type { PluginConfig } from "../core/settings/pluginConfig";
-import { renderDetailPanel } from "./detailPanel";
+import { recordPages, renderDetailPanel } from "./detailPanel";
 import { registerDrawOnlyFields } from "./drawOnlyFields";
 import { guardProcessAction } from "./processGuard";
 import { type Notify, validateOnSubmit } from "./submitValidation";
@@ -57,7 +57,8 @@ export function registerRecordScreens(
   k.events.on(`${prefix}app.record.detail.show`, (event) => {
     const space = screens.record.getSpaceElement(config.panelSpaceId);
     if (space) {
-      renderDetailPanel(space, event.record, config, lang, options.client()).catch(
+      const pages = recordPages(prefix === "mobile.", location.pathname, appId(event));
+      renderDetailPanel(space, event.record, config, lang, options.client(), pages).catch(
         (error: unknown) => console.error("followup panel:", error),
       );
     }

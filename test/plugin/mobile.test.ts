@@ -3,6 +3,7 @@
  */
 import "./support/jsdomGlobals";
 import { defaultPluginConfig, serializePluginConfig } from "../../src/core/settings/pluginConfig";
+import { recordPages } from "../../src/desktop/detailPanel";
 import { registerMobile } from "../../src/mobile/register";
 import { validApplicationValues } from "./support/applications";
 import { fakeClient } from "./support/fakeClient";
@@ -28,9 +29,11 @@ describe("mobile screens", () => {
   it("registers only mobile events, no list buttons", () => {
     const { handlers } = setup();
     expect([...handlers.keys()].sort()).toEqual([
+      "mobile.app.record.create.show",
       "mobile.app.record.create.submit",
       "mobile.app.record.detail.process.proceed",
       "mobile.app.record.detail.show",
+      "mobile.app.record.edit.show",
       "mobile.app.record.edit.submit",
     ]);
   });
@@ -70,6 +73,26 @@ describe("mobile screens", () => {
       record: eventRecord(validApplicationValues(), "申込受付"),
     });
     expect(space("followup_panel")?.textContent).toContain("抽選を待っています");
+  });
+
+  it("links the questionnaire to kintone's mobile pages, not the desktop ones", async () => {
+    const { fire, space } = setup();
+    await fire("mobile.app.record.detail.show", {
+      record: eventRecord(validApplicationValues(), "参加確定"),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const link = space("followup_panel")?.querySelector("a");
+    expect(link?.getAttribute("href")).toBe("/k/m/2/edit?application_no=12");
+  });
+
+  it("builds mobile record URLs with the record in the query, under the current page's prefix", () => {
+    const mobile = recordPages(true, "/k/guest/5/m/1/show", 1);
+    expect(mobile.detail(2, "7")).toBe("/k/guest/5/m/2/show?record=7");
+    const desktop = recordPages(false, "/k/1/show", 1);
+    expect(desktop.detail(2, "7")).toBe("/k/2/show#record=7");
+    expect(recordPages(true, "/", 1).create(2, new URLSearchParams({ a: "1" }))).toBe(
+      "/k/m/2/edit?a=1",
+    );
   });
 
   it("in the questionnaire app fills the application number on mobile too", async () => {
