@@ -172,7 +172,8 @@ export interface RecordPages {
  */
 export function recordPages(mobile: boolean, pathname: string, currentApp: number): RecordPages {
   const at = pathname.lastIndexOf(`/${currentApp}/`);
-  const prefix = at >= 0 ? pathname.slice(0, at + 1) : mobile ? "/k/m/" : "/k/";
+  const fallback = mobile ? "/k/m/" : "/k/";
+  const prefix = at >= 0 ? pathname.slice(0, at + 1) : fallback;
   return {
     detail: (app, id) =>
       mobile
