@@ -65,6 +65,16 @@ export interface KintoneClient {
       lang?: "ja" | "en" | "zh" | "user" | "default";
       preview?: boolean;
     }): Promise<{ properties: Record<string, FormFieldProperty>; revision: string }>;
+    /** Process management; `lang: "user"` names states and actions in the caller's display language. */
+    getProcessManagement(params: {
+      app: AppId;
+      lang?: "ja" | "en" | "zh" | "user" | "default";
+    }): Promise<{
+      enable: boolean;
+      states: Record<string, { name: string; index: string }> | null;
+      actions: Array<{ name: string; from: string; to: string }> | null;
+      revision: string;
+    }>;
   };
   file: {
     uploadFile(params: { file: { name: string; data: string } }): Promise<{ fileKey: string }>;

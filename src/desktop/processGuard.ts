@@ -11,8 +11,11 @@ import {
   actionKeyOf,
   checkProcessAction,
   type GuardContext,
+  type ProcessNames,
+  stateKeyOf,
   workflowRecordFromRecord,
 } from "../core/workflow";
+import { defaultNameOf, readShownNames } from "../adapters/processNames";
 import { errorText } from "../adapters/kintone-js/session";
 import { inList, quote } from "../adapters/kintoneQuery";
 import { visitCompletionRefusal } from "./visitChecks";
@@ -124,6 +127,33 @@ async function guardContext(
   return {};
 }
 
+/**
+ * The event names the action and status in the user's display language; the settings keep the
+ * default names. Names the settings already know are used as they are (no request); others are
+ * looked up in the app's process settings.
+ */
+async function inDefaultNames(
+  event: ProceedEvent,
+  names: ProcessNames,
+  client: KintoneClient,
+  appId: number | string,
+): Promise<{ actionName: string; statusName: string }> {
+  const actionName = event.action.value;
+  const statusName = event.status.value;
+  if (actionKeyOf(actionName, names) && stateKeyOf(statusName, names)) {
+    return { actionName, statusName };
+  }
+  try {
+    const shown = await readShownNames(client, appId);
+    return {
+      actionName: defaultNameOf(shown.actions, actionName) ?? actionName,
+      statusName: defaultNameOf(shown.states, statusName) ?? statusName,
+    };
+  } catch {
+    return { actionName, statusName };
+  }
+}
+
 export async function guardProcessAction(
   event: ProceedEvent,
   config: PluginConfig,
@@ -132,10 +162,11 @@ export async function guardProcessAction(
   appId: number | string,
 ): Promise<ProceedEvent> {
   const names = processNamesOf(config);
-  const action = actionKeyOf(event.action.value, names);
+  const { actionName, statusName } = await inDefaultNames(event, names, client, appId);
+  const action = actionKeyOf(actionName, names);
   const record = {
     ...workflowRecordFromRecord(event.record, config.fieldMap, String(event.recordId ?? "")),
-    status: event.status.value,
+    status: statusName,
   };
   let context: GuardContext;
   try {
@@ -156,8 +187,9 @@ export async function guardProcessAction(
     });
     return event;
   }
-  const refusal = checkProcessAction(record, event.action.value, context, names);
+  const refusal = checkProcessAction(record, actionName, context, names);
   if (refusal) {
+    // eslint-disable-next-line require-atomic-updates -- the event is this handler's until returned
     event.error = pick(lang, refusal.message);
     return event;
   }

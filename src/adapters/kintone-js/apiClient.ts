@@ -106,6 +106,7 @@ export function kintoneApiClient(k: KintoneRestGlobal, retry?: RetryOptions): Ki
     app: {
       getFormFields: ({ preview, ...params }) =>
         call(preview ? "/k/v1/preview/app/form/fields" : "/k/v1/app/form/fields", "GET", params),
+      getProcessManagement: (params) => call("/k/v1/app/status", "GET", params),
     },
     file: {
       uploadFile: async ({ file }) => {

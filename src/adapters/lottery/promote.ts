@@ -24,6 +24,7 @@ import { RECORDS_PER_WRITE, REQUESTS_PER_BULK } from "../kintoneLimits";
 import { listIds, LotteryRefusal } from "./errors";
 import { appendRequest, chainEntry, type LogRecord, readLog } from "./log";
 import { sendBulk } from "./writer";
+import { callerActionNames } from "../processNames";
 
 export interface PromotionRequest {
   /** How many to promote; default: every vacancy. */
@@ -155,6 +156,12 @@ export async function promoteFromWaitlist(
     chainHead: entry.entryHash,
   };
   if (options.dryRun) return outcome;
+  // The status update names the action in the caller's display language.
+  const { promote } = await callerActionNames(
+    context.client,
+    context.apps.applications,
+    context.actions,
+  );
   const requests: unknown[] = [appendRequest(context, entry)];
   for (let i = 0; i < promoted.length; i += RECORDS_PER_WRITE) {
     const group = promoted.slice(i, i + RECORDS_PER_WRITE);
@@ -178,7 +185,7 @@ export async function promoteFromWaitlist(
           app: context.apps.applications,
           records: group.map((p) => ({
             id: p.key,
-            action: context.actions.promote,
+            action: promote,
             revision: String(Number(p.revision) + 1),
           })),
         },

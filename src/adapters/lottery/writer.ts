@@ -16,6 +16,7 @@ import { fieldText } from "../../core/application";
 import { RECORDS_PER_WRITE, REQUESTS_PER_BULK } from "../kintoneLimits";
 import { isConflictError, isPermissionError, listIds, LotteryRefusal, notAllowed } from "./errors";
 import { appendRequest, completeRequest, type LogRecord, type NewEntry, readLog } from "./log";
+import { callerActionNames } from "../processNames";
 
 export interface PendingWrite {
   id: string;
@@ -71,6 +72,11 @@ export async function writeRanking(
   input: WriteRankingInput,
 ): Promise<WriteRankingResult> {
   const bulks = planBulks(input.writes.length, input.append !== undefined);
+  // Status updates name the action in the caller's display language.
+  const spoken = {
+    ...context,
+    actions: await callerActionNames(context.client, context.apps.applications, context.actions),
+  };
   let logRecord = input.logRecord;
   let bulkRequests = 0;
   for (const [index, bulk] of bulks.entries()) {
@@ -81,7 +87,7 @@ export async function writeRanking(
     }
     const slice = input.writes.slice(bulk.from, bulk.to);
     for (let i = 0; i < slice.length; i += RECORDS_PER_WRITE) {
-      requests.push(...recordRequests(context, input.runId, slice.slice(i, i + RECORDS_PER_WRITE)));
+      requests.push(...recordRequests(spoken, input.runId, slice.slice(i, i + RECORDS_PER_WRITE)));
     }
     if (bulk.complete && !bulk.append) {
       if (!logRecord) throw new Error("writeRanking: no log record to complete");

@@ -11,6 +11,7 @@ import { applicationNoKey, recordIdOf, statusOf } from "../../core/workflow/reco
 import { readAllRecords } from "../applications";
 import { chunk, RECORDS_PER_WRITE, REQUESTS_PER_BULK } from "../kintoneLimits";
 import { type RetryOptions, withRetry } from "../retry";
+import { callerActionNames } from "../processNames";
 
 export interface QuestionnaireSyncOptions {
   applicationsApp: number | string;
@@ -56,13 +57,15 @@ export async function syncQuestionnaires(
     waiting: confirmed.filter((a) => !has(a)).map(recordIdOf),
   };
   if (options.dryRun || result.moved.length === 0) return result;
+  // Status updates name the action in the caller's display language.
+  const { answerQuestionnaire } = await callerActionNames(client, options.applicationsApp, actions);
   for (const bulk of chunk(chunk(result.moved, RECORDS_PER_WRITE), REQUESTS_PER_BULK)) {
     const requests = bulk.map((ids) => ({
       method: "PUT" as const,
       endpointName: "records/status" as const,
       payload: {
         app: options.applicationsApp,
-        records: ids.map((id) => ({ id, action: actions.answerQuestionnaire })),
+        records: ids.map((id) => ({ id, action: answerQuestionnaire })),
       },
     }));
     await withRetry(() => client.bulkRequest({ requests }), options.retry);
@@ -102,12 +105,13 @@ export async function advanceAfterQuestionnaire(
   const recordId = recordIdOf(application);
   const status = statusOf(application);
   if (status !== states.confirmed) return { outcome: "not-confirmed", recordId, status };
+  const spoken = await callerActionNames(client, options.applicationsApp, actions);
   await withRetry(
     () =>
       client.record.updateRecordStatus({
         app: options.applicationsApp,
         id: recordId,
-        action: actions.answerQuestionnaire,
+        action: spoken.answerQuestionnaire,
       }),
     options.retry,
   );

@@ -31,6 +31,13 @@ export function fakeClient(
       results: requests.map(() => ({})),
     })),
     app: {
+      // An app without names per language: every language answers the same (empty) settings.
+      getProcessManagement: jest.fn(async () => ({
+        enable: true,
+        states: null,
+        actions: [],
+        revision: "1",
+      })),
       getFormFields: jest.fn(async () => ({
         properties: Object.fromEntries(formFields.map((f) => [f.code, f])),
         revision: "1",
