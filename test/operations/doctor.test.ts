@@ -26,54 +26,6 @@ async function deploy(apps: number[]): Promise<void> {
   }
 }
 
-const rights = (view: boolean, add: boolean, edit: boolean) => ({
-  recordViewable: view,
-  recordAddable: add,
-  recordEditable: edit,
-  recordDeletable: false,
-  recordImportable: false,
-  recordExportable: view,
-  appEditable: false,
-});
-
-/** Status assignees and app permissions of spec v2 §3 (what setup sets for the secretariat). */
-async function applySpecPermissions(): Promise<void> {
-  const { applications, questionnaires, lotteryLog } = p.apps;
-  const process = await p.admin.app.getProcessManagement({ app: applications, preview: true });
-  const secretariat = { entities: [{ entity: { type: "GROUP" as const, code: GROUP } }] };
-  await p.admin.app.updateProcessManagement({
-    app: applications,
-    states: Object.fromEntries(
-      Object.values(process.states ?? {}).map((state) => [
-        state.name,
-        {
-          name: state.name,
-          index: state.index,
-          assignee: { type: "ONE" as const, ...secretariat },
-        },
-      ]),
-    ),
-  });
-  const group = { type: "GROUP" as const, code: GROUP };
-  const everyone = { type: "GROUP" as const, code: "everyone" };
-  await p.admin.app.updateAppAcl({
-    app: applications,
-    rights: [
-      { entity: group, ...rights(true, true, true) },
-      { entity: everyone, ...rights(true, false, false) },
-    ],
-  });
-  await p.admin.app.updateAppAcl({
-    app: questionnaires,
-    rights: [{ entity: group, ...rights(true, true, true) }],
-  });
-  await p.admin.app.updateAppAcl({
-    app: lotteryLog,
-    rights: [{ entity: group, ...rights(true, true, false) }],
-  });
-  await deploy([applications, questionnaires, lotteryLog]);
-}
-
 beforeAll(async () => {
   p = await startProgramSandbox({ demo: false });
   const packed = await packTestPlugin();
@@ -84,7 +36,6 @@ beforeAll(async () => {
     appIds: p.apps,
     pollIntervalMs: 20,
   }));
-  await applySpecPermissions();
   // The settings page saves its document into the log (kind 設定).
   await p.admin.record.addRecord({
     app: p.apps.lotteryLog,
@@ -131,17 +82,9 @@ describe("followup doctor", () => {
       states: Object.fromEntries(
         Object.values(process.states ?? {}).map((state) => [
           state.name,
-          {
-            name: state.name,
-            index: state.index,
-            assignee:
-              state.name === STATES.winner
-                ? { type: "ONE" as const, entities: [] }
-                : {
-                    type: "ONE" as const,
-                    entities: [{ entity: { type: "GROUP" as const, code: GROUP } }],
-                  },
-          },
+          state.name === STATES.winner
+            ? { ...state, assignee: { type: "ONE" as const, entities: [] } }
+            : state,
         ]),
       ),
     });

@@ -36,15 +36,6 @@ function fakeClient(records: Fields[]) {
         return { records: records.filter((r) => Number(r.$id?.value) > lastId).slice(0, 500) };
       }),
     },
-    // No names per language: the default and the user's settings are the same.
-    app: {
-      getProcessManagement: jest.fn(async () => ({
-        enable: true,
-        states: null,
-        actions: [],
-        revision: "1",
-      })),
-    },
     bulkRequest: jest.fn(async ({ requests }: { requests: (typeof bulkCalls)[number] }) => {
       bulkCalls.push(requests);
       return {

@@ -203,42 +203,48 @@ export function checkProcess(
   return findings;
 }
 
-function assigneeGroups(state: { assignee?: unknown }): { any: boolean; groups: string[] } {
-  const entities = (state.assignee as Assignee | undefined)?.entities ?? [];
-  return {
-    any: entities.length > 0,
-    groups: entities
-      .filter((each) => each.entity?.type === "GROUP")
-      .map((each) => String(each.entity?.code ?? "")),
-  };
+function assigneeEntities(state: { assignee?: unknown }): Array<{ type: string; code: string }> {
+  return ((state.assignee as Assignee | undefined)?.entities ?? []).map((each) => ({
+    type: String(each.entity?.type ?? ""),
+    code: String(each.entity?.code ?? ""),
+  }));
 }
 
+/**
+ * Every status but the first has the secretariat group as assignee. kintone lets the first status
+ * have only the record's creator or nobody (its actions are held by their conditions instead).
+ */
 function checkAssignees(
   app: CheckedApp,
   states: Array<{ name: string; index: string; assignee?: unknown }>,
   group: string,
 ): Finding[] {
-  const ordered = [...states].sort((a, b) => Number(a.index) - Number(b.index));
+  const [first, ...rest] = [...states].sort((a, b) => Number(a.index) - Number(b.index));
   const fix = {
     ja: `プロセス管理で各ステータスの作業者に事務局のグループ（${group}）を設定してください（followup setup が設定します）`,
     en: `set the secretariat group (${group}) as the assignee of every status in process management (followup setup does)`,
   };
-  const without = ordered.filter((state) => !assigneeGroups(state).any).map((s) => s.name);
+  const findings: Finding[] = [];
+  const without = rest.filter((state) => assigneeEntities(state).length === 0).map((s) => s.name);
   if (without.length > 0) {
-    return [
+    findings.push(
       problem(
         about(app, ASSIGNEES),
         {
-          ja: `作業者のいないステータス: ${without.join("、")}（記録を閲覧できる人なら誰でもアクションを実行できます）`,
+          ja: `作業者のいないステータス: ${without.join("、")}（レコードを閲覧できる人なら誰でもアクションを実行できます）`,
           en: `statuses without an assignee: ${without.join(", ")} (anyone who may view a record can run their actions)`,
         },
         fix,
       ),
-    ];
+    );
   }
-  const others = ordered.filter((state) => !assigneeGroups(state).groups.includes(group));
+  const others = rest.filter(
+    (state) =>
+      assigneeEntities(state).length > 0 &&
+      !assigneeEntities(state).some((e) => e.type === "GROUP" && e.code === group),
+  );
   if (others.length > 0) {
-    return [
+    findings.push(
       problem(
         about(app, ASSIGNEES),
         {
@@ -247,12 +253,25 @@ function checkAssignees(
         },
         fix,
       ),
-    ];
+    );
   }
+  if (first && assigneeEntities(first).some((e) => e.type !== "CREATOR")) {
+    findings.push(
+      problem(
+        about(app, ASSIGNEES),
+        {
+          ja: `先頭のステータス「${first.name}」の作業者は作成者か、なしのはずです`,
+          en: `the first status "${first.name}" may have only the record's creator or nobody as assignee`,
+        },
+        fix,
+      ),
+    );
+  }
+  if (findings.length > 0) return findings;
   return [
     ok(about(app, ASSIGNEES), {
-      ja: `すべてのステータスの作業者が事務局のグループ（${group}）です`,
-      en: `every status has the secretariat group (${group}) as its assignee`,
+      ja: `先頭の「${first?.name ?? ""}」を除くすべてのステータスの作業者が事務局のグループ（${group}）です`,
+      en: `every status but the first ("${first?.name ?? ""}") has the secretariat group (${group}) as its assignee`,
     }),
   ];
 }

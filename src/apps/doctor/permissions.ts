@@ -1,57 +1,62 @@
 /**
- * App permissions of spec v2 §3, checked on `GET app/acl`: applications — secretariat
- * view/add/edit, everyone else view only; questionnaires — secretariat view/add/edit; lottery log —
- * secretariat view/add, nobody edits or deletes. CSV import writes records too, so it counts as a
- * write. Each entry is checked on its own (kintone applies the first entry that matches a user, so
- * an entry that grants more than it should is a problem wherever it stands).
+ * App permissions (spec v2 §3) checked on `GET app/acl` against the one definition setup writes
+ * (APP_PERMISSIONS, with the secretariat's group code): each entry there with the same rights, in
+ * the same order (kintone applies to a user the first entry that matches), and no other entry that
+ * grants a record right.
  */
-import type { ProgramAppKey } from "../model";
+import type { AppPermission } from "../model";
+import { APP_PERMISSIONS, SECRETARIAT_GROUP } from "../permissions";
 import { about, type CheckedApp } from "./appChecks";
 import { type Finding, ok, problem } from "./finding";
 
 export interface AppRight {
   entity: { type: string; code: string | null };
-  recordViewable?: boolean;
-  recordAddable?: boolean;
-  recordEditable?: boolean;
-  recordDeletable?: boolean;
-  recordImportable?: boolean;
+  [right: string]: unknown;
 }
 
-type Right = "recordViewable" | "recordAddable" | "recordEditable" | "recordDeletable";
+const RIGHTS = [
+  "appEditable",
+  "recordViewable",
+  "recordAddable",
+  "recordEditable",
+  "recordDeletable",
+  "recordImportable",
+  "recordExportable",
+] as const;
+type Right = (typeof RIGHTS)[number];
 
-const SECRETARIAT_NEEDS: Record<ProgramAppKey, Right[]> = {
-  applications: ["recordViewable", "recordAddable", "recordEditable"],
-  questionnaires: ["recordViewable", "recordAddable", "recordEditable"],
-  lotteryLog: ["recordViewable", "recordAddable"],
-};
-
-const RIGHT_NAMES: Record<Right | "recordImportable", { ja: string; en: string }> = {
+const RIGHT_NAMES: Record<Right, { ja: string; en: string }> = {
+  appEditable: { ja: "アプリ管理", en: "manage app" },
   recordViewable: { ja: "閲覧", en: "view" },
   recordAddable: { ja: "追加", en: "add" },
   recordEditable: { ja: "編集", en: "edit" },
   recordDeletable: { ja: "削除", en: "delete" },
   recordImportable: { ja: "ファイルから読み込む", en: "import" },
+  recordExportable: { ja: "ファイルに書き出す", en: "export" },
 };
 
 const PERMISSIONS = { ja: "アプリのアクセス権", en: "app permissions" };
 
-function entityName(right: AppRight): string {
-  return right.entity.type === "CREATOR"
-    ? "CREATOR"
-    : `${right.entity.type}:${right.entity.code ?? ""}`;
+function entityKey(entity: AppRight["entity"]): string {
+  return entity.type === "CREATOR" ? "CREATOR" : `${entity.type}:${entity.code ?? ""}`;
 }
 
-function isSecretariat(right: AppRight, group: string): boolean {
-  return right.entity.type === "GROUP" && right.entity.code === group;
+function granted(right: AppRight | AppPermission): Right[] {
+  return RIGHTS.filter((name) => (right as Record<string, unknown>)[name] === true);
 }
 
-function granted(right: AppRight, rights: Array<keyof typeof RIGHT_NAMES>): string[] {
-  return rights.filter((name) => right[name] === true).map((name) => RIGHT_NAMES[name].ja);
+function listed(rights: Right[], lang: "ja" | "en"): string {
+  if (rights.length === 0) return lang === "ja" ? "なし" : "none";
+  return rights.map((name) => RIGHT_NAMES[name][lang]).join(lang === "ja" ? "・" : ", ");
 }
 
-function grantedEn(right: AppRight, rights: Array<keyof typeof RIGHT_NAMES>): string[] {
-  return rights.filter((name) => right[name] === true).map((name) => RIGHT_NAMES[name].en);
+/** The entries setup writes for this app, with the secretariat's own group code. */
+export function expectedPermissions(app: CheckedApp, group: string): AppPermission[] {
+  return APP_PERMISSIONS[app.key].map((entry) =>
+    entry.entity.type === "GROUP" && entry.entity.code === SECRETARIAT_GROUP
+      ? { ...entry, entity: { ...entry.entity, code: group } }
+      : entry,
+  );
 }
 
 export function checkAppPermissions(
@@ -64,69 +69,62 @@ export function checkAppPermissions(
     ja: "アプリの設定 > アクセス権 を仕様 v2 §3 のとおりにしてください（followup setup が設定します）",
     en: "set the app's permissions as spec v2 §3 says (followup setup does)",
   };
+  const expected = expectedPermissions(app, group);
   const findings: Finding[] = [];
-  const writes: Array<keyof typeof RIGHT_NAMES> = [
-    "recordAddable",
-    "recordEditable",
-    "recordDeletable",
-    "recordImportable",
-  ];
-  if (app.key === "lotteryLog") {
-    const changes: Array<keyof typeof RIGHT_NAMES> = [
-      "recordEditable",
-      "recordDeletable",
-      "recordImportable",
-    ];
-    for (const right of rights.filter((each) => granted(each, changes).length > 0)) {
+  const position = new Map(rights.map((right, index) => [entityKey(right.entity), index]));
+  for (const want of expected) {
+    const key = entityKey(want.entity);
+    const have = rights[position.get(key) ?? -1];
+    const wanted = granted(want);
+    const actual = have ? granted(have) : [];
+    if (wanted.join() !== actual.join()) {
       findings.push(
         problem(
           subject,
           {
-            ja: `${entityName(right)} が抽選記録を変更できます（${granted(right, changes).join("・")}）。抽選記録は誰も編集・削除できない決まりです`,
-            en: `${entityName(right)} may change lottery log records (${grantedEn(right, changes).join(", ")}); nobody may edit or delete them`,
+            ja: `${key} の権限が ${listed(actual, "ja")} です（${listed(wanted, "ja")} のはず）`,
+            en: `${key} has ${listed(actual, "en")} (should be ${listed(wanted, "en")})`,
           },
           fix,
         ),
       );
     }
   }
-  const secretariat = rights.find((right) => isSecretariat(right, group));
-  const lacking = SECRETARIAT_NEEDS[app.key].filter((name) => secretariat?.[name] !== true);
-  if (lacking.length > 0) {
+  const order = expected
+    .map((want) => position.get(entityKey(want.entity)))
+    .filter((index): index is number => index !== undefined);
+  if (order.some((index, i) => i > 0 && index < (order[i - 1] ?? -1))) {
     findings.push(
       problem(
         subject,
         {
-          ja: `事務局のグループ（${group}）に必要な権限がありません: ${lacking.map((n) => RIGHT_NAMES[n].ja).join("・")}`,
-          en: `the secretariat group (${group}) lacks: ${lacking.map((n) => RIGHT_NAMES[n].en).join(", ")}`,
+          ja: `優先順位が違います（上から ${expected.map((w) => entityKey(w.entity)).join(" → ")} のはず）`,
+          en: `the order differs (should be ${expected.map((w) => entityKey(w.entity)).join(" → ")}, top first)`,
         },
         fix,
       ),
     );
   }
-  // On the lottery log, edit/delete/import were reported above for everyone, the secretariat too.
-  const otherWrites: Array<keyof typeof RIGHT_NAMES> =
-    app.key === "lotteryLog" ? ["recordAddable"] : writes;
-  for (const right of rights) {
-    if (isSecretariat(right, group) || granted(right, otherWrites).length === 0) continue;
+  const expectedKeys = new Set(expected.map((want) => entityKey(want.entity)));
+  for (const extra of rights.filter((right) => !expectedKeys.has(entityKey(right.entity)))) {
+    const rightsOfExtra = granted(extra);
+    if (rightsOfExtra.length === 0) continue;
     findings.push(
       problem(
         subject,
         {
-          ja: `事務局以外の ${entityName(right)} が書き込めます（${granted(right, otherWrites).join("・")}）`,
-          en: `${entityName(right)}, not the secretariat, may write (${grantedEn(right, otherWrites).join(", ")})`,
+          ja: `仕様にない ${entityKey(extra.entity)} に権限があります（${listed(rightsOfExtra, "ja")}）`,
+          en: `${entityKey(extra.entity)}, not in the spec, has rights (${listed(rightsOfExtra, "en")})`,
         },
         fix,
       ),
     );
   }
-  if (findings.length === 0) {
-    findings.push(
-      ok(subject, {
-        ja: `事務局（${group}）だけが書き込めます`,
-        en: `only the secretariat (${group}) may write`,
-      }),
-    );
-  }
-  return findings;
+  if (findings.length > 0) return findings;
+  return [
+    ok(subject, {
+      ja: `仕様どおりです（${expected.map((w) => entityKey(w.entity)).join(" → ")}）`,
+      en: `as specified (${expected.map((w) => entityKey(w.entity)).join(" → ")})`,
+    }),
+  ];
 }
