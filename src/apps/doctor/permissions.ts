@@ -9,11 +9,6 @@ import { APP_PERMISSIONS, SECRETARIAT_GROUP } from "../permissions";
 import { about, type CheckedApp } from "./appChecks";
 import { type Finding, ok, problem } from "./finding";
 
-export interface AppRight {
-  entity: { type: string; code: string | null };
-  [right: string]: unknown;
-}
-
 const RIGHTS = [
   "appEditable",
   "recordViewable",
@@ -24,6 +19,11 @@ const RIGHTS = [
   "recordExportable",
 ] as const;
 type Right = (typeof RIGHTS)[number];
+
+/** One entry of `GET app/acl`. */
+export type AppRight = { entity: { type: string; code: string | null } } & Partial<
+  Record<Right, boolean>
+>;
 
 const RIGHT_NAMES: Record<Right, { ja: string; en: string }> = {
   appEditable: { ja: "アプリ管理", en: "manage app" },
@@ -41,8 +41,8 @@ function entityKey(entity: AppRight["entity"]): string {
   return entity.type === "CREATOR" ? "CREATOR" : `${entity.type}:${entity.code ?? ""}`;
 }
 
-function granted(right: AppRight | AppPermission): Right[] {
-  return RIGHTS.filter((name) => (right as Record<string, unknown>)[name] === true);
+function granted(right: AppRight): Right[] {
+  return RIGHTS.filter((name) => right[name] === true);
 }
 
 function listed(rights: Right[], lang: "ja" | "en"): string {
