@@ -1,7 +1,13 @@
 /**
+ * @jest-environment jsdom
+ */
+/**
  * kintone answers an unselected DROP_DOWN as `null` (our sandbox used to answer `""`). Every
  * place in src/ that reads a drop-down for "not set yet" must read both the same way.
  */
+import "./support/jsdomGlobals";
+import type { KintoneClient } from "../../src/adapters/kintoneClient";
+import { screenAllApplications } from "../../src/adapters/screening/screenAllApplications";
 import { applicationFromRecord, type KintoneRecordLike } from "../../src/core/application";
 import { findDrawMismatches } from "../../src/core/audit/drawRecords";
 import { screenApplication } from "../../src/core/eligibility";
@@ -10,7 +16,7 @@ import { resultOf } from "../../src/core/export/results";
 import { defaultPluginConfig } from "../../src/core/settings/pluginConfig";
 import { defaultProgramSettings } from "../../src/core/settings/programSettings";
 import { workflowRecordFromRecord } from "../../src/core/workflow/record";
-import { nextStep } from "../../src/desktop/detailPanel";
+import { nextStep, renderDetailPanel } from "../../src/desktop/detailPanel";
 import { validApplicationValues } from "./support/applications";
 
 const UNSET = [null, ""] as const;
@@ -54,6 +60,39 @@ describe.each(UNSET)("an unset drop-down read as %p", (unset) => {
     const violations = screen(unset);
     expect(violations.map((v) => v.rule)).toContain("PREFECTURE_NOT_TOKYO");
     expect(violations).toEqual(screen(""));
+  });
+
+  test("審査結果 unset: the detail panel shows 未判定 and what the rules say now (renderDetailPanel)", async () => {
+    const space = document.createElement("div");
+    const client = {
+      record: { getRecords: async () => ({ records: [] }) },
+    } as unknown as KintoneClient;
+    await renderDetailPanel(
+      space,
+      restRecord({ eligibility: unset }),
+      defaultPluginConfig(),
+      "ja",
+      client,
+    );
+    expect(space.querySelector(".followup-badge")?.textContent).toBe("未判定");
+    expect(space.textContent).toContain("未審査");
+  });
+
+  test("審査結果 unset: 審査 (only the unscreened) screens it (screenAllApplications)", async () => {
+    const record = restRecord({ eligibility: unset });
+    record.$revision = { value: "1" };
+    const client = {
+      record: { getRecords: async () => ({ records: [record] }) },
+      bulkRequest: async () => ({ results: [{ records: [{ id: "7", revision: "2" }] }] }),
+    } as unknown as KintoneClient;
+    const summary = await screenAllApplications(client, {
+      appId: 1,
+      settings: defaultProgramSettings(),
+      now: new Date("2024-08-10T00:00:00Z"),
+      onlyUnscreened: true,
+      dryRun: true,
+    });
+    expect(summary.screened).toBe(1);
   });
 
   test("抽選結果 unset outside the draw's pool is no mismatch (findDrawMismatches)", () => {
