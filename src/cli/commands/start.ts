@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ensureWebBundle } from "../../../sandbox/pages/bundle";
@@ -49,29 +48,20 @@ export function pluginNeedsBuild(projectDir: string): boolean {
   return PLUGIN_SOURCES.some((source) => newestTime(join(projectDir, source)) > zipTime);
 }
 
-function buildPlugin(context: CommandContext, projectDir: string): Promise<void> {
-  return new Promise((done, fail) => {
-    const child = spawn("npm", ["run", "build"], {
-      cwd: projectDir,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout.on("data", (chunk: Buffer) => context.stderr.write(chunk));
-    child.stderr.on("data", (chunk: Buffer) => context.stderr.write(chunk));
-    child.on("error", fail);
-    child.on("close", (code) => {
-      if (code === 0) done();
-      else {
-        fail(
-          new CommandError(
-            pick(context.lang, {
-              ja: `プラグインのビルド（npm run build）に失敗しました（終了コード ${code}）。上の出力を確認してください。`,
-              en: `building the plugin (npm run build) failed with exit code ${code}; see the output above.`,
-            }),
-          ),
-        );
-      }
-    });
-  });
+/** Builds and packs the plugin in this process (src/setup/buildPlugin.ts). */
+async function buildPluginFor(context: CommandContext, projectDir: string): Promise<void> {
+  const { buildPlugin } = await import("../../setup/buildPlugin");
+  try {
+    await buildPlugin(projectDir, (line) => context.stderr.write(line + "\n"));
+  } catch (error) {
+    context.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    throw new CommandError(
+      pick(context.lang, {
+        ja: "プラグインのビルドに失敗しました。上の出力を確認してください。",
+        en: "building the plugin failed; see the output above.",
+      }),
+    );
+  }
 }
 
 /** The plugin's settings for one app of the demo: defaults, the demo apps, buttons for the secretariat. */
@@ -154,7 +144,8 @@ export const startCommand: Command = {
     const projectDir = context.cwd;
     if (pluginNeedsBuild(projectDir)) {
       out(pick(context.lang, { ja: "プラグインをビルドしています…", en: "Building the plugin…" }));
-      await buildPlugin(context, projectDir);
+      // The sandbox's own screens build alongside (startDemo then finds them ready).
+      await Promise.all([buildPluginFor(context, projectDir), ensureWebBundle()]);
     }
     const stop = untilInterrupted();
     const dataDir = resolve(projectDir, values.data);
