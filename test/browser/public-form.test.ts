@@ -83,13 +83,13 @@ async function records(): Promise<Rec[]> {
   })) as unknown as Rec[];
 }
 
-async function openForm(options: {
-  confirmScreen: boolean;
-  fnSetFieldValueError: boolean;
-}): Promise<{ page: Page; alerts: string[] }> {
+async function openForm(
+  options: { confirmScreen: boolean; fnSetFieldValueError: boolean },
+  apiToken = token,
+): Promise<{ page: Page; alerts: string[] }> {
   const { path: formPath } = (await p.sandbox.control("/__sandbox/formbridge/forms", {
     app: p.apps.applications,
-    apiToken: token,
+    apiToken,
     fields: APPLICANT_FORM_FIELDS,
     script,
     ...options,
@@ -202,5 +202,17 @@ describe("the public form (FormBridge) with dist/formbridge.js", () => {
     await page.click("text=回答する");
     await page.waitForSelector(".fb-finish");
     expect(await records()).toHaveLength(before + 1);
+  });
+
+  it("shows FormBridge's error screen and writes nothing when kintone refuses the answer", async () => {
+    const before = (await records()).length;
+    // A token without "add records": kintone refuses the write FormBridge makes with it.
+    const viewOnly = await p.sandbox.createApiToken(p.apps.applications, { view: true });
+    const { page } = await openForm({ confirmScreen: false, fnSetFieldValueError: true }, viewOnly);
+    await fillValidAnswer(page);
+    await page.click("text=回答する");
+    await page.waitForSelector(".fb-error-screen");
+    expect(await page.locator(".fb-finish").count()).toBe(0);
+    expect(await records()).toHaveLength(before);
   });
 });
