@@ -12,6 +12,9 @@ import { buildEvidence } from "../../core/export/evidence";
 import { toCsv } from "../../core/export/csv";
 import { RESULT_COLUMNS, resultRows, UnknownRunError } from "../../core/export/results";
 import { readLotteryLog } from "../../adapters/lottery";
+import { visitsCalendar } from "../../core/export/icalendar";
+import { calendarVisitsOf } from "../../core/visits";
+import { STATES } from "../../core/vocabulary";
 import { type Lang, pick } from "../../core/i18n";
 import { parseCommandArgs } from "../args";
 import { type Command, type CommandContext, CommandError, UsageError } from "../command";
@@ -26,6 +29,7 @@ const OPTIONS = {
   run: { type: "string" },
   since: { type: "string" },
   settings: { type: "string" },
+  expert: { type: "string" },
 } as const;
 
 function writeLocal(lang: Lang, target: string, write: () => void): void {
@@ -140,6 +144,50 @@ async function exportEvidence(context: CommandContext, values: Values): Promise<
   return 0;
 }
 
+async function exportVisits(context: CommandContext, values: Values): Promise<number> {
+  const { lang } = context;
+  const out = path.resolve(context.cwd, requireOut(values, lang, "FILE.ics"));
+  const { client, apps, target } = connectToProgram(context, values, ["applications"]);
+  const progress = startProgress(context, pick(lang, { ja: "読み込み中", en: "reading" }));
+  let records;
+  try {
+    records = await readAllRecords(client, {
+      app: apps.applications,
+      condition: 'visit_date != ""',
+      onPage: (read, total) => progress.update(read, total),
+    });
+  } catch (error) {
+    throw explainKintoneFailure(error, lang, target.baseUrl);
+  } finally {
+    progress.finish();
+  }
+  const { visits, incomplete } = calendarVisitsOf(records, String(apps.applications), STATES, {
+    expert: values.expert,
+  });
+  const name = values.expert ? `専門家派遣 訪問予定（${values.expert}）` : "専門家派遣 訪問予定";
+  const calendar = visitsCalendar(visits, {
+    name,
+    domain: new URL(target.baseUrl).host.replace(/:/g, "-"),
+    now: new Date(),
+  });
+  writeLocal(lang, out, () => writeFileSync(out, calendar));
+  context.stdout.write(
+    pick(lang, {
+      ja: `${visits.length} 件の訪問を ${out} に書き出しました。\n`,
+      en: `Wrote ${visits.length} visits to ${out}.\n`,
+    }),
+  );
+  for (const skipped of incomplete) {
+    context.stderr.write(
+      pick(lang, {
+        ja: `訪問日・開始時刻・所要時間・専門家がそろっていないため除外: ${skipped.companyName}（レコードID ${skipped.recordId}）\n`,
+        en: `Left out (date, start, duration or expert missing): ${skipped.companyName} (record ${skipped.recordId})\n`,
+      }),
+    );
+  }
+  return 0;
+}
+
 type Values = ReturnType<typeof parseCommandArgs<typeof OPTIONS>>["values"];
 
 function requireOut(values: Values, lang: Lang, placeholder: string): string {
@@ -155,16 +203,18 @@ function requireOut(values: Values, lang: Lang, placeholder: string): string {
 }
 
 export const exportCommand: Command = {
-  summary: "export results (CSV for the result e-mail) or evidence (folder for an auditor)",
+  summary:
+    "export results (CSV for the result e-mail), evidence (folder for an auditor) or visits (iCalendar)",
   async run(context: CommandContext) {
     const { values, positionals } = parseCommandArgs(context, OPTIONS, true);
     const [what, ...rest] = positionals;
     if (rest.length === 0 && what === "results") return exportResults(context, values);
     if (rest.length === 0 && what === "evidence") return exportEvidence(context, values);
+    if (rest.length === 0 && what === "visits") return exportVisits(context, values);
     throw new UsageError(
       pick(context.lang, {
-        ja: "使い方: followup export results --out FILE.csv ／ followup export evidence --out DIR [--run 抽選ID]",
-        en: "usage: followup export results --out FILE.csv | followup export evidence --out DIR [--run RUN_ID]",
+        ja: "使い方: followup export results --out FILE.csv ／ followup export evidence --out DIR [--run 抽選ID] ／ followup export visits --out FILE.ics [--expert 氏名]",
+        en: "usage: followup export results --out FILE.csv | followup export evidence --out DIR [--run RUN_ID] | followup export visits --out FILE.ics [--expert NAME]",
       }),
     );
   },

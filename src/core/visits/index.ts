@@ -2,3 +2,4 @@ export * from "./booking";
 export * from "./rules";
 export { holidayOn } from "./holidays";
 export * from "./audit";
+export * from "./calendar";
