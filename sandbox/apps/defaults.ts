@@ -3,6 +3,7 @@ export type SettingsKind =
   | "fields"
   | "layout"
   | "views"
+  | "reports"
   | "status"
   | "plugins"
   | "customize"
@@ -67,6 +68,7 @@ export function defaultSettings(kind: SettingsKind, name: string, lang: Lang): u
     case "layout":
       return [];
     case "views":
+    case "reports":
       return {};
     case "status": {
       // kintone's default workflow of a new app: it exists (its first state can only be renamed)

@@ -4,6 +4,7 @@ import type { Router } from "../http/router";
 import { resolveCustomize } from "./customize";
 import { registerProcessRoutes } from "./process";
 import { registerSettingsEndpoint } from "./settingsEndpoint";
+import { registerReportRoutes } from "./reports";
 import { registerViewRoutes } from "./views";
 
 type GeneralSettings = Record<string, unknown> & { name: string; description: string };
@@ -74,5 +75,6 @@ export function registerAppSettingsRoutes(router: Router): void {
 
   registerAclRoutes(router);
   registerViewRoutes(router);
+  registerReportRoutes(router);
   registerProcessRoutes(router);
 }

@@ -28,6 +28,7 @@ export const SETTINGS_KINDS: SettingsKind[] = [
   "fields",
   "layout",
   "views",
+  "reports",
   "status",
   "plugins",
   "customize",
@@ -37,7 +38,7 @@ export const SETTINGS_KINDS: SettingsKind[] = [
 ];
 
 /** Kinds added after apps may already have been stored: read as their default when missing. */
-const LATER_KINDS = new Set<SettingsKind>(["recordAcl", "fieldAcl"]);
+const LATER_KINDS = new Set<SettingsKind>(["recordAcl", "fieldAcl", "reports"]);
 
 export function findApp(db: SandboxDb, appId: number): AppRow | undefined {
   return db.prepare("SELECT * FROM apps WHERE id = ?").get(appId) as AppRow | undefined;
@@ -120,6 +121,7 @@ export function writePreview(
   changes: Partial<Record<SettingsKind, unknown>>,
   modifier: string,
 ): string {
+  // An upsert, so a kind added to the sandbox later (LATER_KINDS) is stored for older apps too.
   const update = db.prepare(
     `INSERT INTO app_settings (app_id, stage, kind, json) VALUES (?, 'preview', ?, ?)
      ON CONFLICT (app_id, stage, kind) DO UPDATE SET json = excluded.json`,

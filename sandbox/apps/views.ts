@@ -81,8 +81,12 @@ export function registerViewRoutes(router: Router): void {
           ...(type === "CUSTOM"
             ? { html: String(raw?.html ?? ""), pager: raw?.pager !== false }
             : {}),
+          // Left out, kintone dates a calendar by the updated time and titles it by the record number.
           ...(type === "CALENDAR"
-            ? { date: String(raw?.date ?? ""), title: String(raw?.title ?? "") }
+            ? {
+                date: String(raw?.date ?? codeOfType(fields, "UPDATED_TIME")),
+                title: String(raw?.title ?? codeOfType(fields, "RECORD_NUMBER")),
+              }
             : {}),
         };
       }
@@ -95,6 +99,10 @@ export function registerViewRoutes(router: Router): void {
       };
     },
   });
+}
+
+function codeOfType(fields: Record<string, { type: string; code: string }>, type: string): string {
+  return Object.values(fields).find((field) => field.type === type)?.code ?? "";
 }
 
 /** View ids are unique across apps: the app id followed by a running number. */

@@ -67,8 +67,8 @@ export const APPLICATION_VIEWS: ViewDefinition[] = [
   {
     type: "LIST",
     name: "モバイル一覧",
-    device: "ANY",
-    // A phone shows the first columns: the company, then where it stands and what it drew.
+    // kintone's mobile list shows a list view's first fields: the company, then where it stands
+    // and what it drew (a LIST view is shown on both; `device` is only for CUSTOM views).
     fields: ["company_name", STATUS_FIELD, "lottery_result", "participation_intent", "visit_date"],
     filterCond: "",
     sort: "application_no asc",
@@ -134,7 +134,6 @@ export const APPLICATION_REPORTS: ReportDefinition[] = [
   {
     name: "業種別の申込数",
     chartType: "PIE",
-    chartMode: "NORMAL",
     groups: [{ code: "industry" }],
     aggregations: [{ type: "COUNT" }],
     filterCond: "",

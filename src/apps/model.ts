@@ -32,8 +32,6 @@ interface ViewCommon {
   name: string;
   filterCond: string;
   sort: string;
-  /** DESKTOP: the PC screens only; ANY: also kintone's mobile screens. */
-  device?: "DESKTOP" | "ANY";
 }
 
 export interface ListViewDefinition extends ViewCommon {
@@ -54,7 +52,8 @@ export type ViewDefinition = ListViewDefinition | CalendarViewDefinition;
 export interface ReportDefinition {
   name: string;
   chartType: string;
-  chartMode: string;
+  /** Only for BAR, COLUMN, AREA and SPLINE_AREA (kintone returns it for those only). */
+  chartMode?: string;
   groups: Array<{ code: string; per?: string }>;
   aggregations: Array<{ type: string; code?: string }>;
   filterCond: string;
@@ -123,6 +122,8 @@ export interface CurrentAppState {
   properties: Record<string, FieldProperty>;
   layout: Array<{ type: string; code?: string; fields?: LayoutElement[]; layout?: unknown }>;
   views: Record<string, CurrentView>;
+  /** The app's graphs by name (read only for apps whose definition has graphs). */
+  reports?: Record<string, Record<string, unknown>>;
   process: {
     enable: boolean;
     states: Record<string, { name: string; index: string; assignee?: unknown }> | null;

@@ -17,7 +17,7 @@ import type {
  */
 
 export type ChangeKind =
-  "addFields" | "updateFields" | "layout" | "views" | "process" | "permissions";
+  "addFields" | "updateFields" | "layout" | "views" | "reports" | "process" | "permissions";
 
 export interface PlannedChange {
   kind: ChangeKind;
@@ -41,6 +41,8 @@ export interface AppPlan {
   updateFields: Record<string, FieldProperty>;
   layout?: unknown[];
   views?: Record<string, ViewParameter>;
+  /** All the app's graphs (kintone's PUT replaces them all), ours plus the ones it already had. */
+  reports?: Record<string, Record<string, unknown>>;
   process?: ProcessPlan;
   /** The app permissions to write (they replace all entries). */
   permissions?: AppPermission[];
@@ -98,6 +100,7 @@ export function planApp(
   if (stage === "all") {
     planLayout(desired, current, plan);
     planViews(desired, current, plan);
+    planReports(desired, current, plan);
     planProcess(desired, current, plan);
     planPermissions(desired, current, plan);
   }
@@ -248,7 +251,6 @@ function sameView(
     Number(have.index) === index &&
     normalizeQuery(have.filterCond) === normalizeQuery(want.filterCond) &&
     normalizeQuery(have.sort) === normalizeQuery(want.sort) &&
-    (want.device ?? "DESKTOP") === (have.device ?? "DESKTOP") &&
     (want.type === "LIST"
       ? matches(want.fields, have.fields ?? [])
       : want.date === have.date && want.title === have.title)
@@ -274,6 +276,45 @@ function planViews(desired: AppDefinition, current: CurrentAppState, plan: AppPl
   });
   plan.views = views;
   plan.changes.push({ kind: "views", items: changed });
+}
+
+function sameReport(
+  index: number,
+  want: NonNullable<AppDefinition["reports"]>[number],
+  have: Record<string, unknown> | undefined,
+): boolean {
+  if (!have) return false;
+  const { id: _id, index: haveIndex, periodicReport: _periodic, ...rest } = have;
+  return (
+    Number(haveIndex) === index &&
+    normalizeQuery(rest.filterCond as string | undefined) === normalizeQuery(want.filterCond) &&
+    matches({ ...want, filterCond: "" }, { ...rest, filterCond: "" })
+  );
+}
+
+/** Our graphs by name, in our order first; graphs someone else added are kept after them. */
+function planReports(desired: AppDefinition, current: CurrentAppState, plan: AppPlan): void {
+  const wanted = desired.reports;
+  if (!wanted) return;
+  const have = current.reports ?? {};
+  const changed = wanted
+    .filter((report, index) => !sameReport(index, report, have[report.name]))
+    .map((report) => report.name);
+  if (!changed.length) return;
+  const names = new Set(wanted.map((report) => report.name));
+  const reports: Record<string, Record<string, unknown>> = {};
+  wanted.forEach((report, index) => {
+    reports[report.name] = { ...report, index: String(index) };
+  });
+  Object.values(have)
+    .filter((report) => !names.has(String(report.name)))
+    .sort((a, b) => Number(a.index) - Number(b.index))
+    .forEach((report, offset) => {
+      const { id: _id, ...rest } = report;
+      reports[String(report.name)] = { ...rest, index: String(wanted.length + offset) };
+    });
+  plan.reports = reports;
+  plan.changes.push({ kind: "reports", items: changed });
 }
 
 function sameProcess(want: ProcessDefinition, have: CurrentAppState["process"]): boolean {

@@ -116,16 +116,19 @@ async function resolveApps(
 async function readApp(
   client: KintoneRestAPIClient,
   app: number,
-  withProcess: boolean,
+  definition: AppDefinition,
 ): Promise<CurrentAppState> {
-  const [fields, layout, views, process, acl] = await Promise.all([
+  const [fields, layout, views, process, acl, reports] = await Promise.all([
     withRetry(() => client.app.getFormFields({ app, preview: true })),
     withRetry(() => client.app.getFormLayout({ app, preview: true })),
     withRetry(() => client.app.getViews({ app, preview: true })),
-    withProcess
+    definition.process
       ? withRetry(() => client.app.getProcessManagement({ app, preview: true }))
       : Promise.resolve({ enable: false, states: null, actions: null }),
     withRetry(() => client.app.getAppAcl({ app, preview: true })),
+    definition.reports
+      ? withRetry(() => client.app.getReports({ app, preview: true }))
+      : Promise.resolve(undefined),
   ]);
   return {
     properties: fields.properties as unknown as Record<string, FieldProperty>,
@@ -133,6 +136,9 @@ async function readApp(
     views: views.views as unknown as CurrentAppState["views"],
     process: process as unknown as CurrentAppState["process"],
     permissions: acl.rights as unknown as CurrentAppState["permissions"],
+    ...(reports
+      ? { reports: reports.reports as unknown as Record<string, Record<string, unknown>> }
+      : {}),
   };
 }
 
@@ -145,7 +151,7 @@ async function readAll(
   definitions: Record<ProgramAppKey, AppDefinition>,
 ): Promise<States> {
   const states = await Promise.all(
-    PROGRAM_APP_KEYS.map((key) => readApp(client, ids[key], Boolean(definitions[key].process))),
+    PROGRAM_APP_KEYS.map((key) => readApp(client, ids[key], definitions[key])),
   );
   return Object.fromEntries(PROGRAM_APP_KEYS.map((key, index) => [key, states[index]])) as States;
 }
@@ -184,6 +190,10 @@ async function applyPlan(client: KintoneRestAPIClient, app: number, plan: AppPla
     await withRetry(() => client.app.updateAppAcl({ app, rights: permissions as never }));
   }
   if (views) await withRetry(() => client.app.updateViews({ app, views: views as never }));
+  if (plan.reports) {
+    const reports = plan.reports;
+    await withRetry(() => client.app.updateReports({ app, reports: reports as never }));
+  }
 }
 
 /**

@@ -65,6 +65,7 @@ function applyPlan(state: CurrentAppState, plan: AppPlan): CurrentAppState {
     process,
     permissions:
       (plan.permissions as unknown as CurrentAppState["permissions"]) ?? state.permissions,
+    reports: plan.reports ?? state.reports,
   };
 }
 

@@ -15,6 +15,9 @@ export interface ViewSettings {
   fields?: string[];
   filterCond?: string;
   sort?: string;
+  /** CALENDAR views: the date field and the title field. */
+  date?: string;
+  title?: string;
 }
 
 export interface ProcessSettings {

@@ -9,6 +9,7 @@ import { setScreen } from "../kintone/screen";
 import { callApi } from "../rest";
 import { t } from "../text";
 import { type AppData, loadApp, loadViews, orderedFieldCodes, type ViewSettings } from "./appData";
+import { showCalendar } from "./calendar";
 import { appHeader, errorBanner, globalHeader } from "./chrome";
 import { createUrl, detailUrl, eventType } from "./context";
 import { restErrorMessages, valuesToSave } from "./form";
@@ -31,6 +32,17 @@ export async function showList(boot: Bootstrap, root: HTMLElement): Promise<void
   const [data, views] = await Promise.all([loadApp(appId), loadViews(appId)]);
   const params = new URLSearchParams(location.search);
   const view = views.find((each) => each.id === params.get("view")) ?? views[0];
+  const viewSelect = h(
+    "select",
+    { class: "sb-input sb-view-select", "aria-label": t("view") },
+    ...views.map((each) =>
+      h("option", { value: each.id, selected: each.id === view?.id }, each.name),
+    ),
+  );
+  viewSelect.addEventListener("change", () => {
+    window.location.href = `${location.pathname}?view=${encodeURIComponent(viewSelect.value)}`;
+  });
+  if (view?.type === "CALENDAR") return showCalendar(boot, root, data, view, viewSelect);
   const extraCondition = params.get("query") ?? "";
   const columns = columnsOf(data, view);
   const condition = [view?.filterCond, extraCondition]
@@ -45,16 +57,6 @@ export async function showList(boot: Bootstrap, root: HTMLElement): Promise<void
   const banner = errorBanner();
   const tableBox = h("div", { class: "sb-list-box" });
   const pager = h("div", { class: "sb-pager" });
-  const viewSelect = h(
-    "select",
-    { class: "sb-input sb-view-select", "aria-label": t("view") },
-    ...views.map((each) =>
-      h("option", { value: each.id, selected: each.id === view?.id }, each.name),
-    ),
-  );
-  viewSelect.addEventListener("change", () => {
-    window.location.href = `${location.pathname}?view=${encodeURIComponent(viewSelect.value)}`;
-  });
   const addButton = h("a", {
     class: "sb-add",
     href: createUrl(boot),

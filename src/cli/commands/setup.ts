@@ -25,6 +25,7 @@ const CHANGE_TEXT: Record<PlannedChange["kind"], (items: string) => Localized> =
   updateFields: (items) => ({ ja: `フィールドを更新: ${items}`, en: `updated fields: ${items}` }),
   layout: () => ({ ja: "フォームのレイアウトを更新", en: "updated the form layout" }),
   views: (items) => ({ ja: `一覧を更新: ${items}`, en: `updated views: ${items}` }),
+  reports: (items) => ({ ja: `グラフを更新: ${items}`, en: `updated graphs: ${items}` }),
   process: () => ({ ja: "プロセス管理を更新", en: "updated process management" }),
   permissions: () => ({ ja: "アプリのアクセス権を更新", en: "updated the app permissions" }),
 };
