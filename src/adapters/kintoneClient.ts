@@ -73,6 +73,10 @@ export interface KintoneClient {
       enable: boolean;
       states: Record<string, { name: string; index: string }> | null;
       actions: Array<{ name: string; from: string; to: string }> | null;
+    }>;
+    /** The app's views by name (the overview panel links each figure to its view). */
+    getViews(params: { app: AppId; preview?: boolean }): Promise<{
+      views: Record<string, { id: string; name: string; type: string }>;
       revision: string;
     }>;
   };

@@ -287,6 +287,59 @@ function buildForm(
     ),
   );
 
+  const { visits, replies } = program;
+  sections.push(
+    applicationsOnly(
+      section(
+        t({ ja: "訪問と返信の期限", en: "Visits and reply deadlines" }),
+        grid(
+          form.japanTime(
+            "program.replies.intentDeadline",
+            t({ ja: "参加意思の回答期限", en: "Participation-intent deadline" }),
+            replies.intentDeadline ?? "",
+            t({
+              ja: "過ぎると、返信のない当選者を一覧から辞退にできます（空欄: 期限なし）。",
+              en: "After it, winners without a reply can be recorded as 辞退 from the list (blank: none).",
+            }),
+          ),
+          form.text(
+            "program.replies.questionnaireDays",
+            t({ ja: "質問票の回答を待つ日数", en: "Days to wait for a questionnaire" }),
+            String(replies.questionnaireDays),
+          ),
+          form.text(
+            "program.visits.opensAt",
+            t({ ja: "訪問できる時間（開始, HH:MM）", en: "Visits from (HH:MM)" }),
+            visits.opensAt,
+          ),
+          form.text(
+            "program.visits.closesAt",
+            t({ ja: "訪問できる時間（終了, HH:MM）", en: "Visits until (HH:MM)" }),
+            visits.closesAt,
+          ),
+          form.text(
+            "program.visits.minMinutes",
+            t({ ja: "所要時間の下限（分）", en: "Shortest visit (minutes)" }),
+            String(visits.minMinutes),
+          ),
+          form.text(
+            "program.visits.maxMinutes",
+            t({ ja: "所要時間の上限（分）", en: "Longest visit (minutes)" }),
+            String(visits.maxMinutes),
+          ),
+        ),
+        form.text(
+          "program.visits.closureDays",
+          t({
+            ja: "休業日（MM-DD は毎年、YYYY-MM-DD はその日だけ。カンマ区切り）",
+            en: "Closure days (MM-DD every year, YYYY-MM-DD once; comma-separated)",
+          }),
+          visits.closureDays.join(", "),
+        ),
+      ),
+    ),
+  );
+
   sections.push(
     applicationsOnly(
       section(
@@ -382,6 +435,20 @@ export function documentFromForm(form: ConfigForm, stored: PluginConfig): Record
       window: {
         opensAt: windowInstant(text("program.window.opensAt")),
         closesAt: windowInstant(text("program.window.closesAt")),
+      },
+      replies: {
+        intentDeadline:
+          text("program.replies.intentDeadline").trim() === ""
+            ? null
+            : windowInstant(text("program.replies.intentDeadline")),
+        questionnaireDays: numberValue(text("program.replies.questionnaireDays")),
+      },
+      visits: {
+        opensAt: text("program.visits.opensAt").trim(),
+        closesAt: text("program.visits.closesAt").trim(),
+        minMinutes: numberValue(text("program.visits.minMinutes")),
+        maxMinutes: numberValue(text("program.visits.maxMinutes")),
+        closureDays: list(text("program.visits.closureDays")),
       },
       industries: stored.program.industries.map((row, i) => ({
         ...row,

@@ -10,6 +10,7 @@ import { notify as kucNotify } from "./dialogs";
 import { showListButtons } from "./listButtons";
 import { registerQuestionnaireScreens } from "./questionnaireApp";
 import { registerRecordScreens } from "./recordScreens";
+import { registerRoundPanel } from "./roundPanel";
 import type { Notify } from "./submitValidation";
 
 export interface DesktopDeps {
@@ -17,6 +18,8 @@ export interface DesktopDeps {
   notify?: Notify;
   reload?: () => void;
   search?: () => string;
+  /** The clock the round panel compares the reply deadline with (tests fix it). */
+  now?: () => Date;
 }
 
 /** Registers every desktop handler of the plugin on `k` (the kintone global, or a test fake). */
@@ -52,6 +55,12 @@ export function registerDesktop(k: KintoneApi, pluginId: string, deps: DesktopDe
     return;
   }
   registerRecordScreens(k, config, lang, { prefix: "", client, notify });
+  registerRoundPanel(k, config, lang, {
+    prefix: "",
+    client,
+    reload: deps.reload ?? (() => location.reload()),
+    now: deps.now,
+  });
   k.events.on("app.record.index.show", (event) => {
     showListButtons(k, config, lang, {
       client,

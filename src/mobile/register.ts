@@ -7,6 +7,7 @@ import {
 } from "../adapters/kintone-js/session";
 import { registerQuestionnaireScreens } from "../desktop/questionnaireApp";
 import { registerRecordScreens } from "../desktop/recordScreens";
+import { registerRoundPanel } from "../desktop/roundPanel";
 import type { Notify } from "../desktop/submitValidation";
 import { el } from "../desktop/dom";
 
@@ -14,6 +15,8 @@ export interface MobileDeps {
   client?: ClientFactory;
   notify?: Notify;
   search?: () => string;
+  reload?: () => void;
+  now?: () => Date;
 }
 
 /** A notice at the top of the mobile screen (KUC's desktop Notification does not suit the small screen). */
@@ -44,4 +47,10 @@ export function registerMobile(k: KintoneApi, pluginId: string, deps: MobileDeps
     return;
   }
   registerRecordScreens(k, config, lang, { prefix: "mobile.", client, notify });
+  registerRoundPanel(k, config, lang, {
+    prefix: "mobile.",
+    client,
+    reload: deps.reload ?? (() => location.reload()),
+    now: deps.now,
+  });
 }

@@ -26,7 +26,7 @@ function setup(role: "applications" | "questionnaires" = "applications") {
 }
 
 describe("mobile screens", () => {
-  it("registers only mobile events, no list buttons", () => {
+  it("registers only mobile events: no list buttons, the round panel on the list", () => {
     const { handlers } = setup();
     expect([...handlers.keys()].sort()).toEqual([
       "mobile.app.record.create.show",
@@ -35,6 +35,7 @@ describe("mobile screens", () => {
       "mobile.app.record.detail.show",
       "mobile.app.record.edit.show",
       "mobile.app.record.edit.submit",
+      "mobile.app.record.index.show",
     ]);
   });
 

@@ -107,6 +107,8 @@ export function kintoneApiClient(k: KintoneRestGlobal, retry?: RetryOptions): Ki
       getFormFields: ({ preview, ...params }) =>
         call(preview ? "/k/v1/preview/app/form/fields" : "/k/v1/app/form/fields", "GET", params),
       getProcessManagement: (params) => call("/k/v1/app/status", "GET", params),
+      getViews: ({ preview, ...params }) =>
+        call(preview ? "/k/v1/preview/app/views" : "/k/v1/app/views", "GET", params),
     },
     file: {
       uploadFile: async ({ file }) => {

@@ -188,6 +188,15 @@ function issueMessage(issue: z.core.$ZodIssue): Localized {
         ? { ja: "整数を入力してください。", en: "Enter a whole number." }
         : { ja: "値の形式が正しくありません。", en: `Expected ${issue.expected}.` };
     case "invalid_format":
+      if (issue.path.includes("closureDays")) {
+        return {
+          ja: "休業日は 12-29（毎年）または 2025-05-02（その日だけ）の形で入力してください。",
+          en: "Enter closure days like 12-29 (every year) or 2025-05-02 (once).",
+        };
+      }
+      if (issue.path.includes("visits")) {
+        return { ja: "時刻は 09:00 のように入力してください。", en: "Enter a time like 09:00." };
+      }
       return {
         ja: "日時は 2024-07-12T00:00:00+09:00 の形式で入力してください。",
         en: "Enter the instant like 2024-07-12T00:00:00+09:00.",
@@ -210,6 +219,18 @@ function customMessage(message: string): Localized {
     return {
       ja: "受付終了は受付開始より後にしてください。",
       en: "The closing instant must be after the opening instant.",
+    };
+  }
+  if (message.includes("visit hours")) {
+    return {
+      ja: "訪問できる時間の終了は開始より後にしてください。",
+      en: "The end of the visiting hours must be after their start.",
+    };
+  }
+  if (message.includes("visit minutes")) {
+    return {
+      ja: "所要時間の上限は下限以上にしてください。",
+      en: "The longest visit must not be shorter than the shortest.",
     };
   }
   if (message.includes("industry")) {
