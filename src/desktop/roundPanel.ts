@@ -299,6 +299,8 @@ export function registerRoundPanel(
           }
           clear(host);
           host.append(...Array.from(target.childNodes));
+          // How many times it was drawn: lets a reader (and the browser test) see a refresh land.
+          host.dataset.renders = String(Number(host.dataset.renders ?? "0") + 1);
         })
         .catch((error: unknown) => console.error("followup round panel:", error));
     }
