@@ -131,6 +131,9 @@ table("INDUSTRY_HINT", [
     false,
   ],
   ["words of no group", { business_description: "いろいろ" }, false],
+  // JSIC K: real estate (68–692) is その他; only parking (693) and goods rental (70) are サービス業.
+  ["real estate as その他", { business_description: "不動産の賃貸・管理" }, false],
+  ["parking as その他", { business_description: "月極駐車場の運営" }, true],
 ]);
 
 test("INDUSTRY_HINT is a warning that names the group and what it would mean", () => {

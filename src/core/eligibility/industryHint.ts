@@ -57,7 +57,6 @@ const KEYWORDS: ReadonlyArray<readonly [Industry, readonly string[]]> = [
       "美容",
       "理容",
       "クリーニング",
-      "不動産",
       "税理士",
       "会計事務所",
       "社会保険労務士",
