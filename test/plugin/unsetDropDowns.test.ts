@@ -16,7 +16,7 @@ import { resultOf } from "../../src/core/export/results";
 import { defaultPluginConfig } from "../../src/core/settings/pluginConfig";
 import { defaultProgramSettings } from "../../src/core/settings/programSettings";
 import { workflowRecordFromRecord } from "../../src/core/workflow/record";
-import { nextStep, renderDetailPanel } from "../../src/desktop/detailPanel";
+import { nextStep, recordPages, renderDetailPanel } from "../../src/desktop/detailPanel";
 import { validApplicationValues } from "./support/applications";
 
 const UNSET = [null, ""] as const;
@@ -73,6 +73,7 @@ describe.each(UNSET)("an unset drop-down read as %p", (unset) => {
       defaultPluginConfig(),
       "ja",
       client,
+      recordPages(false, "/k/1/show", 1),
     );
     expect(space.querySelector(".followup-badge")?.textContent).toBe("未判定");
     expect(space.textContent).toContain("未審査");
