@@ -4,6 +4,24 @@ import { configProblem } from "../../sandbox/web/kintone/pluginApi";
 import { fieldCodeOfErrorKey } from "../../sandbox/web/pages/form";
 
 describe("fieldText", () => {
+  it("shows a CALC by its format: thousands separators, screen decimals, unit; dates as dates", () => {
+    const calc = { type: "CALC", code: "c", label: "" };
+    expect(
+      fieldText("CALC", "1234567.891", {
+        ...calc,
+        format: "NUMBER_DIGIT",
+        displayScale: "2",
+        unit: "円",
+        unitPosition: "AFTER",
+      }),
+    ).toBe("1,234,567.89円");
+    expect(fieldText("CALC", "0.3333", { ...calc, format: "NUMBER", displayScale: "" })).toBe(
+      "0.3333",
+    );
+    expect(fieldText("CALC", "2024-09-07", { ...calc, format: "DATE" })).toBe("2024-09-07");
+    expect(fieldText("CALC", "25:01", { ...calc, format: "HOUR_MINUTE" })).toBe("25:01");
+  });
+
   it("groups digits and places the unit as the field says", () => {
     expect(
       fieldText("NUMBER", "196000000", {

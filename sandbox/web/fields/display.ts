@@ -13,10 +13,16 @@ function formatNumber(value: string, property?: FieldProperty): string {
   if (value === "") return "";
   const unit = property?.unit ?? "";
   let shown = value;
-  if (property?.digit && /^-?\d+(\.\d+)?$/.test(value)) {
-    const [whole = "", fraction] = value.split(".");
-    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-    shown = fraction === undefined ? grouped : `${grouped}.${fraction}`;
+  const scale = property?.displayScale;
+  // displayScale is how many decimals the screen shows (the stored value keeps its own).
+  if (scale !== undefined && scale !== "" && /^-?\d+(\.\d+)?$/.test(value)) {
+    shown = Number(value).toFixed(Number(scale));
+  }
+  const grouped = property?.digit || property?.format === "NUMBER_DIGIT";
+  if (grouped && /^-?\d+(\.\d+)?$/.test(shown)) {
+    const [whole = "", fraction] = shown.split(".");
+    const withCommas = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    shown = fraction === undefined ? withCommas : `${withCommas}.${fraction}`;
   }
   return property?.unitPosition === "BEFORE" ? `${unit}${shown}` : `${shown}${unit}`;
 }
@@ -42,8 +48,14 @@ export function fieldText(type: string, value: unknown, property?: FieldProperty
     case "CREATED_TIME":
     case "UPDATED_TIME":
       return value === "" ? "" : formatDateTime(String(value));
-    case "NUMBER":
     case "CALC":
+      // A CALC's format decides how its stored text reads on the screen.
+      if (property?.format === "DATETIME" && value !== "") return formatDateTime(String(value));
+      if (["DATE", "TIME", "HOUR_MINUTE", "DAY_HOUR_MINUTE"].includes(property?.format ?? "")) {
+        return String(value);
+      }
+      return formatNumber(String(value), property);
+    case "NUMBER":
       return formatNumber(String(value), property);
     case "CREATOR":
     case "MODIFIER":

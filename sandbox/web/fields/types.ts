@@ -23,6 +23,10 @@ export interface FieldProperty {
     size?: string | number;
   };
   fields?: Record<string, FieldProperty>;
+  /** CALC: NUMBER, NUMBER_DIGIT (thousands separators), DATETIME, DATE, TIME, HOUR_MINUTE, … */
+  format?: string;
+  /** NUMBER / CALC: decimals shown on screen ("" = as stored). */
+  displayScale?: string;
   /** SINGLE_LINE_TEXT: kintone computes the value from this formula. */
   expression?: string;
 }
