@@ -34,6 +34,9 @@ import { registerPageRoutes } from "./pages/routes";
 import { registerPluginRoutes } from "./plugins/routes";
 import { registerRecordRoutes } from "./records/routes";
 
+/** How long an idle keep-alive connection stays open (Node's default is 5 s). */
+export const KEEP_ALIVE_MS = 65_000;
+
 export interface SandboxOptions {
   /** 0 picks a free port. Default 3000. */
   port?: number;
@@ -88,6 +91,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const server = createServer((req, res) => {
     router.handle(req, res).catch((error: unknown) => log(String(error)));
   });
+  // Idle keep-alive connections stay open longer than clients keep idle sockets (Node's agents and
+  // undici: 4–5 s), so a client never reuses a socket the sandbox is closing (ECONNRESET).
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1000;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);

@@ -34,6 +34,7 @@ export function registerAppRoutes(router: Router): void {
       creator: req.auth.user.code,
       spaceId: req.params.space === undefined ? undefined : Number(req.params.space),
       threadId: req.params.thread === undefined ? undefined : Number(req.params.thread),
+      guestSpaceId: req.guestSpaceId,
       lang: req.auth.user.language,
     });
     return { app: String(app.id), revision: String(app.preview_revision) };
@@ -79,6 +80,7 @@ function listApps(req: ApiRequest) {
       (!codes || codes.includes(app.code)) &&
       (!spaceIds || (app.space_id !== null && spaceIds.includes(app.space_id))) &&
       (!name || app.name.toLowerCase().includes(name)) &&
+      (app.guest_space_id ?? undefined) === req.guestSpaceId &&
       canView(req, app.id),
   );
   return { apps: visible.slice(offset, offset + limit).map((app) => appInfo(req, app)) };

@@ -12,6 +12,8 @@ export interface AppRow {
   description: string;
   space_id: number | null;
   thread_id: number | null;
+  /** The guest space the app lives in (its REST paths are /k/guest/<id>/v1/...), or null. */
+  guest_space_id: number | null;
   creator: string;
   created_at: string;
   modifier: string;
@@ -62,18 +64,26 @@ export function requireApp(db: SandboxDb, appId: unknown, stage: Stage): AppRow 
 
 export function createApp(
   db: SandboxDb,
-  input: { name: string; creator: string; spaceId?: number; threadId?: number; lang: "ja" | "en" },
+  input: {
+    name: string;
+    creator: string;
+    spaceId?: number;
+    threadId?: number;
+    guestSpaceId?: number;
+    lang: "ja" | "en";
+  },
 ): AppRow {
   const now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
   const info = db
     .prepare(
-      `INSERT INTO apps (name, space_id, thread_id, creator, created_at, modifier, modified_at, preview_revision)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 2)`,
+      `INSERT INTO apps (name, space_id, thread_id, guest_space_id, creator, created_at, modifier, modified_at, preview_revision)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 2)`,
     )
     .run(
       input.name,
-      input.spaceId ?? null,
+      input.spaceId ?? input.guestSpaceId ?? null,
       input.threadId ?? null,
+      input.guestSpaceId ?? null,
       input.creator,
       now,
       input.creator,
@@ -135,4 +145,15 @@ export function writePreview(
   ).run(revision, modifier, new Date().toISOString().replace(/\.\d{3}Z$/, "Z"), app.id);
   app.preview_revision = revision;
   return String(revision);
+}
+
+/**
+ * kintone serves an app of a guest space only under `/k/guest/<space>/v1/...` and every other app
+ * only under `/k/v1/...`; a call on the other path is refused (the sandbox answers CB_NO02).
+ */
+export function assertSpacePath(db: SandboxDb, appIds: unknown[], guestSpaceId?: number): void {
+  for (const raw of appIds) {
+    const app = findApp(db, Number(raw));
+    if (app && (app.guest_space_id ?? undefined) !== guestSpaceId) throw errors.noPrivilege();
+  }
 }

@@ -1,10 +1,29 @@
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { SandboxDb } from "../db/database";
 import { type SandboxUser, findUser, verifyPassword } from "./users";
 
 /** Browser sessions, as kintone's login form gives them: a cookie plus a per-session request token. */
 export const SESSION_COOKIE = "sandbox_session";
+
+/**
+ * How long a session lives. cybozu.com documents no fixed length for this (only that automatic
+ * login is off unless an administrator allows it), so the sandbox takes a strict reading: the
+ * cookie ends with the browser, and the server forgets a session after 2 hours unused or 12 hours
+ * in all.
+ */
+export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
+export const SESSION_MAX_MS = 12 * 60 * 60 * 1000;
+
+/** Session ids are stored only as their SHA-256, so the database never holds a usable cookie. */
+function digest(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+/** The request token belongs to the session: derived from its id, so it need not be stored. */
+function requestTokenOf(sessionId: string): string {
+  return createHmac("sha256", sessionId).update("__REQUEST_TOKEN__").digest("base64url");
+}
 
 export interface Session {
   id: string;
@@ -17,10 +36,11 @@ export function createSession(db: SandboxDb, userCode: string): Session {
   const user = findUser(db, userCode);
   if (!user) throw new Error(`unknown user: ${userCode}`);
   const id = randomBytes(24).toString("base64url");
-  const requestToken = randomBytes(24).toString("base64url");
+  const requestToken = requestTokenOf(id);
+  const now = new Date().toISOString();
   db.prepare(
-    "INSERT INTO sessions (id, user_code, request_token, created_at) VALUES (?, ?, ?, ?)",
-  ).run(id, user.code, requestToken, new Date().toISOString());
+    "INSERT INTO sessions (id, user_code, request_token, created_at, last_used_at) VALUES (?, ?, ?, ?, ?)",
+  ).run(digest(id), user.code, digest(requestToken), now, now);
   return { id, user, requestToken };
 }
 
@@ -34,17 +54,35 @@ export function loginWithPassword(
   return user ? createSession(db, user.code) : undefined;
 }
 
-export function findSession(db: SandboxDb, sessionId: string): Session | undefined {
+/** The live session with this id; an expired one is deleted and not found. */
+export function findSession(
+  db: SandboxDb,
+  sessionId: string,
+  now: Date = new Date(),
+): Session | undefined {
+  const key = digest(sessionId);
   const row = db
-    .prepare("SELECT id, user_code, request_token FROM sessions WHERE id = ?")
-    .get(sessionId) as { id: string; user_code: string; request_token: string } | undefined;
+    .prepare("SELECT user_code, created_at, last_used_at FROM sessions WHERE id = ?")
+    .get(key) as { user_code: string; created_at: string; last_used_at: string } | undefined;
   if (!row) return undefined;
+  const lastUsed = Date.parse(row.last_used_at || row.created_at);
+  if (
+    now.getTime() - lastUsed > SESSION_IDLE_MS ||
+    now.getTime() - Date.parse(row.created_at) > SESSION_MAX_MS
+  ) {
+    db.prepare("DELETE FROM sessions WHERE id = ?").run(key);
+    return undefined;
+  }
+  // Written at most once a minute, so reads stay reads.
+  if (now.getTime() - lastUsed > 60_000) {
+    db.prepare("UPDATE sessions SET last_used_at = ? WHERE id = ?").run(now.toISOString(), key);
+  }
   const user = findUser(db, row.user_code);
-  return user ? { id: row.id, user, requestToken: row.request_token } : undefined;
+  return user ? { id: sessionId, user, requestToken: requestTokenOf(sessionId) } : undefined;
 }
 
 export function deleteSession(db: SandboxDb, sessionId: string): void {
-  db.prepare("DELETE FROM sessions WHERE id = ?").run(sessionId);
+  db.prepare("DELETE FROM sessions WHERE id = ?").run(digest(sessionId));
 }
 
 /** The session named by the request's cookie, if it is valid. */

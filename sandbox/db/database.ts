@@ -1,21 +1,44 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 
 export type SandboxDb = Database.Database;
 
-/** Opens the sandbox database: `:memory:` for tests, otherwise `<dataDir>/sandbox.sqlite`. */
+/**
+ * Opens the sandbox database: `:memory:` for tests, otherwise `<dataDir>/sandbox.sqlite`. The
+ * folder is its owner's only (0700) and the database files too (0600): they hold password hashes,
+ * sessions and every record.
+ */
 export function openDatabase(dataDir: string): SandboxDb {
   if (dataDir === ":memory:") return prepare(new Database(":memory:"));
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, "sandbox.sqlite"));
-  db.pragma("journal_mode = WAL");
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  const file = join(dataDir, "sandbox.sqlite");
+  // SQLite gives its -wal and -shm files the mode of the database file, so that is set first.
+  const previous = process.umask(0o077);
+  let db: SandboxDb;
+  try {
+    db = new Database(file);
+    chmodSync(file, 0o600);
+    db.pragma("journal_mode = WAL");
+  } finally {
+    process.umask(previous);
+  }
+  for (const extra of [`${file}-wal`, `${file}-shm`]) if (existsSync(extra)) chmodSync(extra, 0o600);
   return prepare(db);
 }
 
 function prepare(db: SandboxDb): SandboxDb {
   db.pragma("foreign_keys = ON");
   db.exec(CORE_SCHEMA);
+  const appColumns = db.prepare("PRAGMA table_info(apps)").all() as Array<{ name: string }>;
+  if (!appColumns.some((column) => column.name === "guest_space_id")) {
+    db.exec("ALTER TABLE apps ADD COLUMN guest_space_id INTEGER");
+  }
+  const sessionColumns = db.prepare("PRAGMA table_info(sessions)").all() as Array<{ name: string }>;
+  if (!sessionColumns.some((column) => column.name === "last_used_at")) {
+    db.exec("ALTER TABLE sessions ADD COLUMN last_used_at TEXT NOT NULL DEFAULT ''");
+  }
   return db;
 }
 
@@ -45,6 +68,8 @@ CREATE TABLE IF NOT EXISTS sessions (
   request_token TEXT NOT NULL,
   created_at TEXT NOT NULL
 );
+-- Sessions are stored by the SHA-256 of their id (64 hex digits); older rows held the id itself.
+DELETE FROM sessions WHERE length(id) != 64;
 CREATE TABLE IF NOT EXISTS api_tokens (
   token TEXT PRIMARY KEY,
   app_id INTEGER NOT NULL,

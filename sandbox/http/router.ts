@@ -3,6 +3,8 @@ import { type AuthContext, authenticate } from "../auth/authenticate";
 import { verifyRequestToken } from "../auth/session";
 import type { SandboxDb } from "../db/database";
 import { type ParsedBody, type UploadedFile, parseQuery, readBody } from "./body";
+import { assertSpacePath } from "../apps/store";
+import { renderErrorPage } from "../pages/errorPage";
 import { errors, KintoneError, type Lang, languageOf } from "./errors";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
@@ -127,6 +129,11 @@ export class Router {
       else if (userApi) await this.handleApi(req, res, url, `cybozu/${userApi[1]}`, undefined);
       else await this.handlePage(req, res, url);
     } catch (error) {
+      if (error instanceof URIError && !res.headersSent) {
+        // A malformed %-escape in the URL is the client's mistake, not the server's.
+        sendPage(res, 400, renderErrorPage(400, languageOf(req.headers["accept-language"])));
+        return;
+      }
       this.log(`sandbox: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
       if (!res.headersSent) sendJson(res, 500, { message: "internal error" });
       else res.end();
@@ -170,6 +177,10 @@ export class Router {
         }
       }
       delete params.__REQUEST_TOKEN__;
+      const guestSpaceId = guestSpace ? Number(guestSpace) : undefined;
+      if (!endpoint.startsWith("cybozu/") && !endpoint.startsWith("sandbox/")) {
+        assertSpacePath(this.db, appsNamed(endpoint, params), guestSpaceId);
+      }
       const route = this.apis.get(`${method} ${endpoint}`);
       if (!route) {
         throw [...this.apis.keys()].some((key) => key.endsWith(` ${endpoint}`))
@@ -181,7 +192,7 @@ export class Router {
         endpoint,
         params,
         files: body.files,
-        guestSpaceId: guestSpace ? Number(guestSpace) : undefined,
+        guestSpaceId,
         headers: req.headers,
         lang,
         auth,
@@ -223,9 +234,31 @@ export class Router {
       await route.handler(req, res, { params, url });
       return;
     }
-    res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
-    res.end("Not Found");
+    sendPage(res, 404, renderErrorPage(404, languageOf(req.headers["accept-language"])));
   }
+}
+
+function sendPage(res: ServerResponse, status: number, html: string): void {
+  res.writeHead(status, {
+    "Content-Type": "text/html; charset=utf-8",
+    "Content-Length": String(Buffer.byteLength(html)),
+  });
+  res.end(html);
+}
+
+/** The apps a REST call names: `app`, or `id` of `app`, or each entry of a deploy's `apps`. */
+export function appsNamed(endpoint: string, params: Record<string, unknown>): unknown[] {
+  if (endpoint === "app") return [params.id];
+  if (endpoint === "preview/app/deploy") {
+    const apps = params.apps;
+    let list: unknown[] = [];
+    if (Array.isArray(apps)) list = apps;
+    else if (apps && typeof apps === "object") list = Object.values(apps);
+    return list.map((entry) =>
+      entry && typeof entry === "object" ? (entry as { app?: unknown }).app : entry,
+    );
+  }
+  return params.app === undefined ? [] : [params.app];
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {

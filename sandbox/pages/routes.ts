@@ -26,6 +26,7 @@ import {
 } from "../plugins/store";
 import { ensureWebBundle, WEB_BUNDLE, WEB_STYLESHEET } from "./bundle";
 import { proxyConfigsOf, registerPluginPageEndpoints } from "./pluginEndpoints";
+import { renderErrorPage } from "./errorPage";
 import { renderShell } from "./shell";
 
 type PageKind = "portal" | "index" | "show" | "create" | "config" | "plugins";
@@ -64,7 +65,11 @@ function allowed(
 }
 
 function notFound(res: ServerResponse): void {
-  send(res, 404, "text/plain; charset=utf-8", "Not Found");
+  errorPage(res, 404, "ja");
+}
+
+function errorPage(res: ServerResponse, status: 403 | 404, lang: "ja" | "en"): void {
+  send(res, status, "text/html; charset=utf-8", renderErrorPage(status, lang));
 }
 
 function pluginAssetUrl(pluginId: string, path: string): string {
@@ -170,6 +175,13 @@ export function registerPageRoutes(router: Router, deps: { db: SandboxDb }): voi
   page("/k/:app/", "index", false);
   page("/k/:app/show", "show", false);
   page("/k/:app/edit", "create", false);
+  // Apps of a guest space live under the space's path, as on kintone.
+  page("/k/guest/:space/:app/", "index", false);
+  page("/k/guest/:space/:app/show", "show", false);
+  page("/k/guest/:space/:app/edit", "create", false);
+  page("/k/m/guest/:space/:app/", "index", true);
+  page("/k/m/guest/:space/:app/show", "show", true);
+  page("/k/m/guest/:space/:app/edit", "create", true);
 
   function appPage(
     req: IncomingMessage,
@@ -194,13 +206,17 @@ export function registerPageRoutes(router: Router, deps: { db: SandboxDb }): voi
     }
     const appId = Number(match.params.app);
     const plugins = Number.isInteger(appId) && appId > 0 ? appPlugins(db, appId) : undefined;
-    if (!plugins || !allowed(db, session, appId, "view")) {
-      notFound(res);
+    const guestSpaceId = match.params.space === undefined ? undefined : Number(match.params.space);
+    // A guest space's app answers only under its space's path, and other apps only outside one.
+    const inPlace = (findApp(db, appId)?.guest_space_id ?? undefined) === guestSpaceId;
+    if (!plugins || !inPlace || !allowed(db, session, appId, "view")) {
+      errorPage(res, 404, session.user.language);
       return;
     }
     const bootstrap = {
       ...baseBootstrap(session, kind, mobile),
       appId,
+      guestSpaceId,
       recordId: match.url.searchParams.get("record") ?? undefined,
       pluginConfigs: Object.fromEntries(
         plugins.map((plugin) => [plugin.id, getPluginConfig(db, appId, plugin.id)]),
@@ -217,7 +233,7 @@ export function registerPageRoutes(router: Router, deps: { db: SandboxDb }): voi
     };
     if (kind === "plugins" || kind === "config") {
       if (!allowed(db, session, appId, "manage")) {
-        send(res, 403, "text/plain; charset=utf-8", "Forbidden");
+        errorPage(res, 403, session.user.language);
         return;
       }
     }

@@ -5,7 +5,8 @@
  * non-empty entry and sets `bulkRequestIndex`.
  */
 import { errors, KintoneError, type KintoneErrorBody, type Lang } from "../http/errors";
-import type { ApiHandler, ApiRequest, HttpMethod } from "../http/router";
+import { assertSpacePath } from "../apps/store";
+import { appsNamed, type ApiHandler, type ApiRequest, type HttpMethod } from "../http/router";
 
 export const BULK_LIMIT = 20;
 
@@ -71,6 +72,7 @@ export function runBulkRequest(req: ApiRequest, handlers: Map<string, ApiHandler
         request.payload && typeof request.payload === "object"
           ? (request.payload as Record<string, unknown>)
           : {};
+      assertSpacePath(req.db, appsNamed(path?.[2] ?? "", payload), guestSpace);
       results.push(
         handler({
           ...req,

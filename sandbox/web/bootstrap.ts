@@ -37,6 +37,8 @@ export interface Bootstrap {
   mobile: boolean;
   lang: "ja" | "en";
   appId?: number;
+  /** The guest space of the app, when the page is under `/k/guest/<space>/`. */
+  guestSpaceId?: number;
   /** Record id from the query string (mobile pages); desktop pages read it from the hash. */
   recordId?: string;
   loginUser?: LoginUser;

@@ -19,7 +19,7 @@ import { setTimeZone } from "./fields/timeZone";
 const boot = readBootstrap(document);
 setLanguage(boot.lang);
 setTimeZone(boot.loginUser?.timezone);
-setSession(boot.requestToken ?? "", boot.lang);
+setSession(boot.requestToken ?? "", boot.lang, boot.guestSpaceId);
 (window as unknown as { kintone: unknown }).kintone = createKintone(boot);
 
 const screens: Record<PageKind, (root: HTMLElement) => void | Promise<void>> = {

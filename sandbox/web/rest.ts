@@ -20,11 +20,29 @@ export class RestError extends Error {
 
 let requestToken = "";
 let userLanguage = "ja";
+let guestSpace: number | undefined;
 
-/** The session's request token and the user's language (kintone answers messages in it). */
-export function setSession(token: string, lang: string): void {
+/**
+ * The session's request token, the user's language (kintone answers messages in it) and the
+ * page's guest space (kintone's own screens call the guest-space paths there).
+ */
+export function setSession(token: string, lang: string, guestSpaceId?: number): void {
   requestToken = token;
   userLanguage = lang;
+  guestSpace = guestSpaceId;
+}
+
+/** A kintone screen's own call: on a page of a guest space, `/k/v1/…` becomes its guest path. */
+export function screenApi<T = any>(
+  path: string,
+  method: string,
+  params: Record<string, unknown> = {},
+): Promise<T> {
+  return callApi<T>(screenPath(path), method, params);
+}
+
+export function screenPath(path: string): string {
+  return guestSpace ? path.replace(/^\/k\/v1\//, `/k/guest/${guestSpace}/v1/`) : path;
 }
 
 /** `/k/v1/records` or `/k/v1/records.json` or a full URL → a same-origin path ending in `.json`. */
@@ -42,8 +60,8 @@ export function kintoneApiUrl(
   path: string,
   detectGuestSpace?: boolean,
 ): string {
-  const guestSpace = detectGuestSpace ? /^\/k\/guest\/(\d+)\//.exec(page.pathname) : null;
-  const local = guestSpace ? path.replace(/^\/k\/v1\//, `/k/guest/${guestSpace[1]}/v1/`) : path;
+  const space = detectGuestSpace ? /^\/k\/(?:m\/)?guest\/(\d+)\//.exec(page.pathname) : null;
+  const local = space ? path.replace(/^\/k\/v1\//, `/k/guest/${space[1]}/v1/`) : path;
   return `${page.origin}${apiPath(local)}`;
 }
 

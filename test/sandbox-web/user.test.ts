@@ -29,6 +29,19 @@ describe("kintone.user", () => {
     expect(api.calls).toEqual([{ path: "/v1/user/groups", params: { code: "staff1" } }]);
   });
 
+  it("in a guest space getGroups() answers only Everyone and Administrators, as kintone documents", async () => {
+    groupsByUser.admin = [
+      { id: "1", code: "Administrators", name: "Administrators", description: "" },
+      { id: "3", code: "secretariat", name: "事務局", description: "" },
+    ];
+    const guest = (code: string) => createUserApi(code, fakeUserApi().call, true);
+    expect((await guest("staff1").getGroups()).map((g) => g.code)).toEqual(["everyone"]);
+    expect((await guest("admin").getGroups()).map((g) => g.code)).toEqual([
+      "everyone",
+      "Administrators",
+    ]);
+  });
+
   it("getGroups(code) answers another user's groups; reads each user once per page", async () => {
     const api = fakeUserApi();
     const user = createUserApi("staff1", api.call);

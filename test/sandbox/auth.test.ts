@@ -193,13 +193,18 @@ describe("request shapes", () => {
     expect((after.requests["POST apps"] ?? 0) - (before.requests["POST apps"] ?? 0)).toBe(1);
   });
 
-  test("guest-space paths reach the same endpoints", async () => {
+  test("guest-space paths reach the same endpoints, for the apps of that space only", async () => {
     const client = new KintoneRestAPIClient({
       baseUrl: t.baseUrl,
       auth: { username: "admin", password: "admin" },
       guestSpaceId: 7,
     });
-    expect((await client.app.getApp({ id: appId })).appId).toBe(appId);
+    const { app } = await client.app.addApp({ name: "ゲスト" });
+    expect((await client.app.getFormFields({ app, preview: true })).properties).toBeDefined();
+    const outside = await client.app
+      .getApp({ id: appId })
+      .catch((error: { code?: string }) => error);
+    expect((outside as { code?: string }).code).toBe("CB_NO02");
   });
 
   test("invalid JSON: 400 CB_IJ01", async () => {

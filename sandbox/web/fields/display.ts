@@ -1,3 +1,4 @@
+import { screenPath } from "../rest";
 import { h } from "../dom";
 import { subtableDisplay } from "./subtable";
 import { wallClockText } from "./timeZone";
@@ -96,7 +97,7 @@ export function fieldValueNode(type: string, value: unknown, property?: FieldPro
           "a",
           {
             class: "sb-file",
-            href: `/k/v1/file.json?fileKey=${encodeURIComponent(file.fileKey ?? "")}`,
+            href: screenPath(`/k/v1/file.json?fileKey=${encodeURIComponent(file.fileKey ?? "")}`),
           },
           file.name ?? "",
         ),

@@ -103,7 +103,7 @@ export function createKintone(boot: Bootstrap) {
     plugin: { app: pluginApp },
     proxy: (url: string, method: string, headers?: Record<string, string>, data?: unknown) =>
       pluginApp.proxy("", url, method, headers, data),
-    user: createUserApi(boot.loginUser?.code),
+    user: createUserApi(boot.loginUser?.code, undefined, Boolean(boot.guestSpaceId)),
     getLoginUser: () => (boot.loginUser ? { ...boot.loginUser } : null),
     getRequestToken: () => boot.requestToken ?? "",
     getUiVersion: () => 2,

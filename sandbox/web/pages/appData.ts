@@ -1,5 +1,5 @@
 import type { FieldProperties, LayoutItem } from "../fields/types";
-import { callApi } from "../rest";
+import { screenApi } from "../rest";
 
 export interface AppInfo {
   appId: string;
@@ -50,24 +50,30 @@ export interface AppData {
 
 export async function loadApp(appId: number): Promise<AppData> {
   const [app, fields, layout] = await Promise.all([
-    callApi<AppInfo>("/k/v1/app", "GET", { id: appId }),
-    callApi<{ properties: FieldProperties }>("/k/v1/app/form/fields", "GET", { app: appId }),
-    callApi<{ layout: LayoutItem[] }>("/k/v1/app/form/layout", "GET", { app: appId }).catch(() => ({
-      layout: [] as LayoutItem[],
-    })),
+    screenApi<AppInfo>("/k/v1/app", "GET", { id: appId }),
+    screenApi<{ properties: FieldProperties }>("/k/v1/app/form/fields", "GET", { app: appId }),
+    screenApi<{ layout: LayoutItem[] }>("/k/v1/app/form/layout", "GET", { app: appId }).catch(
+      () => ({
+        layout: [] as LayoutItem[],
+      }),
+    ),
   ]);
   return { app, fields: fields.properties, layout: layout.layout };
 }
 
 export async function loadViews(appId: number): Promise<ViewSettings[]> {
-  const answer = await callApi<{ views: Record<string, ViewSettings> }>("/k/v1/app/views", "GET", {
-    app: appId,
-  }).catch(() => ({ views: {} as Record<string, ViewSettings> }));
+  const answer = await screenApi<{ views: Record<string, ViewSettings> }>(
+    "/k/v1/app/views",
+    "GET",
+    {
+      app: appId,
+    },
+  ).catch(() => ({ views: {} as Record<string, ViewSettings> }));
   return Object.values(answer.views).sort((a, b) => Number(a.index) - Number(b.index));
 }
 
 export async function loadProcess(appId: number): Promise<ProcessSettings> {
-  return callApi<ProcessSettings>("/k/v1/app/status", "GET", { app: appId }).catch(() => ({
+  return screenApi<ProcessSettings>("/k/v1/app/status", "GET", { app: appId }).catch(() => ({
     enable: false,
     states: null,
     actions: null,

@@ -1,3 +1,4 @@
+import { appBase } from "./context";
 import type { Bootstrap } from "../bootstrap";
 import { h } from "../dom";
 import { t } from "../text";
@@ -26,7 +27,7 @@ export function appHeader(
   appName: string,
   tools: Array<HTMLElement | null> = [],
 ): HTMLElement {
-  const listUrl = boot.mobile ? `/k/m/${boot.appId}/` : `/k/${boot.appId}/`;
+  const listUrl = appBase(boot);
   return h(
     "div",
     { class: "sb-app-header" },
@@ -73,7 +74,8 @@ export function otherDeviceUrl(boot: Bootstrap): string {
   let page = "";
   if (boot.page === "show") page = "show";
   else if (boot.page === "create" && !record) page = "edit";
-  const app = boot.appId ? `${boot.appId}/` : "";
-  if (boot.mobile) return `/k/${app}${page}${page === "show" && record ? `#record=${record}` : ""}`;
-  return `/k/m/${app}${page}${page === "show" && record ? `?record=${record}` : ""}`;
+  if (!boot.appId) return boot.mobile ? "/k/" : "/k/m/";
+  const other = appBase(boot, !boot.mobile);
+  if (boot.mobile) return `${other}${page}${page === "show" && record ? `#record=${record}` : ""}`;
+  return `${other}${page}${page === "show" && record ? `?record=${record}` : ""}`;
 }

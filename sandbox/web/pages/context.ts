@@ -5,24 +5,30 @@ export function eventType(boot: Bootstrap, name: string): string {
   return boot.mobile ? `mobile.app.record.${name}` : `app.record.${name}`;
 }
 
+/** The app's pages: `/k/1/`, `/k/m/1/`, and in a guest space `/k/guest/7/1/`, `/k/m/guest/7/1/`. */
+export function appBase(boot: Bootstrap, mobile = boot.mobile): string {
+  const guest = boot.guestSpaceId ? `/guest/${boot.guestSpaceId}` : "";
+  return `${mobile ? "/k/m" : "/k"}${guest}/${boot.appId}/`;
+}
+
 export function listUrl(boot: Bootstrap): string {
-  return boot.mobile ? `/k/m/${boot.appId}/` : `/k/${boot.appId}/`;
+  return appBase(boot);
 }
 
 export function detailUrl(boot: Bootstrap, recordId: string | number): string {
   return boot.mobile
-    ? `/k/m/${boot.appId}/show?record=${recordId}`
-    : `/k/${boot.appId}/show#record=${recordId}`;
+    ? `${appBase(boot)}show?record=${recordId}`
+    : `${appBase(boot)}show#record=${recordId}`;
 }
 
 export function editUrl(boot: Bootstrap, recordId: string | number): string {
   return boot.mobile
-    ? `/k/m/${boot.appId}/show?record=${recordId}#mode=edit`
-    : `/k/${boot.appId}/show#record=${recordId}&mode=edit`;
+    ? `${appBase(boot)}show?record=${recordId}#mode=edit`
+    : `${appBase(boot)}show#record=${recordId}&mode=edit`;
 }
 
 export function createUrl(boot: Bootstrap): string {
-  return boot.mobile ? `/k/m/${boot.appId}/edit` : `/k/${boot.appId}/edit`;
+  return `${appBase(boot)}edit`;
 }
 
 /** The record id and mode of a record page: from the hash (`#record=1&mode=edit`) or the query. */

@@ -3,7 +3,7 @@ import { clear, h, inBackground } from "../dom";
 import { cloneRecord, decideSave, type EventRecord } from "../kintone/effects";
 import { events } from "../kintone/global";
 import { setScreen } from "../kintone/screen";
-import { callApi } from "../rest";
+import { screenApi } from "../rest";
 import { t } from "../text";
 import { type AppData, loadApp, loadProcess } from "./appData";
 import { appHeader, errorBanner, globalHeader } from "./chrome";
@@ -35,7 +35,7 @@ async function showDetail(boot: Bootstrap, root: HTMLElement, recordId: string):
   try {
     [data, record] = await Promise.all([
       loadApp(appId),
-      callApi<{ record: EventRecord }>("/k/v1/record", "GET", { app: appId, id: recordId }).then(
+      screenApi<{ record: EventRecord }>("/k/v1/record", "GET", { app: appId, id: recordId }).then(
         (a) => a.record,
       ),
     ]);
@@ -122,7 +122,7 @@ async function showDetail(boot: Bootstrap, root: HTMLElement, recordId: string):
     try {
       let revision = current.$revision?.value;
       if (decision.changed) {
-        const answer = await callApi<{ revision: string }>("/k/v1/record", "PUT", {
+        const answer = await screenApi<{ revision: string }>("/k/v1/record", "PUT", {
           app: appId,
           id: recordId,
           record: valuesToSave(data, decision.record),
@@ -130,7 +130,7 @@ async function showDetail(boot: Bootstrap, root: HTMLElement, recordId: string):
         });
         revision = answer.revision;
       }
-      await callApi("/k/v1/record/status", "PUT", {
+      await screenApi("/k/v1/record/status", "PUT", {
         app: appId,
         id: recordId,
         action: action.name,

@@ -12,7 +12,7 @@ import {
 } from "../kintone/effects";
 import { events } from "../kintone/global";
 import { setScreen } from "../kintone/screen";
-import { callApi, RestError } from "../rest";
+import { RestError, screenApi } from "../rest";
 import { t } from "../text";
 import { type AppData, loadApp } from "./appData";
 import { appHeader, errorBanner, globalHeader } from "./chrome";
@@ -94,8 +94,12 @@ export async function showForm(
   const editing = recordId !== undefined;
   const original = editing
     ? (preloaded?.record ??
-      (await callApi<{ record: EventRecord }>("/k/v1/record", "GET", { app: appId, id: recordId }))
-        .record)
+      (
+        await screenApi<{ record: EventRecord }>("/k/v1/record", "GET", {
+          app: appId,
+          id: recordId,
+        })
+      ).record)
     : newRecord(data);
   const name = editing ? "edit" : "create";
   const showEvent = {
@@ -204,7 +208,7 @@ export async function showForm(
     let revision: string;
     try {
       if (editing) {
-        const answer = await callApi<{ revision: string }>("/k/v1/record", "PUT", {
+        const answer = await screenApi<{ revision: string }>("/k/v1/record", "PUT", {
           app: appId,
           id: recordId,
           record: valuesToSave(data, state),
@@ -213,7 +217,7 @@ export async function showForm(
         savedId = String(recordId);
         revision = answer.revision;
       } else {
-        const answer = await callApi<{ id: string; revision: string }>("/k/v1/record", "POST", {
+        const answer = await screenApi<{ id: string; revision: string }>("/k/v1/record", "POST", {
           app: appId,
           record: valuesToSave(data, state),
         });
@@ -228,7 +232,7 @@ export async function showForm(
     }
     banner.show([]);
     view.showErrors({});
-    const saved = await callApi<{ record: EventRecord }>("/k/v1/record", "GET", {
+    const saved = await screenApi<{ record: EventRecord }>("/k/v1/record", "GET", {
       app: appId,
       id: savedId,
     })

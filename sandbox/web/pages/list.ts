@@ -6,7 +6,7 @@ import { DECORATION_TYPES, SYSTEM_TYPES } from "../fields/types";
 import { cloneRecord, decideSave, decideShow, type EventRecord } from "../kintone/effects";
 import { events } from "../kintone/global";
 import { setScreen } from "../kintone/screen";
-import { callApi } from "../rest";
+import { screenApi } from "../rest";
 import { t } from "../text";
 import { type AppData, loadApp, loadViews, orderedFieldCodes, type ViewSettings } from "./appData";
 import { showCalendar } from "./calendar";
@@ -91,7 +91,7 @@ export async function showList(boot: Bootstrap, root: HTMLElement): Promise<void
   });
 
   async function render(): Promise<void> {
-    const answer = await callApi<{ records: EventRecord[]; totalCount: string | null }>(
+    const answer = await screenApi<{ records: EventRecord[]; totalCount: string | null }>(
       "/k/v1/records",
       "GET",
       {
@@ -295,7 +295,7 @@ export async function showList(boot: Bootstrap, root: HTMLElement): Promise<void
         return;
       }
       try {
-        await callApi("/k/v1/record", "PUT", {
+        await screenApi("/k/v1/record", "PUT", {
           app: appId,
           id: recordId,
           record: valuesToSave(data, decision.record),
@@ -308,7 +308,7 @@ export async function showList(boot: Bootstrap, root: HTMLElement): Promise<void
         return;
       }
       banner.show([]);
-      const saved = await callApi<{ record: EventRecord }>("/k/v1/record", "GET", {
+      const saved = await screenApi<{ record: EventRecord }>("/k/v1/record", "GET", {
         app: appId,
         id: recordId,
       });

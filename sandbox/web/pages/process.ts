@@ -1,7 +1,7 @@
 import type { Bootstrap, DirectoryUser } from "../bootstrap";
 import { h } from "../dom";
 import type { EventRecord } from "../kintone/effects";
-import { callApi } from "../rest";
+import { screenApi } from "../rest";
 import { t } from "../text";
 import type { ProcessSettings } from "./appData";
 
@@ -22,7 +22,7 @@ export async function availableActions(
   const checks = await Promise.all(
     candidates.map(async (action) => {
       if (!action.filterCond) return true;
-      const answer = await callApi<{ records: unknown[] }>("/k/v1/records", "GET", {
+      const answer = await screenApi<{ records: unknown[] }>("/k/v1/records", "GET", {
         app: appId,
         query: `$id = ${quote(recordId)} and (${action.filterCond})`,
         fields: ["$id"],

@@ -5,7 +5,7 @@ import { createFieldControl, type FieldControl } from "../fields/input";
 import type { FieldProperty, LayoutField, LayoutItem } from "../fields/types";
 import type { EventRecord } from "../kintone/effects";
 import type { Screen } from "../kintone/screen";
-import { callApi } from "../rest";
+import { screenApi } from "../rest";
 import { t } from "../text";
 import type { AppData } from "./appData";
 
@@ -172,8 +172,10 @@ function renderRelated(box: HTMLElement, property: FieldProperty, record: EventR
   const query = `${conditions.join(" and ")}${reference.sort ? ` order by ${reference.sort}` : ""} limit ${Number(reference.size ?? 5)}`;
   const app = reference.relatedApp.app;
   Promise.all([
-    callApi<{ records: EventRecord[] }>("/k/v1/records", "GET", { app, query }),
-    callApi<{ properties: Record<string, FieldProperty> }>("/k/v1/app/form/fields", "GET", { app }),
+    screenApi<{ records: EventRecord[] }>("/k/v1/records", "GET", { app, query }),
+    screenApi<{ properties: Record<string, FieldProperty> }>("/k/v1/app/form/fields", "GET", {
+      app,
+    }),
   ])
     .then(([answer, fields]) => {
       if (answer.records.length === 0) {
