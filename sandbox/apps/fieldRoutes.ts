@@ -82,6 +82,15 @@ export function registerFieldRoutes(router: Router): void {
       const codes = listParam(req.params.fields) ?? [];
       if (codes.length === 0) errorsOut.add("fields", { ja: "必須です。", en: "Required field." });
       codes.forEach((code, i) => {
+        const table = tableHolding(fields, code);
+        if (table) {
+          // A subtable's own field is deleted by its code like any other.
+          const inner = { ...(table.fields as FieldMap) };
+          delete inner[code];
+          fields[table.code] = { ...table, fields: inner };
+          layout = withFieldRemoved(layout, code);
+          return;
+        }
         const field = fields[code];
         if (!field || BUILT_IN_TYPES.has(field.type)) {
           errorsOut.add(`fields[${i}]`, {
@@ -109,6 +118,12 @@ export function registerFieldRoutes(router: Router): void {
       return { value: layout };
     },
   });
+}
+
+function tableHolding(fields: FieldMap, code: string): FieldProperty | undefined {
+  return Object.values(fields).find(
+    (f) => f.type === "SUBTABLE" && Object.hasOwn((f.fields ?? {}) as FieldMap, code),
+  );
 }
 
 function propertiesOf(

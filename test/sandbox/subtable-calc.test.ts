@@ -104,6 +104,30 @@ describe("form fields", () => {
     });
   });
 
+  test("a subtable's field is deleted by its code; the table keeps the others", async () => {
+    const client = admin();
+    const { app: other } = await client.app.addApp({ name: "削除" });
+    await client.app.addFormFields({
+      app: other,
+      properties: {
+        t: {
+          type: "SUBTABLE",
+          code: "t",
+          label: "t",
+          fields: {
+            a: { type: "SINGLE_LINE_TEXT", code: "a", label: "a" },
+            b: { type: "NUMBER", code: "b", label: "b" },
+          },
+        },
+      } as never,
+    });
+    await client.app.deleteFormFields({ app: other, fields: ["b"] });
+    const { properties } = await client.app.getFormFields({ app: other, preview: true });
+    expect(Object.keys((properties.t as unknown as { fields: object }).fields)).toEqual(["a"]);
+    const { layout } = await client.app.getFormLayout({ app: other, preview: true });
+    expect(JSON.stringify(layout)).not.toContain('"code":"b"');
+  });
+
   test("a bad formula is refused on deploy with GAIA_IL01 naming the field", async () => {
     const client = admin();
     const { app: other } = await client.app.addApp({ name: "式の誤り" });
