@@ -63,6 +63,16 @@ export class ConfigForm {
     return this.bind(path, label, input, hint);
   }
 
+  /** Several lines of text (one entry per line). */
+  lines(path: string, label: string, value: string, hint?: string): HTMLElement {
+    const input = el("textarea", {
+      className: "kintoneplugin-input-text followup-config-lines",
+      attrs: { rows: "5" },
+    });
+    input.value = value;
+    return this.bind(path, label, input, hint);
+  }
+
   /** A date and time in Japan time; `instant` is the stored ISO instant (any offset). */
   japanTime(path: string, label: string, instant: string, hint?: string): HTMLElement {
     const input = el("input", {
@@ -113,7 +123,13 @@ export class ConfigForm {
   value(path: string): string | boolean | undefined {
     const input = this.inputs.find((i) => i.path === path)?.node;
     if (input instanceof HTMLInputElement && input.type === "checkbox") return input.checked;
-    if (input instanceof HTMLInputElement || input instanceof HTMLSelectElement) return input.value;
+    if (
+      input instanceof HTMLInputElement ||
+      input instanceof HTMLSelectElement ||
+      input instanceof HTMLTextAreaElement
+    ) {
+      return input.value;
+    }
     return undefined;
   }
 

@@ -3,6 +3,7 @@
  * action names, the other apps, quota / window / SME thresholds and who may screen, draw and
  * promote. Validated with the shared schema before saving, each problem shown beside its input.
  */
+import { screeningFromForm, screeningSections } from "./screeningSettings";
 import type { KintoneApi } from "../adapters/kintone-js/kintoneApi";
 import {
   type ClientFactory,
@@ -341,6 +342,10 @@ function buildForm(
   );
 
   sections.push(
+    ...screeningSections(form, config, section, grid).map((node) => applicationsOnly(node)),
+  );
+
+  sections.push(
     applicationsOnly(
       section(
         t({ ja: "操作できる人", en: "Who may operate" }),
@@ -405,12 +410,14 @@ export function documentFromForm(form: ConfigForm, stored: PluginConfig): Record
     const value = form.value(`fieldMap.${field}`);
     if (typeof value === "string" && value !== field) fieldMap[field] = value;
   }
+  const screening = screeningFromForm(form, stored);
   const names = <T extends Record<string, string>>(prefix: string, defaults: T) =>
     Object.fromEntries(Object.keys(defaults).map((key) => [key, text(`${prefix}.${key}`)]));
   return {
     version: stored.version,
     role: text("role"),
     fieldMap,
+    optionMap: screening.optionMap,
     panelSpaceId: text("panelSpaceId"),
     states: names("states", STATES),
     actions: names("actions", ACTIONS),
@@ -456,6 +463,7 @@ export function documentFromForm(form: ConfigForm, stored: PluginConfig): Record
         employeeLimit: numberValue(text(`program.industries.${i}.employeeLimit`)),
         enabled: form.value(`program.industries.${i}.enabled`) === true,
       })),
+      roundOneParticipants: screening.roundOneParticipants,
     },
   };
 }

@@ -127,7 +127,7 @@ function eligibilitySection(
   if (label === ELIGIBILITY_LABELS.unscreened) {
     // Not screened yet: show what the rules say about the application as it stands now.
     const { violations } = screenApplication(
-      applicationFromRecord(record, config.fieldMap),
+      applicationFromRecord(record, config.fieldMap, config.optionMap),
       config.program,
       { lang },
     );

@@ -3,6 +3,7 @@
  */
 import "./support/jsdomGlobals";
 import { registerConfig, ROOT_ID } from "../../src/config/register";
+import { applicationFromRecord } from "../../src/core/application";
 import {
   defaultPluginConfig,
   parsePluginConfig,
@@ -94,6 +95,40 @@ describe("plugin settings page", () => {
     expect(parsed.config.permissions.draw.groups).toEqual(["secretariat", "抽選担当"]);
     expect(parsed.config.states.winner).toBe("当選者");
     expect(parsed.config.program.messages.PHONE_FORMAT).toEqual({ ja: "独自の文言" });
+  });
+
+  it("maps the app's option labels like state names and keeps the round-1 list; screening reads them", async () => {
+    const page = await openPage({});
+    const entity = page.input("optionMap.entity_type.0") as HTMLInputElement;
+    expect(entity.value).toBe("会社");
+    entity.value = "株式会社等";
+    const list = page.root.querySelector<HTMLTextAreaElement>(
+      'textarea[data-path="program.roundOneParticipants"]',
+    );
+    expect(list).not.toBeNull();
+    if (list) list.value = "7010705000725\n山田デザイン事務所, 東京都新宿区西新宿2-8-1\n\n";
+    page.save();
+    const parsed = parsePluginConfig(page.savedConfigs[0] ?? {});
+    expect(parsed.success).toBe(true);
+    if (!parsed.success) return;
+    expect(parsed.config.optionMap).toEqual({ entity_type: { 会社: "株式会社等" } });
+    expect(parsed.config.program.roundOneParticipants).toEqual([
+      { corporateNumber: "7010705000725", name: "", address: "" },
+      { corporateNumber: "", name: "山田デザイン事務所", address: "東京都新宿区西新宿2-8-1" },
+    ]);
+    const application = applicationFromRecord(
+      { entity_type: { value: "株式会社等" } },
+      parsed.config.fieldMap,
+      parsed.config.optionMap,
+    );
+    expect(application.entity_type).toBe("会社");
+
+    const again = await openPage(serializePluginConfig(parsed.config));
+    expect((again.input("optionMap.entity_type.0") as HTMLInputElement).value).toBe("株式会社等");
+    expect(again.root.querySelector<HTMLTextAreaElement>("textarea")?.value.split("\n")).toEqual([
+      "7010705000725",
+      "山田デザイン事務所, 東京都新宿区西新宿2-8-1",
+    ]);
   });
 
   it("takes the window as dates and times in Japan time and stores the instants with +09:00", async () => {
