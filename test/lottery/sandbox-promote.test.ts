@@ -18,6 +18,7 @@ import { screenAllApplications } from "../../src/adapters/screening/screenAllApp
 import { main } from "../../src/cli/main";
 import { type LotteryBundle, verifyChain } from "../../src/core/lottery";
 import { defaultProgramSettings } from "../../src/core/settings/programSettings";
+import { DEMO_REFERENCE_DAY } from "../../src/apps/demoApplications";
 import { seedDemo } from "../../src/setup/demo";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
 import { addPool, provisionLotteryApps } from "./provision";
@@ -91,7 +92,7 @@ describe("the 120 demo applications (steps run in order on one program)", () => 
     // followup setup + the demo data, as `followup sandbox --demo` does; app ids go to followup.apps.json
     const { setup, added } = await seedDemo(
       { baseUrl: sandbox.baseUrl, auth: { username: "admin", password: "admin" } },
-      { cwd },
+      { cwd, createdAt: DEMO_REFERENCE_DAY },
     );
     expect(added).toBe(120);
     apps = { applications: setup.appIds.applications, lotteryLog: setup.appIds.lotteryLog };

@@ -12,6 +12,7 @@ import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import { packPluginFromManifest } from "@kintone/plugin-packer/from-manifest";
 import type { ProgramAppIds } from "../../../src/adapters/appIds";
 import type { ApplicationsVariant } from "../../../src/apps/staffTableVariant";
+import { DEMO_REFERENCE_DAY } from "../../../src/apps/demoApplications";
 import { seedDemo } from "../../../src/setup/demo";
 import { uploadPlugin } from "../../../src/setup/upload";
 import { startTestSandbox, type TestSandbox } from "../../support/sandbox";
@@ -69,7 +70,8 @@ export async function startProgramSandbox(
   const admin = sandbox.clientAs("admin");
   const { setup } = await seedDemo(
     { baseUrl: sandbox.baseUrl, auth: { username: "admin", password: "admin" } },
-    { cwd: dir, variant: options.variant },
+    // Dated like the spec's own round, so the default settings judge it.
+    { cwd: dir, variant: options.variant, createdAt: DEMO_REFERENCE_DAY },
   );
   const { pluginId } = await uploadPlugin(admin, { zipPath, appIds: setup.appIds });
   return { sandbox, admin, apps: setup.appIds, pluginId, close: () => sandbox.close() };
