@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { AuditFindings } from "../../src/core/audit/report";
 import { buildEvidence, type EvidenceLogEntry } from "../../src/core/export/evidence";
 import {
   buildBundle,
@@ -24,7 +25,21 @@ const application = (id: number, eligibility: string, status: string, notes = ""
   ステータス: { type: "STATUS", value: status },
 });
 
-async function evidenceFolder() {
+const CLEAN_AUDIT = {
+  counts: { applications: 7, questionnaires: 0, logEntries: 2 },
+  violations: [],
+  drawMismatches: [],
+  visitProblems: [],
+  chain: { ok: true },
+  bundles: [],
+  logFindings: [],
+  chainHead: "c".repeat(64),
+} as const;
+
+async function evidenceFolder(
+  audit: AuditFindings = CLEAN_AUDIT,
+  promotedRank: number | undefined = 3,
+) {
   const bundle = await buildBundle({ seed: SEED, quota: 2, ids: [3, 10, 4, 12, 7] });
   const draw: EvidenceLogEntry = {
     sequence: 1,
@@ -41,7 +56,7 @@ async function evidenceFolder() {
     previous_hash: GENESIS_HASH,
     entry_hash: "",
     state: "完了",
-    createdAt: "2024-08-21T10:00:00+09:00",
+    createdAt: "2024-08-21T01:00:00Z",
     createdBy: "事務局A",
   };
   const promotion: EvidenceLogEntry = {
@@ -51,7 +66,7 @@ async function evidenceFolder() {
     kind: "繰り上げ",
     seed: "",
     pool: null,
-    ranking: { declined: ["3"], promoted: [{ key: "10", rank: 3, waitlist_no: 1 }] },
+    ranking: { declined: ["3"], promoted: [{ key: "10", rank: promotedRank, waitlist_no: 1 }] },
     reason: "辞退のため",
   };
   draw.entry_hash = await entryHash(draw);
@@ -70,7 +85,8 @@ async function evidenceFolder() {
     chain: await verifyChain([draw, promotion]),
     applications,
     programSettings: { quota: 2 },
-    exportedAt: "2024-08-22T09:00:00+09:00",
+    audit,
+    exportedAt: "2024-08-22T00:00:00.000Z",
   });
   const dir = mkdtempSync(path.join(tmpdir(), "evidence-"));
   for (const file of files) writeFileSync(path.join(dir, file.name), file.content);
@@ -80,6 +96,34 @@ async function evidenceFolder() {
 const rows = (csv: string) => parseCsv(csv.replace(/^\uFEFF/, ""));
 
 describe("evidence folder", () => {
+  it("gives promotions their rank (also from the draw when an old entry lacks it), times in JST", async () => {
+    for (const logged of [3, undefined]) {
+      const { read } = await evidenceFolder(CLEAN_AUDIT, logged);
+      const events = read("events.csv");
+      expect(events).toContain("繰り上げ: レコード 10（順位 3・補欠順位 1）");
+      expect(events).toContain("2024-08-21 10:00 (+09:00)");
+      for (const name of ["README.md", "events.csv", "settings.json"]) {
+        expect(read(name)).not.toContain("undefined");
+      }
+      expect(read("README.md")).toContain("| 抽選日時 | 2024-08-21 10:00 (+09:00) |");
+      expect(read("README.md")).toContain("| 出力日時 | 2024-08-22 09:00 (+09:00) |");
+      expect(JSON.parse(read("settings.json")).drawn_at).toBe("2024-08-21T10:00:00+09:00");
+    }
+  });
+
+  it("says in its summary what followup audit says", async () => {
+    const clean = await evidenceFolder();
+    expect(clean.read("README.md")).toContain("| 申込と抽選記録の監査 | 問題なし");
+    expect(clean.read("README.md")).toContain(`| 抽選記録のチェーンの先頭 | ${"c".repeat(64)} |`);
+    const troubled = await evidenceFolder({
+      ...CLEAN_AUDIT,
+      logFindings: [{ id: "PLACES_OVER_QUOTA", message: { ja: "x", en: "x" } }],
+    });
+    expect(troubled.read("README.md")).toContain(
+      "| 申込と抽選記録の監査 | 問題 1 件（followup audit と同じ確認）: 当選枠を超える当選・参加 (PLACES_OVER_QUOTA) |",
+    );
+  });
+
   it("lists every application with why it was left out of the pool", async () => {
     const { read } = await evidenceFolder();
     const pool = rows(read("pool.csv"));

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import type { KintoneRecordLike } from "../../src/core/application";
 import { RESULT_COLUMNS } from "../../src/core/export/results";
@@ -149,6 +149,25 @@ describe("followup export", () => {
       /```sh\n(python3 - <<'PY'[\s\S]*?PY)\n```/.exec(read("README.md"))?.[1] ?? "";
     const chainCheck = execFileSync("bash", ["-c", chainRecipe], { cwd: dir, encoding: "utf8" });
     expect(chainCheck).toBe("1 抽選 OK\n2 繰り上げ OK\n");
+  });
+
+  it("writes evidence only into a new or empty folder, never through a link; its summary is the audit's", async () => {
+    const audit = await program.followup(["audit"]);
+    const first = await program.followup(["export", "evidence", "--out", "fresh"]);
+    expect(first.code).toBe(0);
+    const readme = readFileSync(path.join(program.cwd, "fresh", "README.md"), "utf8");
+    expect(audit.code === 0).toBe(readme.includes("| 申込と抽選記録の監査 | 問題なし"));
+    const again = await program.followup(["export", "evidence", "--out", "fresh"]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("空ではありません");
+    mkdirSync(path.join(program.cwd, "elsewhere"));
+    symlinkSync(path.join(program.cwd, "elsewhere"), path.join(program.cwd, "link"));
+    const linked = await program.followup(["export", "evidence", "--out", "link"]);
+    expect(linked.code).toBe(2);
+    expect(linked.stderr).toContain("シンボリックリンク");
+    expect(readdirSync(path.join(program.cwd, "elsewhere"))).toEqual([]);
+    mkdirSync(path.join(program.cwd, "empty"));
+    expect((await program.followup(["export", "evidence", "--out", "empty"])).code).toBe(0);
   });
 
   it("says what to do when there is no draw yet", async () => {

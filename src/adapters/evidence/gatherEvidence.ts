@@ -10,16 +10,26 @@ import {
   type EvidenceLogEntry,
 } from "../../core/export/evidence";
 import { verifyBundle, verifyChain } from "../../core/lottery";
-import { LOTTERY_LOG_KINDS, LOTTERY_LOG_STATES } from "../../core/vocabulary";
+import {
+  LOTTERY_LOG_KINDS,
+  LOTTERY_LOG_STATES,
+  QUESTIONNAIRE_LINK_FIELD,
+} from "../../core/vocabulary";
+import { collectAuditFindings } from "../../core/audit/collect";
+import { fieldText } from "../../core/application";
+import type { ProgramSettings } from "../../core/settings/programSettings";
+import type { ProcessNames } from "../../core/workflow";
 import { readAllRecords } from "../applications";
 import { readLotteryLog } from "../lottery";
 import type { RetryOptions } from "../retry";
 
 export interface GatherEvidenceOptions {
-  apps: { applications: number; lotteryLog: number };
+  apps: { applications: number; lotteryLog: number; questionnaires: number };
   /** The draw to show (its run_id); the latest completed draw when omitted. */
   runId?: string;
   programSettings: unknown;
+  /** The settings and state names the audit summary checks with (the same as followup audit). */
+  audit: { settings: ProgramSettings; names: ProcessNames };
   now?: Date;
   retry?: RetryOptions;
   onPage?: (read: number, total: number) => void;
@@ -89,7 +99,18 @@ export async function gatherEvidence(
     retry,
     onPage: options.onPage,
   });
-  const bundle = bundleOfDrawEntry(draw);
+  const bundle = bundleOfDrawEntry(draw, log);
+  const questionnaires = await readAllRecords(client, {
+    app: apps.questionnaires,
+    fields: [QUESTIONNAIRE_LINK_FIELD],
+    retry,
+  });
+  const audit = await collectAuditFindings({
+    applications,
+    questionnaireLinks: questionnaires.map((r) => fieldText(r, QUESTIONNAIRE_LINK_FIELD)),
+    log,
+    ...options.audit,
+  });
   return {
     draw,
     bundle,
@@ -98,6 +119,7 @@ export async function gatherEvidence(
     chain: await verifyChain(log),
     applications,
     programSettings: options.programSettings,
+    audit,
     exportedAt: (options.now ?? new Date()).toISOString(),
   };
 }

@@ -6,20 +6,11 @@
  */
 import { readAllRecords } from "../../adapters/applications";
 import { readLotteryLog } from "../../adapters/lottery";
-import { findDrawMismatches } from "../../core/audit/drawRecords";
-import { findLogFindings } from "../../core/audit/logFindings";
-import { auditPassed, type AuditFindings, formatAuditReport } from "../../core/audit/report";
+import { collectAuditFindings } from "../../core/audit/collect";
+import { auditPassed, formatAuditReport } from "../../core/audit/report";
 import { pick } from "../../core/i18n";
-import { bundleOfDrawEntry } from "../../core/export/evidence";
-import { verifyBundle, verifyChain } from "../../core/lottery";
-import {
-  LOTTERY_LOG_KINDS,
-  LOTTERY_LOG_STATES,
-  QUESTIONNAIRE_LINK_FIELD,
-  STATES,
-} from "../../core/vocabulary";
-import { findVisitProblems } from "../../core/visits";
-import { DEFAULT_PROCESS_NAMES, findInvariantViolations } from "../../core/workflow";
+import { QUESTIONNAIRE_LINK_FIELD } from "../../core/vocabulary";
+import { DEFAULT_PROCESS_NAMES } from "../../core/workflow";
 import { parseCommandArgs } from "../args";
 import type { Command, CommandContext } from "../command";
 import { explainKintoneFailure } from "../kintoneFailure";
@@ -59,35 +50,15 @@ export const auditCommand: Command = {
       const links = questionnaires.map((record) =>
         String(record[QUESTIONNAIRE_LINK_FIELD]?.value ?? ""),
       );
-      const completedDraws = log.filter(
-        (entry) =>
-          entry.kind === LOTTERY_LOG_KINDS.draw && entry.state === LOTTERY_LOG_STATES.completed,
-      );
-      const latestDraw = completedDraws[completedDraws.length - 1];
-      // The configured state names come with the Program context (settings in the log).
-      const names = DEFAULT_PROCESS_NAMES;
-      const findings: AuditFindings = {
-        counts: {
-          applications: applications.length,
-          questionnaires: questionnaires.length,
-          logEntries: log.length,
-        },
-        violations: findInvariantViolations(applications, links, {
-          names,
-          completedDrawRunIds: new Set(completedDraws.map((entry) => entry.run_id)),
-        }),
-        drawMismatches: latestDraw ? findDrawMismatches(applications, latestDraw, log, names) : [],
-        visitProblems: findVisitProblems(applications, settings.visits, STATES),
-        chain: await verifyChain(log),
-        bundles: await Promise.all(
-          completedDraws.map(async (entry) => ({
-            runId: entry.run_id,
-            verdict: await verifyBundle(bundleOfDrawEntry(entry, log)),
-          })),
-        ),
-        logFindings: findLogFindings({ log, applications, names, head: values.head }),
-        chainHead: log[log.length - 1]?.entry_hash,
-      };
+      const findings = await collectAuditFindings({
+        applications,
+        questionnaireLinks: links,
+        log,
+        settings,
+        // The configured state names come with the Program context (settings in the log).
+        names: DEFAULT_PROCESS_NAMES,
+        head: values.head,
+      });
       context.stdout.write(formatAuditReport(findings, lang));
       return auditPassed(findings) ? 0 : 1;
     } catch (error) {

@@ -4,7 +4,7 @@
  * for (settings, pool with exclusions, seed, ranking, bundle, promotions and cancellations, README).
  * Both only read kintone; they write local files.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { readAllRecords } from "../../adapters/applications";
 import { gatherEvidence, NoCompletedDrawError } from "../../adapters/evidence/gatherEvidence";
@@ -15,7 +15,8 @@ import { readLotteryLog } from "../../adapters/lottery";
 import { visitsCalendar } from "../../core/export/icalendar";
 import { calendarVisitsOf } from "../../core/visits";
 import { STATES } from "../../core/vocabulary";
-import { type Lang, pick } from "../../core/i18n";
+import { type Lang, type Localized, pick } from "../../core/i18n";
+import { DEFAULT_PROCESS_NAMES } from "../../core/workflow";
 import { parseCommandArgs } from "../args";
 import { type Command, type CommandContext, CommandError, UsageError } from "../command";
 import { explainKintoneFailure } from "../kintoneFailure";
@@ -99,8 +100,10 @@ async function exportEvidence(context: CommandContext, values: Values): Promise<
   const { lang } = context;
   const out = path.resolve(context.cwd, requireOut(values, lang, "DIR"));
   const { settings, source } = readSettingsFile(context.cwd, values.settings, lang);
+  refuseUnfreshFolder(lang, out);
   const { client, apps, target } = connectToProgram(context, values, [
     "applications",
+    "questionnaires",
     "lotteryLog",
   ]);
   const progress = startProgress(context, pick(lang, { ja: "読み込み中", en: "reading" }));
@@ -110,6 +113,8 @@ async function exportEvidence(context: CommandContext, values: Values): Promise<
       apps,
       runId: values.run,
       programSettings: { source: source ?? "defaults (spec §1)", ...settings },
+      // The configured state names come with the Program context (settings in the log).
+      audit: { settings, names: DEFAULT_PROCESS_NAMES },
       onPage: (read, total) => progress.update(read, total),
     });
     files = await buildEvidence(input);
@@ -133,7 +138,9 @@ async function exportEvidence(context: CommandContext, values: Values): Promise<
   }
   writeLocal(lang, out, () => {
     mkdirSync(out, { recursive: true });
-    for (const file of files) writeFileSync(path.join(out, file.name), file.content);
+    // "wx": never through a link or over a file that appeared since the folder was checked.
+    for (const file of files)
+      writeFileSync(path.join(out, file.name), file.content, { flag: "wx" });
   });
   context.stdout.write(
     pick(lang, {
@@ -186,6 +193,33 @@ async function exportVisits(context: CommandContext, values: Values): Promise<nu
     );
   }
   return 0;
+}
+
+/**
+ * The evidence goes into a folder of its own: a new one, or an empty one that is not a symbolic
+ * link, so it never overwrites an earlier export or writes where a link points.
+ */
+function refuseUnfreshFolder(lang: Lang, out: string): void {
+  let stat;
+  try {
+    stat = lstatSync(out);
+  } catch {
+    return; // does not exist yet: it will be created
+  }
+  let problem: Localized | undefined;
+  if (stat.isSymbolicLink())
+    problem = { ja: "シンボリックリンクです", en: "it is a symbolic link" };
+  else if (!stat.isDirectory())
+    problem = { ja: "フォルダではありません", en: "it is not a folder" };
+  else if (readdirSync(out).length > 0) problem = { ja: "空ではありません", en: "it is not empty" };
+  if (problem) {
+    throw new UsageError(
+      pick(lang, {
+        ja: `${out} には書き出しません（${problem.ja}）。新しいフォルダ名を --out に指定してください`,
+        en: `will not write to ${out} (${problem.en}); give --out a new folder name`,
+      }),
+    );
+  }
 }
 
 type Values = ReturnType<typeof parseCommandArgs<typeof OPTIONS>>["values"];

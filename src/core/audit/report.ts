@@ -240,3 +240,24 @@ export function formatAuditReport(findings: AuditFindings, lang: Lang): string {
   );
   return lines.join("\n") + "\n";
 }
+
+/** One line per kind of problem found (title, id and count), for summaries such as the evidence README. */
+export function problemTitles(findings: AuditFindings, lang: Lang): string[] {
+  const lines = [...groupById(recordFindings(findings))].map(
+    ([id, group]) => `${pick(lang, TITLES[id])} (${id}): ${group.length}`,
+  );
+  for (const finding of findings.logFindings) {
+    lines.push(`${pick(lang, LOG_TITLES[finding.id])} (${finding.id})`);
+  }
+  if (!findings.chain.ok) {
+    lines.push(pick(lang, { ja: "抽選記録のハッシュチェーンの破損", en: "Broken hash chain" }));
+  }
+  for (const { runId, verdict } of findings.bundles) {
+    if (!verdict.ok) {
+      lines.push(
+        pick(lang, { ja: `抽選 ${runId} の検証データの不一致`, en: `Draw ${runId} bundle` }),
+      );
+    }
+  }
+  return lines;
+}

@@ -18,6 +18,15 @@ import { ELIGIBILITY_LABELS, LOTTERY_LOG_KINDS, STATES } from "../vocabulary";
 import { recordIdOf, statusOf } from "../workflow";
 import { toCsv } from "./csv";
 import { evidenceReadme } from "./evidenceReadme";
+import { type AuditFindings, problemCount } from "../audit/report";
+import { japanTimeWithOffset, japanWallClock } from "../settings/japanWallClock";
+
+/** An instant in Japan time as ISO 8601 with its offset (2026-08-09T17:00:00+09:00). */
+function japanIso(instant: string): string {
+  const wall = japanWallClock(instant);
+  if (wall === "") return instant;
+  return `${wall.length === 16 ? `${wall}:00` : wall}+09:00`;
+}
 
 /** A lottery log entry as the evidence shows it: the hashed content plus who wrote it and when. */
 export interface EvidenceLogEntry extends ChainedEntry {
@@ -38,26 +47,12 @@ export interface EvidenceInput {
   applications: readonly KintoneRecordLike[];
   /** The program settings in force (thresholds, window, quota), when they could be read. */
   programSettings: unknown;
+  /** What followup audit finds now: the README's summary says the same. */
+  audit: AuditFindings;
   exportedAt: string;
 }
 
-/** The verification bundle of spec §5.8 as a draw's log entry records it (the hash chain covers it). */
-/** A draw entry's verification bundle, with the commitment of the 予告 logged before it, if any. */
-export function bundleOfDrawEntry(
-  entry: ChainedEntry,
-  log: readonly ChainedEntry[] = [],
-): LotteryBundle {
-  const commitment = commitmentBefore(log, entry.sequence);
-  return {
-    algorithm: entry.algorithm,
-    seed: entry.seed,
-    quota: entry.quota,
-    pool: entry.pool,
-    pool_fingerprint: entry.pool_fingerprint,
-    ranking: entry.ranking,
-    ...(commitment === undefined ? {} : { commitment }),
-  } as LotteryBundle;
-}
+export { bundleOfDrawEntry } from "../lottery/notice";
 
 export interface EvidenceFile {
   name: string;
@@ -136,22 +131,40 @@ async function rankingCsv(input: EvidenceInput): Promise<string> {
   return toCsv(["順位", "レコードID", "受付番号", "結果", "補欠順位", "スコア(HMAC-SHA256)"], rows);
 }
 
-/** What a promotion or cancellation changed, from the log entry's ranking field. */
-function eventSummary(entry: EvidenceLogEntry): string {
+/** What a 予告, promotion or 取消 entry records, from its ranking field; ranks from the draw. */
+function eventSummary(entry: EvidenceLogEntry, bundle: LotteryBundle): string {
+  const drawnRank = new Map(bundle.ranking.map((ranked) => [ranked.key, ranked.rank]));
+  const rankOf = (key: string, logged: unknown) =>
+    typeof logged === "number" && logged > 0 ? logged : drawnRank.get(key);
   const ranking = entry.ranking as {
     declined?: unknown[];
     promoted?: Array<{ key?: unknown; rank?: unknown; waitlist_no?: unknown }>;
+    seed_sha256?: unknown;
+    key?: unknown;
+    action?: unknown;
+    from?: unknown;
+    to?: unknown;
+    rank?: unknown;
   } | null;
+  if (!ranking) return "";
   const parts: string[] = [];
-  if (ranking && Array.isArray(ranking.declined) && ranking.declined.length > 0) {
-    parts.push(`辞退: ${ranking.declined.map(String).join(" ")}`);
+  if (typeof ranking.seed_sha256 === "string")
+    parts.push(`シードのSHA-256: ${ranking.seed_sha256}`);
+  if (Array.isArray(ranking.declined) && ranking.declined.length > 0) {
+    parts.push(`辞退・取消で空いた枠: ${ranking.declined.map(String).join(" ")}`);
   }
-  if (ranking && Array.isArray(ranking.promoted)) {
-    for (const p of ranking.promoted) {
-      parts.push(
-        `繰り上げ: レコード ${String(p.key)}（順位 ${String(p.rank)}・補欠順位 ${String(p.waitlist_no)}）`,
-      );
-    }
+  for (const p of Array.isArray(ranking.promoted) ? ranking.promoted : []) {
+    const key = String(p.key);
+    const rank = rankOf(key, p.rank);
+    parts.push(
+      `繰り上げ: レコード ${key}（${rank === undefined ? "" : `順位 ${rank}・`}補欠順位 ${String(p.waitlist_no)}）`,
+    );
+  }
+  if (typeof ranking.key === "string" && typeof ranking.action === "string") {
+    const rank = rankOf(ranking.key, ranking.rank);
+    parts.push(
+      `${ranking.action}: レコード ${ranking.key}（${String(ranking.from)} → ${String(ranking.to)}${rank === undefined ? "" : `・順位 ${rank}`}）`,
+    );
   }
   return parts.join(" / ");
 }
@@ -165,9 +178,9 @@ function eventsCsv(input: EvidenceInput): string {
       entry.run_id,
       entry.kind,
       entry.state,
-      entry.createdAt,
+      japanTimeWithOffset(entry.createdAt),
       entry.createdBy,
-      eventSummary(entry),
+      eventSummary(entry, input.bundle),
       entry.reason,
       entry.entry_hash,
     ]);
@@ -182,12 +195,15 @@ function settingsJson(input: EvidenceInput): string {
     quota: bundle.quota,
     pool_size: bundle.pool.length,
     pool_fingerprint: bundle.pool_fingerprint,
-    drawn_at: draw.createdAt,
+    drawn_at: japanIso(draw.createdAt),
     drawn_by: draw.createdBy,
     log_sequence: draw.sequence,
     entry_hash: draw.entry_hash,
     program_settings: input.programSettings ?? null,
-    exported_at: input.exportedAt,
+    exported_at: japanIso(input.exportedAt),
+    commitment: bundle.commitment ?? null,
+    chain_head: input.audit.chainHead ?? null,
+    audit_problems: problemCount(input.audit),
   };
   return JSON.stringify(settings, null, 2) + "\n";
 }

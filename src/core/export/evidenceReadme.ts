@@ -1,3 +1,5 @@
+import { problemCount, problemTitles } from "../audit/report";
+import { japanTimeWithOffset } from "../settings/japanWallClock";
 import { LOTTERY_LOG_KINDS } from "../vocabulary";
 import type { EvidenceInput } from "./evidence";
 
@@ -13,6 +15,11 @@ export function evidenceReadme(input: EvidenceInput): string {
   const { bundle, draw, chain, bundleVerdict } = input;
   const count = (kind: string) => input.log.filter((entry) => entry.kind === kind).length;
   const winners = bundle.ranking.filter((entry) => entry.waitlist_no === null).length;
+  const problems = problemCount(input.audit);
+  const auditText =
+    problems === 0
+      ? "問題なし（followup audit と同じ確認）"
+      : `問題 ${problems} 件（followup audit と同じ確認）: ${problemTitles(input.audit, "ja").join("、")}`;
   return `# 抽選の証跡（抽選ID ${draw.run_id}）
 
 セキュリティ対策点検・専門家派遣の抽選について、監査・第三者確認のための資料です。
@@ -24,16 +31,19 @@ export function evidenceReadme(input: EvidenceInput): string {
 |---|---|
 | 抽選ID | ${draw.run_id} |
 | アルゴリズム | ${bundle.algorithm} |
-| 抽選日時 | ${draw.createdAt} |
+| 抽選日時 | ${japanTimeWithOffset(draw.createdAt)} |
 | 実行者 | ${draw.createdBy} |
 | 当選枠 | ${bundle.quota} |
 | 母集団の件数 | ${bundle.pool.length}（当選 ${winners}・補欠 ${bundle.pool.length - winners}） |
 | 母集団の指紋（SHA-256） | ${bundle.pool_fingerprint} |
 | シード | ${bundle.seed} |
+| 抽選予告（シードのSHA-256） | ${bundle.commitment ?? "なし"} |
 | 検証データの再計算 | ${verdictText(bundleVerdict.ok, bundleVerdict.ok ? "" : bundleVerdict.difference)} |
 | 抽選記録のハッシュチェーン | ${verdictText(chain.ok, chain.ok ? "" : `通番 ${chain.sequence}: ${chain.problem}`)} |
 | 繰り上げ・取消の記録 | 繰り上げ ${count(LOTTERY_LOG_KINDS.promotion)} 件・取消 ${count(LOTTERY_LOG_KINDS.cancellation)} 件 |
-| 出力日時 | ${input.exportedAt} |
+| 申込と抽選記録の監査 | ${auditText} |
+| 抽選記録のチェーンの先頭 | ${input.audit.chainHead ?? "-"} |
+| 出力日時 | ${japanTimeWithOffset(input.exportedAt)} |
 
 ## ファイル
 

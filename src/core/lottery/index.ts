@@ -24,4 +24,4 @@ export {
   type LogEntryContent,
 } from "./chain";
 export { nextToPromote, vacancies, type DrawnApplication } from "./promotion";
-export { commitmentBefore } from "./notice";
+export { bundleOfDrawEntry, commitmentBefore } from "./notice";
