@@ -57,13 +57,41 @@ export interface FormBridgeOptions {
 
 export const SUBMIT_EVENTS = ["form.confirm", "form.submit", "confirm.submit"] as const;
 
+/**
+ * How far the applicant's clock may be off before the form says the window is not open. The
+ * receipt time that counts is kintone's created time (spec v2 §2.1), judged at screening; the
+ * form only spares an applicant a submission that is clearly early or late.
+ */
+export const CLOCK_TOLERANCE_MS = 10 * 60_000;
+
+const WINDOW_RULES: ReadonlySet<string> = new Set([
+  "APPLIED_BEFORE_WINDOW",
+  "APPLIED_AFTER_WINDOW",
+]);
+
+function clearlyOutsideWindow(now: number, settings: ProgramSettings): boolean {
+  const opens = Date.parse(settings.window.opensAt);
+  const closes = Date.parse(settings.window.closesAt);
+  return now < opens - CLOCK_TOLERANCE_MS || now > closes + CLOCK_TOLERANCE_MS;
+}
+
+/**
+ * The rules the public form blocks on: every per-application error the applicant can fix (the
+ * duplicate rules need the other applications and wait for screening), and the window only when
+ * the applicant's clock is clearly outside it.
+ */
 function errorsOf(record: FormRecord, options: FormBridgeOptions): Violation[] {
+  const now = options.now?.() ?? new Date();
   const { violations } = screenApplication(
     applicationFromRecord(record as KintoneRecordLike),
     options.settings,
-    { lang: options.lang, now: options.now?.() ?? new Date() },
+    { lang: options.lang, now },
   );
-  return violations.filter((violation) => violation.severity === "error");
+  const windowDecides = clearlyOutsideWindow(now.getTime(), options.settings);
+  return violations.filter(
+    (violation) =>
+      violation.severity === "error" && (windowDecides || !WINDOW_RULES.has(violation.rule)),
+  );
 }
 
 function messagesByField(violations: Violation[]): Map<string, string> {

@@ -98,12 +98,27 @@ describe("FormBridge script", () => {
     expect(page.fieldErrors.get("postal_code")).toBeNull();
   });
 
-  it("says a closed window in the alert, since the receipt time is not on the form", () => {
+  it("says a clearly closed window in the alert, since the receipt time is not on the form", () => {
     const page = formPage(answer(), { fnErrors: true });
     const alert = jest.fn();
-    const late = { ...options(alert), now: () => new Date("2024-08-09T08:00:01Z") };
+    const late = { ...options(alert), now: () => new Date("2024-08-09T08:10:01Z") };
     expect(checkSubmission(page.fb, page.context("form.submit"), late)).toBe(false);
-    expect(alert).toHaveBeenCalledWith(expect.stringMatching(/./));
+    expect(alert).toHaveBeenCalledWith(expect.stringMatching(/申込受付期間（.*）は終了/));
+  });
+
+  it("leaves a submission within ten minutes of the deadline to kintone's receipt time", () => {
+    const page = formPage(answer(), { fnErrors: true });
+    const alert = jest.fn();
+    // The applicant's clock says 17:05: kintone's created time decides at screening.
+    const close = { ...options(alert), now: () => new Date("2024-08-09T08:05:00Z") };
+    expect(checkSubmission(page.fb, page.context("form.submit"), close)).toBe(true);
+    expect(alert).not.toHaveBeenCalled();
+  });
+
+  it("blocks an NPO that chose その他の法人・団体, with the reason under the field", () => {
+    const page = formPage(answer({ entity_type: "その他の法人・団体" }), { fnErrors: true });
+    expect(checkSubmission(page.fb, page.context("form.confirm"), options())).toBe(false);
+    expect(page.fieldErrors.get("entity_type")).toMatch(/会社.*と個人事業主だけです/);
   });
 
   it("on a field's change, sets or clears that field's message from the new value only", () => {
