@@ -34,7 +34,14 @@ import { inList, quote } from "../kintoneQuery";
 import { fieldText } from "../../core/application";
 import { japanTimeWithOffset } from "../../core/settings/japanWallClock";
 import { listIds, LotteryRefusal, notAllowed } from "./errors";
-import { chainEntry, type LogRecord, readLog, uploadBundle, withDetachedValues } from "./log";
+import {
+  chainEntry,
+  type LogRecord,
+  needsBundleFile,
+  readLog,
+  uploadBundle,
+  withDetachedValues,
+} from "./log";
 import { type PendingWrite, writeRanking } from "./writer";
 
 /** What the operator confirms before the draw: how many, and which pool (its fingerprint). */
@@ -234,7 +241,7 @@ export async function drawLottery(
     commitment: plan.commitment,
   });
   const runId = newRunId("draw");
-  const fileKey = await uploadBundle(context, runId, bundle);
+  const fileKey = needsBundleFile(bundle) ? await uploadBundle(context, runId, bundle) : undefined;
   const entry = await chainEntry(
     plan.log,
     {

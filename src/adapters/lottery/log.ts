@@ -128,6 +128,14 @@ export async function chainEntry(
   return { content: full, entryHash: await entryHash(full), state, bundleFileKey };
 }
 
+/**
+ * Whether the log entry cannot hold the bundle's pool or ranking in its text fields, so the bundle
+ * file must carry them (spec §2.3); a smaller draw needs no upload, one request fewer.
+ */
+export function needsBundleFile(bundle: Pick<LotteryBundle, "pool" | "ranking">): boolean {
+  return inline(bundle.pool) === "" || inline(bundle.ranking) === "";
+}
+
 function inline(value: unknown): string {
   if (value === null || value === undefined) return "";
   const text = JSON.stringify(value);
