@@ -20,11 +20,14 @@ export interface ShownNames {
   states: Map<string, string>;
 }
 
-/** Reads the app's process settings in the default names and in the caller's (two GETs). */
-export async function readShownNames(client: KintoneClient, app: AppId): Promise<ShownNames> {
-  const read = (lang: "default" | "user") =>
-    withRetry(() => client.app.getProcessManagement({ app, lang }));
-  const [byDefault, byUser] = await Promise.all([read("default"), read("user")]);
+type ProcessSettings = Awaited<ReturnType<KintoneClient["app"]["getProcessManagement"]>>;
+
+function readProcess(client: KintoneClient, app: AppId, lang: "default" | "user") {
+  return withRetry(() => client.app.getProcessManagement({ app, lang }));
+}
+
+/** Default name ↔ the caller's name, from the process settings read in both. */
+function shownNames(byDefault: ProcessSettings, byUser: ProcessSettings): ShownNames {
   const actions = new Map<string, string>();
   // kintone lists the actions in the same order in every language, and keeps each state's index.
   (byDefault.actions ?? []).forEach((action, index) => {
@@ -38,13 +41,27 @@ export async function readShownNames(client: KintoneClient, app: AppId): Promise
   return { actions, states };
 }
 
+/** Reads the app's process settings in the default names and in the caller's (two GETs). */
+export async function readShownNames(client: KintoneClient, app: AppId): Promise<ShownNames> {
+  const [byDefault, byUser] = await Promise.all([
+    readProcess(client, app, "default"),
+    readProcess(client, app, "user"),
+  ]);
+  return shownNames(byDefault, byUser);
+}
+
 /** `actions` (default names, as the settings keep them) in the caller's display language. */
 export async function callerActionNames(
   client: KintoneClient,
   app: AppId,
   actions: ActionNames,
 ): Promise<ActionNames> {
-  const shown = (await readShownNames(client, app)).actions;
+  const byUser = await readProcess(client, app, "user");
+  // Every name the settings keep is one the caller says (no names per language, or the caller's
+  // language is the default one): nothing to translate, and one read instead of two.
+  const userNames = new Set((byUser.actions ?? []).map((action) => action.name));
+  if (Object.values(actions).every((name) => userNames.has(name))) return actions;
+  const shown = shownNames(await readProcess(client, app, "default"), byUser).actions;
   return Object.fromEntries(
     Object.entries(actions).map(([key, name]) => [key, shown.get(name) ?? name]),
   ) as ActionNames;
