@@ -1,45 +1,35 @@
-// Bundle sizes: raw and gzipped, for each plugin bundle (plugin/js/*.js) and the FormBridge script
-// (dist/formbridge.js). Build first (`npm run build` or `npx webpack --mode production`).
-// Budget: desktop.js under 100 KB gzipped.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+// Bundle sizes, gzipped, against their budgets (scripts/check-bundles.js, which CI enforces), and the
+// FormBridge script's for reference. Build first (`npm run build`).
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { figureLine } from "../benchReport";
 
 const ROOT = path.join(__dirname, "..", "..");
-const DESKTOP_BUDGET_GZIP = 100 * 1024;
+const { BUDGETS } = require("../check-bundles.js") as { BUDGETS: Record<string, number> };
 
-function bundleFiles(): string[] {
-  const pluginJs = path.join(ROOT, "plugin", "js");
-  const files = existsSync(pluginJs)
-    ? readdirSync(pluginJs)
-        .filter((f) => f.endsWith(".js"))
-        .sort()
-        .map((f) => path.join(pluginJs, f))
-    : [];
-  const formbridge = path.join(ROOT, "dist", "formbridge.js");
-  if (existsSync(formbridge)) files.push(formbridge);
-  return files;
-}
-
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const gzippedKb = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
 
 export async function run(): Promise<void> {
-  const files = bundleFiles();
-  if (files.length === 0) {
-    console.log("no bundles found: build first (npx webpack --mode production)");
+  const pluginJs = path.join(ROOT, "plugin", "js");
+  if (!existsSync(path.join(pluginJs, "desktop.js"))) {
+    console.log("no bundles found: build first (npm run build)");
     return;
   }
-  console.log(`${"bundle".padEnd(28)}${"raw".padStart(12)}${"gzip".padStart(12)}`);
-  for (const file of files) {
-    const content = readFileSync(file);
-    const gzipped = gzipSync(content, { level: 9 }).length;
-    const name = path.relative(ROOT, file);
-    const note =
-      path.basename(file) === "desktop.js"
-        ? `  (budget ${kb(DESKTOP_BUDGET_GZIP)}: ${gzipped <= DESKTOP_BUDGET_GZIP ? "within" : "OVER"})`
-        : "";
+  for (const [name, budget] of Object.entries(BUDGETS)) {
     console.log(
-      `${name.padEnd(28)}${kb(content.length).padStart(12)}${kb(gzipped).padStart(12)}${note}`,
+      figureLine(
+        `plugin/js/${name} gzipped`,
+        gzippedKb(path.join(pluginJs, name)),
+        budget / 1024,
+        "KB",
+      ),
+    );
+  }
+  const formbridge = path.join(ROOT, "dist", "formbridge.js");
+  if (existsSync(formbridge)) {
+    console.log(
+      `${"dist/formbridge.js gzipped (no budget)".padEnd(44)}${gzippedKb(formbridge).toFixed(1).padStart(9)} KB`,
     );
   }
 }
