@@ -55,7 +55,7 @@ function allowed(
   db: SandboxDb,
   session: Session,
   appId: number,
-  right: "view" | "manage",
+  right: "view" | "add" | "edit" | "delete" | "manage",
 ): boolean {
   try {
     return hasAppRight(db, { user: session.user, via: "session", session }, appId, right);
@@ -217,6 +217,13 @@ export function registerPageRoutes(router: Router, deps: { db: SandboxDb }): voi
       ...baseBootstrap(session, kind, mobile),
       appId,
       guestSpaceId,
+      // What the user may do in the app, so the screens offer only that (kintone hides the rest).
+      rights: {
+        add: allowed(db, session, appId, "add"),
+        edit: allowed(db, session, appId, "edit"),
+        delete: allowed(db, session, appId, "delete"),
+        manage: allowed(db, session, appId, "manage"),
+      },
       recordId: match.url.searchParams.get("record") ?? undefined,
       pluginConfigs: Object.fromEntries(
         plugins.map((plugin) => [plugin.id, getPluginConfig(db, appId, plugin.id)]),

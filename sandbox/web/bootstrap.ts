@@ -39,6 +39,8 @@ export interface Bootstrap {
   appId?: number;
   /** The guest space of the app, when the page is under `/k/guest/<space>/`. */
   guestSpaceId?: number;
+  /** The login user's app permissions (app pages): buttons for what they may not do are hidden. */
+  rights?: { add: boolean; edit: boolean; delete: boolean; manage: boolean };
   /** Record id from the query string (mobile pages); desktop pages read it from the hash. */
   recordId?: string;
   loginUser?: LoginUser;

@@ -40,6 +40,11 @@ export interface ProcessSettings {
     filterCond?: string;
     type?: string;
   }> | null;
+  /**
+   * Names in the login user's display language (kintone's "言語ごとの名称"): default state name →
+   * shown name, and action index → shown name. The screen shows and sends these.
+   */
+  shown?: { states: Record<string, string>; actions: string[] };
 }
 
 export interface AppData {
@@ -73,11 +78,39 @@ export async function loadViews(appId: number): Promise<ViewSettings[]> {
 }
 
 export async function loadProcess(appId: number): Promise<ProcessSettings> {
-  return screenApi<ProcessSettings>("/k/v1/app/status", "GET", { app: appId }).catch(() => ({
-    enable: false,
-    states: null,
-    actions: null,
-  }));
+  const none: ProcessSettings = { enable: false, states: null, actions: null };
+  const [byDefault, inMyLanguage] = await Promise.all([
+    screenApi<ProcessSettings>("/k/v1/app/status", "GET", { app: appId }).catch(() => none),
+    screenApi<ProcessSettings>("/k/v1/app/status", "GET", { app: appId, lang: "user" }).catch(
+      () => none,
+    ),
+  ]);
+  // The same settings in two languages: states pair by index, actions by position.
+  const byIndex = (settings: ProcessSettings) =>
+    Object.values(settings.states ?? {}).sort((a, b) => Number(a.index) - Number(b.index));
+  const shownStates = byIndex(inMyLanguage);
+  const states = Object.fromEntries(
+    byIndex(byDefault).map((state, i) => [state.name, shownStates[i]?.name ?? state.name]),
+  );
+  const actions = (byDefault.actions ?? []).map(
+    (action, i) => inMyLanguage.actions?.[i]?.name ?? action.name,
+  );
+  return { ...byDefault, shown: { states, actions } };
+}
+
+/** An action's name as the login user sees it (and as kintone expects it from them). */
+export function shownAction(
+  process: ProcessSettings,
+  action: { name: string; from: string },
+): string {
+  const index = (process.actions ?? []).findIndex(
+    (each) => each.name === action.name && each.from === action.from,
+  );
+  return process.shown?.actions[index] ?? action.name;
+}
+
+export function shownState(process: ProcessSettings, name: string): string {
+  return process.shown?.states[name] ?? name;
 }
 
 /** Field codes in the order the form shows them: the layout first, then any field it left out. */

@@ -35,7 +35,7 @@ export function appHeader(
     h("a", { class: "sb-app-name", href: listUrl }, appName),
     h("span", { class: "sb-spacer-flex" }),
     ...tools,
-    boot.mobile
+    boot.mobile || boot.rights?.manage === false
       ? null
       : h("a", {
           class: "sb-gear",

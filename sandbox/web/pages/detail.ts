@@ -5,7 +5,7 @@ import { events } from "../kintone/global";
 import { setScreen } from "../kintone/screen";
 import { screenApi } from "../rest";
 import { t } from "../text";
-import { type AppData, loadApp, loadProcess } from "./appData";
+import { type AppData, loadApp, loadProcess, shownAction, shownState } from "./appData";
 import { appHeader, errorBanner, globalHeader } from "./chrome";
 import { commentsPane } from "./comments";
 import { editUrl, eventType, listUrl, recordLocation } from "./context";
@@ -27,6 +27,17 @@ export async function showRecordPage(boot: Bootstrap, root: HTMLElement): Promis
   await showDetail(boot, root, recordId);
 }
 
+/** kintone offers 編集 only to who may edit this record (app and record permissions). */
+async function mayEditRecord(boot: Bootstrap, appId: number, recordId: string): Promise<boolean> {
+  if (boot.rights?.edit === false) return false;
+  const answer = await screenApi<{ rights: Array<{ record: { editable: boolean } }> }>(
+    "/k/v1/records/acl/evaluate",
+    "GET",
+    { app: appId, ids: [recordId] },
+  ).catch(() => undefined);
+  return answer?.rights[0]?.record.editable ?? true;
+}
+
 async function showDetail(boot: Bootstrap, root: HTMLElement, recordId: string): Promise<void> {
   const appId = boot.appId ?? 0;
   const banner = errorBanner();
@@ -45,7 +56,10 @@ async function showDetail(boot: Bootstrap, root: HTMLElement, recordId: string):
     root.append(globalHeader(boot), h("div", { class: "sb-page" }, banner.element));
     return;
   }
-  const process = await loadProcess(appId);
+  const [process, editable] = await Promise.all([
+    loadProcess(appId),
+    mayEditRecord(boot, appId, recordId),
+  ]);
   const status = String(
     Object.values(record).find((field) => field.type === "STATUS")?.value ?? "",
   );
@@ -56,11 +70,13 @@ async function showDetail(boot: Bootstrap, root: HTMLElement, recordId: string):
     "div",
     { class: "sb-detail-toolbar" },
     h("a", { class: "sb-button sb-back", href: listUrl(boot) }, t("back")),
-    h(
-      "a",
-      { class: "sb-button sb-edit", href: editUrl(boot, recordId), title: t("editRecord") },
-      t("editRecord"),
-    ),
+    editable
+      ? h(
+          "a",
+          { class: "sb-button sb-edit", href: editUrl(boot, recordId), title: t("editRecord") },
+          t("editRecord"),
+        )
+      : null,
   );
   const bar = process.enable
     ? statusBar(boot, record, actions, process, (action, assignee) => {
@@ -101,17 +117,19 @@ async function showDetail(boot: Bootstrap, root: HTMLElement, recordId: string):
   await events.dispatch(showEvent.type, showEvent);
 
   async function proceed(
-    action: { name: string; to: string },
+    action: { name: string; from: string; to: string },
     assignee: string | undefined,
   ): Promise<void> {
+    // Named as the user sees them: kintone takes the action in the user's display language.
+    const actionName = shownAction(process, action);
     const proceedEvent = {
       type: eventType(boot, "detail.process.proceed"),
       appId,
       recordId: Number(recordId),
       record: cloneRecord(current),
-      action: { value: action.name },
-      status: { value: status },
-      nextStatus: { value: action.to },
+      action: { value: actionName },
+      status: { value: shownState(process, status) },
+      nextStatus: { value: shownState(process, action.to) },
     };
     const decision = decideSave(current, await events.dispatch(proceedEvent.type, proceedEvent));
     if (!decision.save) {
@@ -133,7 +151,7 @@ async function showDetail(boot: Bootstrap, root: HTMLElement, recordId: string):
       await screenApi("/k/v1/record/status", "PUT", {
         app: appId,
         id: recordId,
-        action: action.name,
+        action: actionName,
         ...(assignee ? { assignee } : {}),
         revision: revision ?? -1,
       });

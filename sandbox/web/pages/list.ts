@@ -57,12 +57,15 @@ export async function showList(boot: Bootstrap, root: HTMLElement): Promise<void
   const banner = errorBanner();
   const tableBox = h("div", { class: "sb-list-box" });
   const pager = h("div", { class: "sb-pager" });
-  const addButton = h("a", {
-    class: "sb-add",
-    href: createUrl(boot),
-    title: t("addRecord"),
-    "aria-label": t("addRecord"),
-  });
+  const addButton =
+    boot.rights?.add === false
+      ? null
+      : h("a", {
+          class: "sb-add",
+          href: createUrl(boot),
+          title: t("addRecord"),
+          "aria-label": t("addRecord"),
+        });
 
   clear(root);
   root.append(
@@ -203,13 +206,15 @@ export async function showList(boot: Bootstrap, root: HTMLElement): Promise<void
       h(
         "td",
         { class: "sb-col-icon" },
-        h("button", {
-          type: "button",
-          class: "sb-inline-edit",
-          title: t("inlineEdit"),
-          "aria-label": t("inlineEdit"),
-          on: { click: () => inBackground(inlineEdit(tr, cells, record)) },
-        }),
+        boot.rights?.edit === false
+          ? null
+          : h("button", {
+              type: "button",
+              class: "sb-inline-edit",
+              title: t("inlineEdit"),
+              "aria-label": t("inlineEdit"),
+              on: { click: () => inBackground(inlineEdit(tr, cells, record)) },
+            }),
       ),
     );
     return tr;

@@ -3,7 +3,7 @@ import { h } from "../dom";
 import type { EventRecord } from "../kintone/effects";
 import { screenApi } from "../rest";
 import { t } from "../text";
-import type { ProcessSettings } from "./appData";
+import { type ProcessSettings, shownAction, shownState } from "./appData";
 
 type Action = NonNullable<ProcessSettings["actions"]>[number];
 
@@ -78,26 +78,33 @@ export function statusBar(
   const names = Array.isArray(assignees)
     ? assignees.map((each) => String(each?.name ?? each?.code ?? ""))
     : [];
+  // kintone shows the action buttons to the record's assignees only, or to everyone when it has none.
+  const me = boot.loginUser?.code;
+  const mayAct =
+    !Array.isArray(assignees) ||
+    assignees.length === 0 ||
+    assignees.some((each) => each?.code === me);
+  const offered = mayAct ? actions : [];
   const chooser = h("div", { class: "sb-assignee-chooser" });
   chooser.hidden = true;
   const bar = h(
     "div",
     { class: "sb-status-bar" },
     h("span", { class: "sb-status-label" }, t("status")),
-    h("span", { class: "sb-status-value" }, status),
+    h("span", { class: "sb-status-value" }, shownState(process, status)),
     names.length
       ? h("span", { class: "sb-status-assignees" }, `${t("assignee")}: ${names.join(", ")}`)
       : null,
     h(
       "span",
       { class: "sb-status-actions" },
-      ...actions.map((action) =>
+      ...offered.map((action) =>
         h(
           "button",
           {
             type: "button",
             class: "sb-button sb-action",
-            dataset: { action: action.name },
+            dataset: { action: shownAction(process, action) },
             on: {
               click: () => {
                 const candidates = assigneeCandidates(process, action.to, record, boot.users);
@@ -109,7 +116,7 @@ export function statusBar(
               },
             },
           },
-          action.name,
+          shownAction(process, action),
         ),
       ),
     ),

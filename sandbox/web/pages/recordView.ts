@@ -183,7 +183,10 @@ function renderRelated(box: HTMLElement, property: FieldProperty, record: EventR
         return;
       }
       const columns = reference.displayFields;
-      box.appendChild(
+      // A wide table scrolls inside its own box instead of widening the whole page.
+      const scroll = h("div", { class: "sb-related-scroll" });
+      box.appendChild(scroll);
+      scroll.appendChild(
         h(
           "table",
           { class: "sb-table sb-related" },
