@@ -150,6 +150,8 @@ export async function showCalendar(
       [...byDay].map(([day, records]) => [day, records.map(cloneRecord)]),
     ),
     date: month,
+    offset: null,
+    size: null,
   };
   await events.dispatch(showEvent.type, showEvent);
 }
