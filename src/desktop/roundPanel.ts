@@ -4,6 +4,7 @@
  * deadline, the winners without a reply are one click and one confirmation away from 辞退.
  */
 import type { KintoneApi } from "../adapters/kintone-js/kintoneApi";
+import type { KintoneClient } from "../adapters/kintoneClient";
 import { allowedOperations, type ClientFactory, errorText } from "../adapters/kintone-js/session";
 import {
   declineUnreplied,
@@ -121,7 +122,7 @@ function renderFigures(
 function declineConfirmation(
   records: Unreplied[],
   lang: Lang,
-  deadline: string,
+  defaultReason: string,
   onConfirm: (reason: string) => Promise<void>,
   onCancel: () => void,
 ): HTMLElement {
@@ -129,10 +130,7 @@ function declineConfirmation(
     className: "followup-round-reason",
     attrs: { rows: "2", "aria-label": pick(lang, { ja: "辞退の理由", en: "Reason" }) },
   });
-  reason.value = pick(lang, {
-    ja: `参加意思の回答期限（${japanWallClock(deadline).replace("T", " ")}）までに回答がなかったため。`,
-    en: `No reply by the participation-intent deadline (${japanWallClock(deadline).replace("T", " ")}).`,
-  });
+  reason.value = defaultReason;
   const message = el("div", { className: "followup-round-message" });
   const confirm = el(
     "button",
@@ -171,8 +169,8 @@ function declineConfirmation(
       "p",
       {},
       pick(lang, {
-        ja: "次の当選者を、本人に代わって「辞退」にします（参加意思「辞退する」と理由を記録します）。",
-        en: "These winners will be recorded as 辞退 on their behalf (intent 辞退する and the reason).",
+        ja: "次の申込を、本人に代わって「辞退」にします（参加意思「辞退する」と理由を記録します）。",
+        en: "These applications will be recorded as 辞退 on their behalf (intent 辞退する and the reason).",
       }),
     ),
     el("ul", {}, ...records.map((record) => el("li", {}, record.companyName || `#${record.id}`))),
@@ -180,6 +178,62 @@ function declineConfirmation(
     message,
     el("div", { className: "followup-round-actions" }, confirm, cancel),
   );
+}
+
+/** One group the panel offers to record as 辞退: the records of a figure, past its deadline. */
+interface DeclineOffer {
+  condition: string;
+  button: Localized;
+  reason: Localized;
+}
+
+/** A button that reads the group, then asks: who, and why; nothing is written before "yes". */
+function declineArea(
+  offer: DeclineOffer,
+  screen: {
+    client: KintoneClient;
+    appId: number;
+    config: PluginConfig;
+    lang: Lang;
+    reload: () => void;
+  },
+): HTMLElement {
+  const { client, appId, config, lang } = screen;
+  const area = el("div", { className: "followup-round-decline-area" });
+  const button = el(
+    "button",
+    { className: "followup-round-decline-button", attrs: { type: "button" } },
+    pick(lang, offer.button),
+  );
+  button.addEventListener("click", () => {
+    button.disabled = true;
+    readUnreplied(client, appId, config, offer.condition)
+      .then((records) => {
+        clear(area);
+        area.append(
+          declineConfirmation(
+            records,
+            lang,
+            pick(lang, offer.reason),
+            async (reason) => {
+              await declineUnreplied(client, appId, config, records, reason);
+              screen.reload();
+            },
+            () => {
+              clear(area);
+              area.append(button);
+              button.disabled = false;
+            },
+          ),
+        );
+      })
+      .catch((error: unknown) => {
+        button.disabled = false;
+        area.append(el("div", { className: "followup-round-message" }, errorText(error)));
+      });
+  });
+  area.append(button);
+  return area;
 }
 
 async function render(
@@ -226,48 +280,40 @@ async function render(
     ),
     renderFigures(overview, config, lang, passed),
   );
-  const unreplied = overview.figures.repliesPending.count;
-  if (passed && deadline !== null && unreplied > 0) {
-    const { allowed } = await allowedOperations(k, config);
-    if (allowed.promote) {
-      const area = el("div", { className: "followup-round-decline-area" });
-      const button = el(
-        "button",
-        { className: "followup-round-decline-button", attrs: { type: "button" } },
-        pick(lang, {
-          ja: `返信のない当選者 ${unreplied} 件を辞退にする…`,
-          en: `Record 辞退 for the ${unreplied} winner(s) without a reply…`,
-        }),
-      );
-      button.addEventListener("click", () => {
-        button.disabled = true;
-        readUnreplied(client, appId, config, overview.conditions.repliesPending)
-          .then((records) => {
-            clear(area);
-            area.append(
-              declineConfirmation(
-                records,
-                lang,
-                deadline,
-                async (reason) => {
-                  await declineUnreplied(client, appId, config, records, reason);
-                  options.reload();
-                },
-                () => {
-                  clear(area);
-                  area.append(button);
-                  button.disabled = false;
-                },
-              ),
-            );
-          })
-          .catch((error: unknown) => {
-            button.disabled = false;
-            area.append(el("div", { className: "followup-round-message" }, errorText(error)));
-          });
-      });
-      area.append(button);
-      panel.append(area);
+  const { replies } = config.program;
+  const offers: DeclineOffer[] = [];
+  if (passed && deadline !== null && overview.figures.repliesPending.count > 0) {
+    const count = overview.figures.repliesPending.count;
+    const shown = japanWallClock(deadline).replace("T", " ");
+    offers.push({
+      condition: overview.conditions.repliesPending,
+      button: {
+        ja: `返信のない当選者 ${count} 件を辞退にする…`,
+        en: `Record 辞退 for the ${count} winner(s) without a reply…`,
+      },
+      reason: {
+        ja: `参加意思の回答期限（${shown}）までに回答がなかったため。`,
+        en: `No reply by the participation-intent deadline (${shown}).`,
+      },
+    });
+  }
+  if (overview.figures.questionnairesOverdue.count > 0) {
+    const count = overview.figures.questionnairesOverdue.count;
+    offers.push({
+      condition: overview.conditions.questionnairesOverdue,
+      button: {
+        ja: `質問票の回答がない ${count} 件を辞退にする…`,
+        en: `Record 辞退 for the ${count} without a questionnaire…`,
+      },
+      reason: {
+        ja: `質問票の依頼から${replies.questionnaireDays}日を過ぎても回答がなかったため。`,
+        en: `No questionnaire ${replies.questionnaireDays} days after it was requested.`,
+      },
+    });
+  }
+  if (offers.length > 0 && (await allowedOperations(k, config)).allowed.promote) {
+    for (const offer of offers) {
+      panel.append(declineArea(offer, { client, appId, config, lang, reload: options.reload }));
     }
   }
   clear(space);
