@@ -5,13 +5,15 @@
  * requests. After the deadline the no-reply list holds exactly the winners without a reply, and
  * its button records their 辞退 after a confirmation. Screenshots go to test-artifacts/.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough, Writable } from "node:stream";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { writeAppIds } from "../../src/adapters/appIds";
+import { demoWindow } from "../../src/apps/demoApplications";
 import { main } from "../../src/cli/main";
+import { japanWallClock } from "../../src/core/settings/japanWallClock";
 import { holidayOn } from "../../src/core/visits";
 import { startProgramSandbox, type ProgramSandbox } from "../plugin/support/programSandbox";
 import { launchBrowser, loggedIn, open, screenshot } from "./support/browser";
@@ -23,12 +25,19 @@ let browser: Browser;
 let staff: BrowserContext;
 let phone: BrowserContext;
 let cwd: string;
+/** The demo round's application window (dated from the day the demo data were made). */
+const applicationWindow = demoWindow(new Date());
 
 beforeAll(async () => {
   p = await startProgramSandbox();
   browser = await launchBrowser();
   cwd = mkdtempSync(path.join(tmpdir(), "followup-round-panel-"));
   writeAppIds(cwd, p.sandbox.baseUrl, p.apps);
+  // The CLI screens and draws with the same window as the plugin's settings page below.
+  writeFileSync(
+    path.join(cwd, "settings.json"),
+    JSON.stringify({ version: 1, window: applicationWindow }),
+  );
 }, 600_000);
 afterAll(async () => {
   await browser?.close();
@@ -181,6 +190,14 @@ describe("the round at a glance (steps run in order)", () => {
     for (const op of ["screen", "draw", "promote"]) {
       await page.fill(`input[data-path="permissions.${op}.users"]`, "staff1");
     }
+    await page.fill(
+      'input[data-path="program.window.opensAt"]',
+      japanWallClock(applicationWindow.opensAt),
+    );
+    await page.fill(
+      'input[data-path="program.window.closesAt"]',
+      japanWallClock(applicationWindow.closesAt),
+    );
     await page.fill('input[data-path="program.replies.intentDeadline"]', "2099-09-06T17:00");
     await Promise.all([page.waitForURL("**/plugin/"), page.click("#followup-config-save")]);
     await context.close();
@@ -195,7 +212,7 @@ describe("the round at a glance (steps run in order)", () => {
   });
 
   test("screened and decided, then drawn", async () => {
-    await followup("screen", "--yes");
+    await followup("screen", "--settings", "settings.json", "--yes");
     const review = await p.admin.record.getAllRecords({
       app: app(),
       condition: 'eligibility in ("要確認")',
@@ -210,7 +227,7 @@ describe("the round at a glance (steps run in order)", () => {
       });
     }
     (await checkStep("screened")).close();
-    await followup("draw", "--yes");
+    await followup("draw", "--settings", "settings.json", "--yes");
     (await checkStep("drawn")).close();
   });
 
