@@ -2,11 +2,12 @@
  * App, record and field permissions as kintone documents them (cybozu.dev: update-app-permissions,
  * update-record-permissions, update-field-permissions, evaluate-record-permissions).
  */
+import { type ContractTarget, sandboxOnly, startContractTarget } from "../support/contractTarget";
 import { kintoneFailure } from "../support/kintoneError";
-import { startTestSandbox, type TestSandbox } from "../support/sandbox";
 import { createApplicationsApp, deploy } from "./records-fixtures";
 
-let sandbox: TestSandbox;
+// Dual mode: a fresh sandbox, or a real kintone (see test/support/contractTarget.ts).
+let sandbox: ContractTarget;
 let app: string;
 const admin = () => sandbox.clientAs("admin");
 
@@ -22,8 +23,9 @@ const ALL = {
 const group = (code: string) => ({ type: "GROUP" as const, code });
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
+  sandbox = await startContractTarget();
   app = await createApplicationsApp(admin());
+  sandbox.track(app);
 });
 afterAll(() => sandbox.close());
 
@@ -42,7 +44,7 @@ describe("app permissions", () => {
       method: "PUT",
       headers: {
         "Content-Type": "application/json",
-        "X-Cybozu-Authorization": Buffer.from("admin:admin").toString("base64"),
+        "X-Cybozu-Authorization": sandbox.passwordHeader("admin"),
       },
       body: JSON.stringify({
         app,
@@ -50,7 +52,7 @@ describe("app permissions", () => {
           { entity: group("everyone"), recordViewable: true },
           { entity: group("Administrators"), ...ALL },
           {
-            entity: group("secretariat"),
+            entity: group(sandbox.secretariatGroup),
             recordViewable: true,
             recordAddable: true,
             recordEditable: true,
@@ -60,7 +62,11 @@ describe("app permissions", () => {
     });
     expect(response.status).toBe(200);
     const { rights } = await admin().app.getAppAcl({ app });
-    expect(rights.map((r) => r.entity.code)).toEqual(["everyone", "Administrators", "secretariat"]);
+    expect(rights.map((r) => r.entity.code)).toEqual([
+      "everyone",
+      "Administrators",
+      sandbox.secretariatGroup,
+    ]);
     // staff1 is in everyone and in secretariat: the secretariat entry decides.
     const id = await addApplication("株式会社権限");
     await sandbox.clientAs("staff1").record.updateRecord({
@@ -78,7 +84,7 @@ describe("app permissions", () => {
     const error = await kintoneFailure(
       admin().app.updateAppAcl({
         app,
-        rights: [{ entity: group("secretariat"), recordEditable: true }],
+        rights: [{ entity: group(sandbox.secretariatGroup), recordEditable: true }],
       }),
     );
     expect(Object.keys(error.errors as object)).toEqual(["rights[0].recordViewable"]);
@@ -95,7 +101,12 @@ describe("record and field permissions", () => {
         {
           filterCond: 'company_name = "非公開"',
           entities: [
-            { entity: group("secretariat"), viewable: true, editable: false, deletable: false },
+            {
+              entity: group(sandbox.secretariatGroup),
+              viewable: true,
+              editable: false,
+              deletable: false,
+            },
           ],
         },
       ],
@@ -133,7 +144,10 @@ describe("record and field permissions", () => {
     await admin().app.updateFieldAcl({
       app,
       rights: [
-        { code: "notes", entities: [{ accessibility: "WRITE", entity: group("secretariat") }] },
+        {
+          code: "notes",
+          entities: [{ accessibility: "WRITE", entity: group(sandbox.secretariatGroup) }],
+        },
         {
           code: "lottery_result",
           entities: [
@@ -157,12 +171,15 @@ describe("record and field permissions", () => {
     const { rights } = await staff.app.evaluateRecordsAcl({ app, ids: [id] });
     expect(rights[0]?.fields.lottery_result).toEqual({ viewable: true, editable: false });
     expect(rights[0]?.fields.notes).toEqual({ viewable: true, editable: true });
-    const token = await sandbox.createApiToken(app, { view: true });
-    const byToken = await kintoneFailure(
-      sandbox.clientWithToken(token).app.evaluateRecordsAcl({ app, ids: [id] }),
-    );
-    expect(byToken.code).toBe("GAIA_NO01");
     await admin().app.updateFieldAcl({ app, rights: [] });
     await deploy(admin(), app);
+  });
+
+  sandboxOnly("evaluate refuses API tokens (password or session only)", async () => {
+    const token = await sandbox.sandbox!.createApiToken(app, { view: true });
+    const byToken = await kintoneFailure(
+      sandbox.sandbox!.clientWithToken(token).app.evaluateRecordsAcl({ app, ids: ["1"] }),
+    );
+    expect(byToken.code).toBe("GAIA_NO01");
   });
 });
