@@ -176,9 +176,11 @@ describe("record and field permissions", () => {
   });
 
   sandboxOnly("evaluate refuses API tokens (password or session only)", async () => {
-    const token = await sandbox.sandbox!.createApiToken(app, { view: true });
+    const local = sandbox.sandbox;
+    if (!local) throw new Error("sandbox mode only");
+    const token = await local.createApiToken(app, { view: true });
     const byToken = await kintoneFailure(
-      sandbox.sandbox!.clientWithToken(token).app.evaluateRecordsAcl({ app, ids: ["1"] }),
+      local.clientWithToken(token).app.evaluateRecordsAcl({ app, ids: ["1"] }),
     );
     expect(byToken.code).toBe("GAIA_NO01");
   });
