@@ -13,7 +13,7 @@ import {
 } from "../core/eligibility";
 import { type Lang, type Localized, pick } from "../core/i18n";
 import { type PluginConfig, processNamesOf } from "../core/settings/pluginConfig";
-import { ELIGIBILITY_LABELS, PARTICIPATION_INTENTS } from "../core/vocabulary";
+import { ELIGIBILITY_LABELS, PARTICIPATION_INTENTS, STAFF_DECISIONS } from "../core/vocabulary";
 import { stateKeyOf, type WorkflowRecord, workflowRecordFromRecord } from "../core/workflow";
 import { LIST_BUTTON_LABELS } from "./buttonLabels";
 import { clear, el, link } from "./dom";
@@ -37,16 +37,25 @@ export function nextStep(record: WorkflowRecord, config: PluginConfig): Localize
           en: `Screen it with "${button.screen.en}" on the list screen.`,
         };
       }
-      if (record.eligibility === ELIGIBILITY_LABELS.review) {
+      if (record.staffDecision === STAFF_DECISIONS.eligible) {
         return {
-          ja: `要確認の理由を申込者に確認してください。問題なければ審査結果を「${ELIGIBILITY_LABELS.eligible}」に、申込内容を直した場合は「${ELIGIBILITY_LABELS.unscreened}」に戻して一覧画面の「${button.screen.ja}」で再審査します。`,
-          en: `Check the points with the applicant. If all is well, set the screening result to "${ELIGIBILITY_LABELS.eligible}" (eligible); after correcting the application, set it back to "${ELIGIBILITY_LABELS.unscreened}" (not screened) and screen again with "${button.screen.en}" on the list screen.`,
+          ja: `事務局の判断で「${STAFF_DECISIONS.eligible}」です。抽選を待っています。`,
+          en: `Decided "${STAFF_DECISIONS.eligible}" (eligible) by the secretariat. Waiting for the draw.`,
         };
       }
-      if (record.eligibility === ELIGIBILITY_LABELS.ineligible) {
+      if (
+        record.staffDecision === STAFF_DECISIONS.ineligible ||
+        record.eligibility === ELIGIBILITY_LABELS.ineligible
+      ) {
         return {
-          ja: `「${actions.registerIneligible}」で${states.ineligible}にしてください。`,
-          en: `Move it to "${states.ineligible}" with the action "${actions.registerIneligible}".`,
+          ja: `対象外が提案されています。理由を確認し、正しければ一覧画面の「${button.screen.ja}」の結果画面（又はこの申込の「${actions.registerIneligible}」）で${states.ineligible}にしてください。誤りなら「事務局の判断」で「${STAFF_DECISIONS.eligible}」を選び、理由を書いて保存します。`,
+          en: `Proposed ineligible. If the reasons hold, move it to "${states.ineligible}" from the "${button.screen.en}" result on the list screen (or with this record's "${actions.registerIneligible}"). If not, choose "${STAFF_DECISIONS.eligible}" (eligible) as the secretariat's decision and write the reason.`,
+        };
+      }
+      if (record.eligibility === ELIGIBILITY_LABELS.review) {
+        return {
+          ja: `要確認の理由を確認してください（必要なら申込者に確認します）。判断したら「事務局の判断」で「${STAFF_DECISIONS.eligible}」か「${STAFF_DECISIONS.ineligible}」を選び、理由を書いて保存します。申込内容を直した場合は、一覧画面の「${button.screen.ja}」で審査し直してください。`,
+          en: `Check the points (with the applicant if needed). To decide, choose "${STAFF_DECISIONS.eligible}" (eligible) or "${STAFF_DECISIONS.ineligible}" (ineligible) as the secretariat's decision and write the reason. After correcting the application, screen again with "${button.screen.en}" on the list screen.`,
         };
       }
       return { ja: "抽選を待っています。", en: "Waiting for the draw." };
@@ -76,8 +85,8 @@ export function nextStep(record: WorkflowRecord, config: PluginConfig): Localize
       return { ja: "辞退済みです。", en: "Declined." };
     case "ineligible":
       return {
-        ja: "対象外です。審査メモの理由を申込者に連絡してください。",
-        en: "Ineligible. Tell the applicant the reasons in the screening notes.",
+        ja: `対象外です。審査メモの理由を申込者に連絡してください。抽選の前に申込内容を直したときは、「${actions.sendBack}」で${states.applied}に戻して審査し直せます（理由を抽選記録に残すには followup screen --send-back を使います）。`,
+        en: `Ineligible. Tell the applicant the reasons in the screening notes. Before the draw, after a correction, "${actions.sendBack}" brings it back to "${states.applied}" to be screened again (followup screen --send-back also logs the reason).`,
       };
     default:
       return {

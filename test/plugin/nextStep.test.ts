@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import { defaultPluginConfig } from "../../src/core/settings/pluginConfig";
-import { ELIGIBILITY_LABELS, STATES } from "../../src/core/vocabulary";
+import { ELIGIBILITY_LABELS, STAFF_DECISIONS, STATES } from "../../src/core/vocabulary";
 import type { WorkflowRecord } from "../../src/core/workflow";
 import { LIST_BUTTON_LABELS } from "../../src/desktop/buttonLabels";
 import { nextStep } from "../../src/desktop/detailPanel";
@@ -62,10 +62,10 @@ describe("next step", () => {
     ];
     for (const text of texts) {
       // The result field's options are the app's data: quoted as the dropdown shows them.
-      const withoutOptions = Object.values(ELIGIBILITY_LABELS).reduce(
-        (rest, label) => rest.split(`"${label}"`).join(""),
-        text,
-      );
+      const withoutOptions = [
+        ...Object.values(ELIGIBILITY_LABELS),
+        ...Object.values(STAFF_DECISIONS),
+      ].reduce((rest, label) => rest.split(`"${label}"`).join(""), text);
       expect(withoutOptions).not.toMatch(japanese);
     }
     expect(nextStep(record(config.states.winner), config).en).toContain('"action-confirm"');
