@@ -4,23 +4,38 @@
  * rejects with kintone's error body; `kintone.api.url(path, true)` gives the guest-space URL on a
  * guest-space page (the sandbox's own kintone.api.url, which the browser tests also use).
  */
+import { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import { kintoneApiClient, KintoneApiError } from "../../src/adapters/kintone-js/apiClient";
 import { kintoneApiUrl } from "../../sandbox/web/rest";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
 
+const SPACE = 7;
 let t: TestSandbox;
 let app: number;
+let guestApp: number;
+
+/** A deployed app with one text field `name`, created through `client` (a guest space's apps live there). */
+async function createApp(client: KintoneRestAPIClient): Promise<number> {
+  const id = Number((await client.app.addApp({ name: "thin client" })).app);
+  await client.app.addFormFields({
+    app: id,
+    properties: { name: { type: "SINGLE_LINE_TEXT", code: "name", label: "名前" } },
+  });
+  await client.app.deployApp({ apps: [{ app: id }] });
+  while ((await client.app.getDeployStatus({ apps: [id] })).apps[0]?.status !== "SUCCESS");
+  return id;
+}
 
 beforeAll(async () => {
   t = await startTestSandbox();
-  const admin = t.clientAs("admin");
-  app = Number((await admin.app.addApp({ name: "thin client" })).app);
-  await admin.app.addFormFields({
-    app,
-    properties: { name: { type: "SINGLE_LINE_TEXT", code: "name", label: "名前" } },
-  });
-  await admin.app.deployApp({ apps: [{ app }] });
-  while ((await admin.app.getDeployStatus({ apps: [app] })).apps[0]?.status !== "SUCCESS");
+  app = await createApp(t.clientAs("admin"));
+  guestApp = await createApp(
+    new KintoneRestAPIClient({
+      baseUrl: t.baseUrl,
+      auth: { username: "admin", password: "admin" },
+      guestSpaceId: SPACE,
+    }),
+  );
 });
 afterAll(() => t.close());
 
@@ -86,20 +101,26 @@ describe("kintoneApiClient", () => {
   });
 
   it("on a guest-space page sends every request, and every request inside a bulk, to the guest path", async () => {
-    const { k, urls, bodies } = kintoneOn(`/k/guest/7/${app}/`);
+    const { k, urls, bodies } = kintoneOn(`/k/guest/${SPACE}/${guestApp}/`);
     const client = kintoneApiClient(k);
-    const { ids } = await client.record.addRecords({ app, records: [{ name: { value: "客" } }] });
+    const { ids } = await client.record.addRecords({
+      app: guestApp,
+      records: [{ name: { value: "客" } }],
+    });
     const { results } = await client.bulkRequest({
       requests: [
         {
           method: "PUT",
           endpointName: "records",
-          payload: { app, records: [{ id: ids[0], record: { name: { value: "客2" } } }] },
+          payload: {
+            app: guestApp,
+            records: [{ id: ids[0], record: { name: { value: "客2" } } }],
+          },
         },
       ],
     });
     expect(results).toHaveLength(1);
-    const { record } = await client.record.getRecord({ app, id: ids[0] ?? "" });
+    const { record } = await client.record.getRecord({ app: guestApp, id: ids[0] ?? "" });
     expect(record.name?.value).toBe("客2");
     expect(urls).toEqual([
       "/k/guest/7/v1/records.json",
