@@ -20,16 +20,19 @@ const quoted = (value: string) => JSON.stringify(value);
 const statusIn = (...keys: StateKey[]) =>
   `${STATUS_FIELD} in (${keys.map((key) => quoted(STATES[key])).join(", ")})`;
 
-/** What every progress list shows: who, where the record stands, and what the draw gave it. */
+/**
+ * What every progress list shows: who, where the record stands, and what the draw gave it, in
+ * that order, so a phone (which shows a list's first columns) shows them too.
+ */
 const PROGRESS_FIELDS = [
   "application_no",
   "company_name",
   STATUS_FIELD,
-  "eligibility",
   "lottery_result",
   "lottery_rank",
   "waitlist_no",
   "participation_intent",
+  "eligibility",
 ];
 
 const SCREENING_FIELDS = [
