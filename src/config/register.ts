@@ -402,6 +402,12 @@ function windowIssues(form: ConfigForm, issues: ConfigIssue[]): ConfigIssue[] {
   });
 }
 
+/** A problem with one entry of a comma-separated list is shown beside the list's input. */
+function onListInput(issue: ConfigIssue): ConfigIssue {
+  const match = /^(program\.visits\.closureDays)\.\d+$/.exec(issue.path);
+  return match?.[1] ? { ...issue, path: match[1] } : issue;
+}
+
 /** The config document the form describes (not yet validated). */
 export function documentFromForm(form: ConfigForm, stored: PluginConfig): Record<string, unknown> {
   const text = (path: string) => String(form.value(path) ?? "");
@@ -479,7 +485,9 @@ export function checkForm(
   clear(summary);
   const document_ = documentFromForm(form, stored);
   const result = validatePluginConfig(document_);
-  const issues: ConfigIssue[] = result.success ? [] : windowIssues(form, result.issues);
+  const issues: ConfigIssue[] = result.success
+    ? []
+    : windowIssues(form, result.issues).map(onListInput);
   if (formFields && document_.role === "applications") {
     issues.push(...fieldMapProblems(document_.fieldMap as Record<string, string>, formFields));
   }
