@@ -6,6 +6,7 @@
  */
 import { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import { drawLottery, prepareDraw } from "../../src/adapters/lottery";
+import { defaultProgram } from "../../src/adapters/program";
 import { startSandbox } from "../../sandbox/server";
 import { addPool, provisionLotteryApps } from "../../test/lottery/provision";
 import { figureLine } from "../benchReport";
@@ -32,8 +33,9 @@ async function measure(n: number): Promise<{ line: string; target: string }> {
     await control("/__sandbox/stats/reset", "POST");
 
     const started = performance.now();
-    const plan = await prepareDraw({ client, apps, quota: 50 });
-    const outcome = await drawLottery({ client, apps, quota: 50, plan });
+    const program = defaultProgram(client, apps);
+    const plan = await prepareDraw({ program, quota: 50 });
+    const outcome = await drawLottery({ program, quota: 50, plan });
     const wallMs = performance.now() - started;
 
     const { requests } = await control("/__sandbox/stats");

@@ -60,6 +60,14 @@ export interface KintoneClient {
     }): Promise<{ records: Array<{ id: string; revision: string }> }>;
   };
   app: {
+    /** Apps by name (a partial match), codes or ids: how a command finds the program's apps. */
+    getApps(params: {
+      ids?: AppId[];
+      codes?: string[];
+      name?: string;
+      limit?: number;
+      offset?: number;
+    }): Promise<{ apps: Array<{ appId: string; code: string; name: string }> }>;
     getFormFields(params: {
       app: AppId;
       lang?: "ja" | "en" | "zh" | "user" | "default";

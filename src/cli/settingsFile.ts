@@ -2,28 +2,31 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type Lang, pick } from "../core/i18n";
 import {
-  defaultProgramSettings,
-  type ProgramSettings,
-  safeParseProgramSettings,
-} from "../core/settings/programSettings";
+  defaultPluginConfig,
+  type PluginConfig,
+  validatePluginConfig,
+} from "../core/settings/pluginConfig";
+import { safeParseProgramSettings } from "../core/settings/programSettings";
 import { UsageError } from "./command";
 
-export interface SettingsInForce {
-  settings: ProgramSettings;
-  /** The file they came from; undefined for the defaults of spec §1. */
-  source?: string;
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A whole settings document (what the settings page saves) rather than its program part alone. */
+function isWholeDocument(value: unknown): boolean {
+  return (
+    isPlainObject(value) &&
+    ["program", "fieldMap", "states", "actions", "apps"].some((key) => key in value)
+  );
 }
 
 /**
- * The program settings (thresholds, window, quota) a command screens with: a JSON file given with
- * `--settings` (the same document the plugin's config page keeps), or the defaults of spec §1.
+ * The settings document given with `--settings FILE`, applied instead of the lottery log's latest
+ * 設定 entry: either a whole document (as `followup settings export` writes it) or only its
+ * program part (thresholds, window, quota), which keeps the defaults for everything else.
  */
-export function readSettingsFile(
-  cwd: string,
-  file: string | undefined,
-  lang: Lang,
-): SettingsInForce {
-  if (file === undefined) return { settings: defaultProgramSettings() };
+export function readSettingsFile(cwd: string, file: string, lang: Lang): PluginConfig {
   let stored: unknown;
   try {
     stored = JSON.parse(readFileSync(path.resolve(cwd, file), "utf8").replace(/^\uFEFF/, ""));
@@ -36,14 +39,21 @@ export function readSettingsFile(
       }),
     );
   }
-  const parsed = safeParseProgramSettings(stored);
-  if (!parsed.success) {
-    throw new UsageError(
+  const invalid = (issues: string[]) =>
+    new UsageError(
       pick(lang, {
-        ja: `設定ファイル ${file} の内容が正しくありません: ${parsed.issues.join("; ")}`,
-        en: `the settings file ${file} is invalid: ${parsed.issues.join("; ")}`,
+        ja: `設定ファイル ${file} の内容が正しくありません: ${issues.join("; ")}`,
+        en: `the settings file ${file} is invalid: ${issues.join("; ")}`,
       }),
     );
+  if (isWholeDocument(stored)) {
+    const parsed = validatePluginConfig(stored);
+    if (!parsed.success) {
+      throw invalid(parsed.issues.map((issue) => `${issue.path}: ${pick(lang, issue.message)}`));
+    }
+    return parsed.config;
   }
-  return { settings: parsed.settings, source: file };
+  const parsed = safeParseProgramSettings(stored);
+  if (!parsed.success) throw invalid(parsed.issues);
+  return { ...defaultPluginConfig(), program: parsed.settings };
 }

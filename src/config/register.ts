@@ -4,6 +4,7 @@
  * promote. Validated with the shared schema before saving, each problem shown beside its input.
  */
 import { screeningFromForm, screeningSections } from "./screeningSettings";
+import { readFormFields } from "../adapters/formFields";
 import type { KintoneApi } from "../adapters/kintone-js/kintoneApi";
 import {
   type ClientFactory,

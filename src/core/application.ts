@@ -49,6 +49,20 @@ export type FieldMap = Partial<Record<ApplicationField, string>>;
  */
 export type OptionMap = Partial<Record<ApplicationField, Record<string, string>>>;
 
+/** The app's field code of a logical field ("" when an optional field is not used in this app). */
+export type FieldResolver = (logical: ApplicationField) => string;
+
+/**
+ * The one rule for reading a field map: a field left out of the map has its logical code; a field
+ * mapped to "" is not used in this app (only optional fields may be, the settings page checks).
+ */
+export function fieldResolver(fieldMap: FieldMap = {}): FieldResolver {
+  return (logical) => fieldMap[logical] ?? logical;
+}
+
+/** The default apps of `followup setup`: every field has its logical code. */
+export const sameCodes: FieldResolver = (logical) => logical;
+
 /** A kintone REST record: field code → `{value}` (plus `type` and other keys we ignore). */
 export type KintoneRecordLike = Record<string, { value?: unknown } | undefined>;
 
@@ -88,28 +102,31 @@ function appLabelsToSpec(optionMap: OptionMap, field: ApplicationField): Map<str
 }
 
 /**
- * Reads an application out of a kintone REST record. `fieldMap` names the app's field codes where
- * they differ from the logical ones, `optionMap` its option labels. Values of an unexpected shape
- * (e.g. an object in a text field) are read as missing, so the rules report them rather than
- * passing them silently. Without applied_at the receipt time is the record's created time.
+ * Reads an application out of a kintone REST record. `field` gives the app's field codes (the
+ * Program's resolver), `optionMap` its option labels. Values of an unexpected shape (e.g. an
+ * object in a text field) are read as missing, so the rules report them rather than passing them
+ * silently. Without applied_at the receipt time is the record's created time.
  */
 export function applicationFromRecord(
   record: KintoneRecordLike,
-  fieldMap: FieldMap = {},
+  field: FieldResolver = sameCodes,
   optionMap: OptionMap = {},
 ): ApplicationInput {
-  const valueOf = (field: ApplicationField): unknown => record[fieldMap[field] ?? field]?.value;
+  const valueOf = (logical: ApplicationField): unknown => {
+    const code = field(logical);
+    return code === "" ? undefined : record[code]?.value;
+  };
   const application: ApplicationInput = {};
-  for (const field of APPLICATION_TEXT_FIELDS) {
-    const text = textOf(valueOf(field));
+  for (const logical of APPLICATION_TEXT_FIELDS) {
+    const text = textOf(valueOf(logical));
     if (text === undefined) continue;
-    application[field] = appLabelsToSpec(optionMap, field).get(text) ?? text;
+    application[logical] = appLabelsToSpec(optionMap, logical).get(text) ?? text;
   }
-  for (const field of APPLICATION_CHOICE_FIELDS) {
-    const choices = choicesOf(valueOf(field));
+  for (const logical of APPLICATION_CHOICE_FIELDS) {
+    const choices = choicesOf(valueOf(logical));
     if (choices === undefined) continue;
-    const labels = appLabelsToSpec(optionMap, field);
-    application[field] = choices.map((choice) => labels.get(choice) ?? choice);
+    const labels = appLabelsToSpec(optionMap, logical);
+    application[logical] = choices.map((choice) => labels.get(choice) ?? choice);
   }
   const id = textOf(record.$id?.value);
   if (id !== undefined && id !== "") application.id = id;

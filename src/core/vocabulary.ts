@@ -239,6 +239,7 @@ export const LOTTERY_LOG_KINDS = {
   promotion: "繰り上げ",
   cancellation: "取消",
   sendBack: "差し戻し",
+  /** A settings document saved on the plugin's settings page (spec v2 §6); the CLI applies the latest. */
   settings: "設定",
 } as const;
 export type LotteryLogKindKey = keyof typeof LOTTERY_LOG_KINDS;

@@ -2,9 +2,9 @@
  * The panel in the `followup_panel` space of the detail screen: screening result with reasons,
  * lottery rank and waitlist number, the questionnaire, and what the next step is.
  */
-import type { KintoneClient } from "../adapters/kintoneClient";
-import { quote } from "../adapters/kintoneQuery";
-import { applicationFromRecord, type KintoneRecordLike } from "../core/application";
+import { questionnairesOf } from "../adapters/applicationFacts";
+import type { Program } from "../adapters/program";
+import { applicationFromRecord, fieldText, type KintoneRecordLike } from "../core/application";
 import {
   type EligibilityReason,
   readEligibilityNotes,
@@ -12,9 +12,13 @@ import {
   screenApplication,
 } from "../core/eligibility";
 import { type Lang, type Localized, pick } from "../core/i18n";
-import { type PluginConfig, processNamesOf } from "../core/settings/pluginConfig";
 import { ELIGIBILITY_LABELS, PARTICIPATION_INTENTS, STAFF_DECISIONS } from "../core/vocabulary";
-import { stateKeyOf, type WorkflowRecord, workflowRecordFromRecord } from "../core/workflow";
+import {
+  type ProcessNames,
+  stateKeyOf,
+  type WorkflowRecord,
+  workflowRecordFromRecord,
+} from "../core/workflow";
 import { LIST_BUTTON_LABELS } from "./buttonLabels";
 import { clear, el, link } from "./dom";
 
@@ -25,10 +29,10 @@ export const PANEL_ID = "followup-detail-panel";
  * plugin's list buttons in the user's language, kintone's process actions and the result field's
  * options by the names the app defines (quoted, since kintone shows them as they are).
  */
-export function nextStep(record: WorkflowRecord, config: PluginConfig): Localized {
-  const { states, actions } = config;
+export function nextStep(record: WorkflowRecord, names: ProcessNames): Localized {
+  const { states, actions } = names;
   const button = LIST_BUTTON_LABELS;
-  const state = stateKeyOf(record.status, processNamesOf(config));
+  const state = stateKeyOf(record.status, names);
   switch (state) {
     case "applied":
       if (record.eligibility === "" || record.eligibility === ELIGIBILITY_LABELS.unscreened) {
@@ -122,22 +126,18 @@ function reasonItem(reason: EligibilityReason, lang: Lang): HTMLElement {
   );
 }
 
-function eligibilitySection(
-  record: KintoneRecordLike,
-  config: PluginConfig,
-  lang: Lang,
-): HTMLElement {
-  const code = (f: "eligibility" | "eligibility_notes") => config.fieldMap[f] ?? f;
-  const value = record[code("eligibility")]?.value;
-  const label = typeof value === "string" && value !== "" ? value : ELIGIBILITY_LABELS.unscreened;
-  const notes = record[code("eligibility_notes")]?.value;
-  let reasons = typeof notes === "string" ? readEligibilityNotes(notes) : [];
+function eligibilitySection(record: KintoneRecordLike, program: Program): HTMLElement {
+  const { lang } = program;
+  const value = fieldText(record, program.field("eligibility"));
+  const label = value !== "" ? value : ELIGIBILITY_LABELS.unscreened;
+  const notes = fieldText(record, program.field("eligibility_notes"));
+  let reasons = readEligibilityNotes(notes);
   let preview = "";
   if (label === ELIGIBILITY_LABELS.unscreened) {
     // Not screened yet: show what the rules say about the application as it stands now.
     const { violations } = screenApplication(
-      applicationFromRecord(record, config.fieldMap, config.optionMap),
-      config.program,
+      applicationFromRecord(record, program.field, program.optionMap),
+      program.settings,
       { lang },
     );
     reasons = reasonsOf(violations);
@@ -193,13 +193,12 @@ export function recordPages(mobile: boolean, pathname: string, currentApp: numbe
 }
 
 async function questionnaireLinks(
-  client: KintoneClient,
-  config: PluginConfig,
+  program: Program,
   applicationNo: string,
-  lang: Lang,
   pages: RecordPages,
 ): Promise<Node[]> {
-  const app = config.apps.questionnaires;
+  const { lang } = program;
+  const app = program.apps.questionnaires;
   if (app === null) {
     return [
       document.createTextNode(
@@ -207,19 +206,11 @@ async function questionnaireLinks(
       ),
     ];
   }
-  const { records } = await client.record.getRecords({
-    app,
-    fields: ["$id"],
-    query: `${config.questionnaireLinkField} = ${quote(applicationNo)} order by $id asc limit 10`,
-  });
-  const existing = (records as KintoneRecordLike[]).map((r) =>
-    link(
-      pages.detail(app, String(r.$id?.value)),
-      pick(lang, { ja: "質問票を開く", en: "Open the questionnaire" }),
-    ),
+  const existing = (await questionnairesOf(program, applicationNo, 10)).map((id) =>
+    link(pages.detail(app, id), pick(lang, { ja: "質問票を開く", en: "Open the questionnaire" })),
   );
   if (existing.length > 0) return existing;
-  const params = new URLSearchParams({ [config.questionnaireLinkField]: applicationNo });
+  const params = new URLSearchParams({ [program.config.questionnaireLinkField]: applicationNo });
   return [
     document.createTextNode(pick(lang, { ja: "未回答 ", en: "Not answered " })),
     link(
@@ -229,21 +220,15 @@ async function questionnaireLinks(
   ];
 }
 
-function companyName(record: KintoneRecordLike, config: PluginConfig): string {
-  const value = record[config.fieldMap.company_name ?? "company_name"]?.value;
-  return typeof value === "string" ? value : "";
-}
-
 /** Builds the panel into `space` (replacing what was there). */
 export async function renderDetailPanel(
   space: HTMLElement,
   record: KintoneRecordLike,
-  config: PluginConfig,
-  lang: Lang,
-  client: KintoneClient,
+  program: Program,
   pages: RecordPages,
 ): Promise<void> {
-  const workflow = workflowRecordFromRecord(record, config.fieldMap);
+  const { lang } = program;
+  const workflow = workflowRecordFromRecord(record, program.field);
   const questionnaire = el("span", {}, pick(lang, { ja: "確認中…", en: "Checking…" }));
   const lottery =
     workflow.lotteryRank === null
@@ -271,18 +256,21 @@ export async function renderDetailPanel(
       { className: "followup-panel-title" },
       pick(lang, { ja: "点検事業の進行", en: "Checkup program" }),
     ),
-    row(pick(lang, { ja: "企業名", en: "Company" }), companyName(record, config)),
+    row(
+      pick(lang, { ja: "企業名", en: "Company" }),
+      fieldText(record, program.field("company_name")),
+    ),
     // kintone's status bar shows the status whenever process management is on; without it there is none.
-    eligibilitySection(record, config, lang),
+    eligibilitySection(record, program),
     row(pick(lang, { ja: "抽選", en: "Lottery" }), lottery),
     row(pick(lang, { ja: "質問票", en: "Questionnaire" }), questionnaire),
-    row(pick(lang, { ja: "次の手順", en: "Next step" }), pick(lang, nextStep(workflow, config))),
+    row(pick(lang, { ja: "次の手順", en: "Next step" }), pick(lang, nextStep(workflow, program))),
   );
   clear(space);
   space.append(panel);
   try {
     const nodes = workflow.applicationNo
-      ? await questionnaireLinks(client, config, workflow.applicationNo, lang, pages)
+      ? await questionnaireLinks(program, workflow.applicationNo, pages)
       : [document.createTextNode("-")];
     questionnaire.replaceChildren(...nodes);
   } catch {

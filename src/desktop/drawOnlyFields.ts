@@ -5,7 +5,7 @@
  * starts undrawn. REST and CSV import bypass screens: `followup audit` names what they write.
  */
 import type { KintoneApi } from "../adapters/kintone-js/kintoneApi";
-import { type PluginConfig, fieldCodeOf } from "../core/settings/pluginConfig";
+import type { FieldResolver } from "../core/application";
 import { type ApplicationField, LOTTERY_RESULTS } from "../core/vocabulary";
 
 export const DRAW_ONLY_FIELDS: readonly ApplicationField[] = [
@@ -24,11 +24,11 @@ function undrawnValue(field: ApplicationField): string {
 
 export function lockDrawOnlyFields<E extends ShowEvent>(
   event: E,
-  config: PluginConfig,
+  names: { field: FieldResolver },
   creating: boolean,
 ): E {
   for (const field of DRAW_ONLY_FIELDS) {
-    const code = fieldCodeOf(config, field);
+    const code = names.field(field);
     const target = code === "" ? undefined : event.record?.[code];
     if (!target) continue;
     target.disabled = true;
@@ -39,13 +39,13 @@ export function lockDrawOnlyFields<E extends ShowEvent>(
 
 export function registerDrawOnlyFields(
   k: KintoneApi,
-  config: PluginConfig,
+  names: { field: FieldResolver },
   prefix: "" | "mobile.",
 ): void {
   k.events.on(`${prefix}app.record.create.show`, (event: ShowEvent) =>
-    lockDrawOnlyFields(event, config, true),
+    lockDrawOnlyFields(event, names, true),
   );
   const editing = [`${prefix}app.record.edit.show`];
   if (prefix === "") editing.push("app.record.index.edit.show");
-  k.events.on(editing, (event: ShowEvent) => lockDrawOnlyFields(event, config, false));
+  k.events.on(editing, (event: ShowEvent) => lockDrawOnlyFields(event, names, false));
 }

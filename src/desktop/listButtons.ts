@@ -3,7 +3,6 @@
  * the users and groups the plugin settings allow; each asks before it writes and says plainly when
  * the lottery refuses.
  */
-import type { KintoneClient } from "../adapters/kintoneClient";
 import { Button } from "kintone-ui-component/lib/button";
 import { Text } from "kintone-ui-component/lib/text";
 import { syncQuestionnaires } from "../adapters/screening/syncQuestionnaires";
@@ -18,8 +17,8 @@ import {
 } from "../adapters/lottery";
 import { allowedOperations, errorText } from "../adapters/kintone-js/session";
 import type { KintoneApi } from "../adapters/kintone-js/kintoneApi";
+import { AppNotConfiguredError, type Program } from "../adapters/program";
 import { type Lang, type Localized, pick } from "../core/i18n";
-import type { PluginConfig } from "../core/settings/pluginConfig";
 import { ELIGIBILITY_LABELS } from "../core/vocabulary";
 import { LIST_BUTTON_LABELS } from "./buttonLabels";
 import { confirmDialog, downloadJson, paragraphs, workDialog } from "./dialogs";
@@ -29,14 +28,13 @@ import { el } from "./dom";
 export const BUTTONS_ID = "followup-list-buttons";
 
 export interface ListScreenDeps {
-  client: () => KintoneClient;
   /** Shows the list again after a change (location.reload in kintone). */
   reload: () => void;
 }
 
 interface Screen {
   k: KintoneApi;
-  config: PluginConfig;
+  program: Program;
   lang: Lang;
   appId: number;
   deps: ListScreenDeps;
@@ -46,17 +44,17 @@ interface Screen {
 /** Adds the buttons once; the list event fires again on paging and sorting. */
 export async function showListButtons(
   k: KintoneApi,
-  config: PluginConfig,
-  lang: Lang,
+  program: Program,
   deps: ListScreenDeps,
 ): Promise<void> {
+  const { lang } = program;
   const space = k.app.getHeaderMenuSpaceElement();
-  const appId = k.app.getId();
+  const appId = program.apps.applications;
   if (!space || appId === null || space.querySelector(`#${BUTTONS_ID}`)) return;
   const bar = el("div", { id: BUTTONS_ID, className: "followup-list-buttons" });
   space.append(bar);
-  const { allowed, operator } = await allowedOperations(k, config);
-  const screen: Screen = { k, config, lang, appId, deps, operator };
+  const { allowed, operator } = await allowedOperations(k, program.config);
+  const screen: Screen = { k, program, lang, appId, deps, operator };
   const add = (id: string, text: Localized, run: (s: Screen) => Promise<void>) => {
     const button = new Button({ id, text: pick(lang, text), type: "normal" });
     button.addEventListener("click", () => {
@@ -74,7 +72,9 @@ export async function showListButtons(
 }
 
 function failureText(error: unknown, lang: Lang): string {
-  if (error instanceof LotteryRefusal) return error.text[lang];
+  if (error instanceof LotteryRefusal || error instanceof AppNotConfiguredError) {
+    return error.text[lang];
+  }
   return pick(lang, {
     ja: `処理できませんでした：${errorText(error)}`,
     en: `Failed: ${errorText(error)}`,
@@ -83,22 +83,15 @@ function failureText(error: unknown, lang: Lang): string {
 
 /** The lottery re-checks the same permission list (draw or promote) for the operator. */
 function lotteryOptions(s: Screen, permission: "draw" | "promote"): LotteryOptions | undefined {
-  if (s.config.apps.lotteryLog === null) return undefined;
+  if (s.program.apps.lotteryLog === null) return undefined;
   return {
-    client: s.deps.client(),
-    apps: { applications: s.appId, lotteryLog: s.config.apps.lotteryLog },
-    fieldMap: s.config.fieldMap,
-    states: s.config.states,
-    actions: s.config.actions,
-    allowed: s.config.permissions[permission],
+    program: s.program,
+    allowed: s.program.config.permissions[permission],
     operator: s.operator,
   };
 }
 
-const missingLogApp: Localized = {
-  ja: "プラグイン設定で抽選記録アプリが指定されていません。",
-  en: "The lottery log app is not set in the plugin settings.",
-};
+const missingLogApp: Localized = new AppNotConfiguredError("lotteryLog").text;
 
 /** Shows a refusal or failure in a dialog. */
 async function showFailure(s: Screen, title: string, text: string): Promise<void> {
@@ -151,9 +144,8 @@ function writingNotice(lang: Lang): HTMLElement {
 function runScreening(s: Screen): Promise<void> {
   return runScreeningDialog({
     lang: s.lang,
-    config: s.config,
+    program: s.program,
     appId: s.appId,
-    client: s.deps.client,
     reload: s.deps.reload,
   });
 }
@@ -162,10 +154,10 @@ async function runDraw(s: Screen): Promise<void> {
   const title = pick(s.lang, { ja: "抽選", en: "Lottery draw" });
   const options = lotteryOptions(s, "draw");
   if (!options) return showFailure(s, title, pick(s.lang, missingLogApp));
-  const quota = s.config.program.quota;
+  const quota = s.program.settings.quota;
   let plan;
   try {
-    plan = await prepareDraw({ ...options, quota, closesAt: s.config.program.window.closesAt });
+    plan = await prepareDraw({ ...options, quota, closesAt: s.program.settings.window.closesAt });
   } catch (error) {
     if (error instanceof LotteryRefusal && error.code === "draw-running") {
       return offerResume(s, title, options, failureText(error, s.lang));
@@ -250,7 +242,7 @@ async function runDraw(s: Screen): Promise<void> {
       ...options,
       quota,
       plan,
-      closesAt: s.config.program.window.closesAt,
+      closesAt: s.program.settings.window.closesAt,
       seed: seed.value.trim() === "" ? undefined : seed.value.trim(),
       onProgress,
     }),
@@ -371,28 +363,9 @@ async function runPromotion(s: Screen): Promise<void> {
 
 async function runSync(s: Screen): Promise<void> {
   const title = pick(s.lang, { ja: "質問票の同期", en: "Questionnaire sync" });
-  const questionnairesApp = s.config.apps.questionnaires;
-  if (questionnairesApp === null) {
-    return showFailure(
-      s,
-      title,
-      pick(s.lang, {
-        ja: "プラグイン設定で質問票アプリが指定されていません。",
-        en: "The questionnaire app is not set in the plugin settings.",
-      }),
-    );
-  }
-  const options = {
-    applicationsApp: s.appId,
-    questionnairesApp,
-    fieldMap: s.config.fieldMap,
-    linkField: s.config.questionnaireLinkField,
-    states: s.config.states,
-    actions: s.config.actions,
-  };
   let preview;
   try {
-    preview = await syncQuestionnaires(s.deps.client(), { ...options, dryRun: true });
+    preview = await syncQuestionnaires(s.program, { dryRun: true });
   } catch (error) {
     return showFailure(s, title, failureText(error, s.lang));
   }
@@ -414,15 +387,15 @@ async function runSync(s: Screen): Promise<void> {
     title,
     paragraphs(
       pick(s.lang, {
-        ja: `質問票が届いている ${preview.moved.length} 件を「${s.config.states.questionnaireDone}」に進めます。`,
-        en: `Moves ${preview.moved.length} application(s) with a questionnaire to ${s.config.states.questionnaireDone}.`,
+        ja: `質問票が届いている ${preview.moved.length} 件を「${s.program.states.questionnaireDone}」に進めます。`,
+        en: `Moves ${preview.moved.length} application(s) with a questionnaire to ${s.program.states.questionnaireDone}.`,
       }),
     ),
     pick(s.lang, { ja: "進める", en: "Proceed" }),
   );
   if (!ok) return;
   await writeInDialog(s, title, writingNotice(s.lang), async () => {
-    const result = await syncQuestionnaires(s.deps.client(), options);
+    const result = await syncQuestionnaires(s.program);
     return [
       paragraphs(
         pick(s.lang, {

@@ -4,17 +4,15 @@
  * the application from 参加確定 to 質問票回答済 (action 質問票回答).
  */
 import { advanceAfterQuestionnaire } from "../adapters/screening/syncQuestionnaires";
-import type { ClientFactory } from "../adapters/kintone-js/session";
 import { errorText } from "../adapters/kintone-js/session";
-import { type Lang, pick } from "../core/i18n";
-import type { PluginConfig } from "../core/settings/pluginConfig";
 import type { KintoneApi } from "../adapters/kintone-js/kintoneApi";
+import type { Program } from "../adapters/program";
+import { pick } from "../core/i18n";
 import { LIST_BUTTON_LABELS } from "./buttonLabels";
 import type { Notify } from "./submitValidation";
 
 export interface QuestionnaireScreenOptions {
   prefix: "" | "mobile.";
-  client: ClientFactory;
   notify: Notify;
   /** The page's query string (location.search). */
   search: () => string;
@@ -30,11 +28,11 @@ export function applicationNoFromSearch(search: string, linkField: string): stri
 
 export function registerQuestionnaireScreens(
   k: KintoneApi,
-  config: PluginConfig,
-  lang: Lang,
+  program: Program,
   options: QuestionnaireScreenOptions,
 ): void {
-  const linkField = config.questionnaireLinkField;
+  const { lang } = program;
+  const linkField = program.config.questionnaireLinkField;
   k.events.on(`${options.prefix}app.record.create.show`, (event: RecordEvent) => {
     const applicationNo = applicationNoFromSearch(options.search(), linkField);
     const field = event.record[linkField];
@@ -45,24 +43,20 @@ export function registerQuestionnaireScreens(
     return event;
   });
   k.events.on(`${options.prefix}app.record.create.submit.success`, async (event: RecordEvent) => {
-    const applicationsApp = config.apps.applications;
     const value = event.record[linkField]?.value;
-    if (applicationsApp === null || (typeof value !== "string" && typeof value !== "number")) {
+    if (
+      program.apps.applications === null ||
+      (typeof value !== "string" && typeof value !== "number")
+    ) {
       return event;
     }
     try {
-      const result = await advanceAfterQuestionnaire(options.client(), {
-        applicationsApp,
-        fieldMap: config.fieldMap,
-        states: config.states,
-        actions: config.actions,
-        applicationNo: String(value),
-      });
+      const result = await advanceAfterQuestionnaire(program, String(value));
       if (result.outcome === "moved") {
         options.notify(
           pick(lang, {
-            ja: `申込 ${String(value)} を「${config.states.questionnaireDone}」に進めました。`,
-            en: `Application ${String(value)} moved to "${config.states.questionnaireDone}".`,
+            ja: `申込 ${String(value)} を「${program.states.questionnaireDone}」に進めました。`,
+            en: `Application ${String(value)} moved to "${program.states.questionnaireDone}".`,
           }),
           "info",
         );

@@ -1,11 +1,9 @@
 /**
- * Record-screen handlers shared by desktop and mobile: save-time eligibility checks, process
- * guards and the detail panel.
+ * Record-screen handlers shared by desktop and mobile: save-time eligibility and visit checks,
+ * process guards, the draw-only fields and the detail panel.
  */
 import type { KintoneApi } from "../adapters/kintone-js/kintoneApi";
-import type { ClientFactory } from "../adapters/kintone-js/session";
-import type { Lang } from "../core/i18n";
-import type { PluginConfig } from "../core/settings/pluginConfig";
+import type { Program } from "../adapters/program";
 import { recordPages, renderDetailPanel } from "./detailPanel";
 import { registerDrawOnlyFields } from "./drawOnlyFields";
 import { guardProcessAction } from "./processGuard";
@@ -14,52 +12,40 @@ import { checkVisitOnSubmit } from "./visitChecks";
 
 export interface RecordScreenOptions {
   prefix: "" | "mobile.";
-  client: ClientFactory;
   notify: Notify;
 }
 
 export function registerRecordScreens(
   k: KintoneApi,
-  config: PluginConfig,
-  lang: Lang,
+  program: Program,
   options: RecordScreenOptions,
 ): void {
   const { prefix } = options;
   const screens = prefix === "" ? k.app : k.mobile.app;
-  registerDrawOnlyFields(k, config, prefix);
-  // kintone's record events carry the app id; the screen's id is the fallback for older events.
-  const appId = (event: { appId?: number }): number => event.appId ?? screens.getId() ?? 0;
+  registerDrawOnlyFields(k, program, prefix);
   k.events.on(`${prefix}app.record.create.submit`, (event) =>
-    checkVisitOnSubmit(
-      validateOnSubmit(event, config, lang, options.notify, "create"),
-      config,
-      lang,
-      options.client(),
-      appId(event),
-    ),
+    checkVisitOnSubmit(validateOnSubmit(event, program, options.notify, "create"), program),
   );
   const editEvents = [`${prefix}app.record.edit.submit`];
   if (prefix === "") editEvents.push("app.record.index.edit.submit");
   k.events.on(editEvents, (event) =>
-    checkVisitOnSubmit(
-      validateOnSubmit(event, config, lang, options.notify, "edit"),
-      config,
-      lang,
-      options.client(),
-      appId(event),
-    ),
+    checkVisitOnSubmit(validateOnSubmit(event, program, options.notify, "edit"), program),
   );
 
   k.events.on(`${prefix}app.record.detail.process.proceed`, (event) =>
-    guardProcessAction(event, config, lang, options.client(), appId(event)),
+    guardProcessAction(event, program),
   );
 
   k.events.on(`${prefix}app.record.detail.show`, (event) => {
-    const space = screens.record.getSpaceElement(config.panelSpaceId);
+    const space = screens.record.getSpaceElement(program.config.panelSpaceId);
     if (space) {
-      const pages = recordPages(prefix === "mobile.", location.pathname, appId(event));
-      renderDetailPanel(space, event.record, config, lang, options.client(), pages).catch(
-        (error: unknown) => console.error("followup panel:", error),
+      const pages = recordPages(
+        prefix === "mobile.",
+        location.pathname,
+        program.apps.applications ?? screens.getId() ?? 0,
+      );
+      renderDetailPanel(space, event.record, program, pages).catch((error: unknown) =>
+        console.error("followup panel:", error),
       );
     }
     return event;

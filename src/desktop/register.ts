@@ -1,10 +1,5 @@
 import type { KintoneApi } from "../adapters/kintone-js/kintoneApi";
-import {
-  type ClientFactory,
-  readPluginConfig,
-  sessionClient,
-  userLang,
-} from "../adapters/kintone-js/session";
+import { type ClientFactory, programOfScreen, sessionClient } from "../adapters/kintone-js/session";
 import { pick } from "../core/i18n";
 import { notify as kucNotify } from "./dialogs";
 import { showListButtons } from "./listButtons";
@@ -24,9 +19,9 @@ export interface DesktopDeps {
 
 /** Registers every desktop handler of the plugin on `k` (the kintone global, or a test fake). */
 export function registerDesktop(k: KintoneApi, pluginId: string, deps: DesktopDeps = {}): void {
-  const { config, issues } = readPluginConfig(k, pluginId);
-  const lang = userLang(k);
-  const client = deps.client ?? sessionClient(k);
+  const client = (deps.client ?? sessionClient(k))();
+  const { program, issues } = programOfScreen(k, pluginId, client, k.app.getId());
+  const { config, lang } = program;
   const notify = deps.notify ?? kucNotify;
   if (issues.length > 0) {
     const details = issues.map((i) => `${i.path}: ${pick(lang, i.message)}`).join("\n");
@@ -46,24 +41,21 @@ export function registerDesktop(k: KintoneApi, pluginId: string, deps: DesktopDe
     });
   }
   if (config.role === "questionnaires") {
-    registerQuestionnaireScreens(k, config, lang, {
+    registerQuestionnaireScreens(k, program, {
       prefix: "",
-      client,
       notify,
       search: deps.search ?? (() => location.search),
     });
     return;
   }
-  registerRecordScreens(k, config, lang, { prefix: "", client, notify });
-  registerRoundPanel(k, config, lang, {
+  registerRecordScreens(k, program, { prefix: "", notify });
+  registerRoundPanel(k, program, {
     prefix: "",
-    client,
     reload: deps.reload ?? (() => location.reload()),
     now: deps.now,
   });
   k.events.on("app.record.index.show", (event) => {
-    showListButtons(k, config, lang, {
-      client,
+    showListButtons(k, program, {
       reload: deps.reload ?? (() => location.reload()),
     }).catch((error: unknown) => console.error("followup buttons:", error));
     return event;

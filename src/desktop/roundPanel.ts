@@ -4,8 +4,8 @@
  * deadline, the winners without a reply are one click and one confirmation away from 辞退.
  */
 import type { KintoneApi } from "../adapters/kintone-js/kintoneApi";
-import type { KintoneClient } from "../adapters/kintoneClient";
-import { allowedOperations, type ClientFactory, errorText } from "../adapters/kintone-js/session";
+import { allowedOperations, errorText } from "../adapters/kintone-js/session";
+import type { Program } from "../adapters/program";
 import {
   declineUnreplied,
   readUnreplied,
@@ -20,14 +20,13 @@ import {
 import { type Lang, type Localized, pick } from "../core/i18n";
 import type { FigureKey } from "../core/round/figures";
 import { japanWallClock } from "../core/settings/japanWallClock";
-import type { PluginConfig } from "../core/settings/pluginConfig";
+import type { ProgramSettings } from "../core/settings/programSettings";
 import { clear, el } from "./dom";
 
 export const ROUND_PANEL_ID = "followup-round-panel";
 
 export interface RoundPanelOptions {
   prefix: "" | "mobile.";
-  client: ClientFactory;
   reload: () => void;
   now?: () => Date;
 }
@@ -86,19 +85,19 @@ function deadlineNote(deadline: string | null, passed: boolean, lang: Lang): str
 
 function renderFigures(
   overview: RoundOverview,
-  config: PluginConfig,
+  settings: ProgramSettings,
   lang: Lang,
   passed: boolean,
 ): HTMLElement {
   const f = overview.figures;
-  const { replies } = config.program;
+  const { replies } = settings;
   return el(
     "div",
     { className: "followup-round-figures" },
     figureCard("received", f.received, lang),
     figureCard("screened", f.screened, lang),
     figureCard("toDecide", f.toDecide, lang, { alert: f.toDecide.count > 0 }),
-    figureCard("placesHeld", f.placesHeld, lang, { of: config.program.quota }),
+    figureCard("placesHeld", f.placesHeld, lang, { of: settings.quota }),
     figureCard("waitlistLeft", f.waitlistLeft, lang),
     figureCard("repliesPending", f.repliesPending, lang, {
       note: deadlineNote(replies.intentDeadline, passed, lang),
@@ -190,15 +189,10 @@ interface DeclineOffer {
 /** A button that reads the group, then asks: who, and why; nothing is written before "yes". */
 function declineArea(
   offer: DeclineOffer,
-  screen: {
-    client: KintoneClient;
-    appId: number;
-    config: PluginConfig;
-    lang: Lang;
-    reload: () => void;
-  },
+  screen: { program: Program; reload: () => void },
 ): HTMLElement {
-  const { client, appId, config, lang } = screen;
+  const { program } = screen;
+  const { lang } = program;
   const area = el("div", { className: "followup-round-decline-area" });
   const button = el(
     "button",
@@ -207,7 +201,7 @@ function declineArea(
   );
   button.addEventListener("click", () => {
     button.disabled = true;
-    readUnreplied(client, appId, config, offer.condition)
+    readUnreplied(program, offer.condition)
       .then((records) => {
         clear(area);
         area.append(
@@ -216,7 +210,7 @@ function declineArea(
             lang,
             pick(lang, offer.reason),
             async (reason) => {
-              await declineUnreplied(client, appId, config, records, reason);
+              await declineUnreplied(program, records, reason);
               screen.reload();
             },
             () => {
@@ -239,16 +233,14 @@ function declineArea(
 async function render(
   k: KintoneApi,
   space: HTMLElement,
-  config: PluginConfig,
-  lang: Lang,
+  program: Program,
   options: RoundPanelOptions,
 ): Promise<void> {
-  const client = options.client();
-  const appId = (options.prefix === "" ? k.app : k.mobile.app).getId() ?? 0;
+  const { config, lang } = program;
   const now = options.now?.() ?? new Date();
   let overview: RoundOverview;
   try {
-    overview = await readRoundOverview(client, appId, config);
+    overview = await readRoundOverview(program);
   } catch (error) {
     clear(space);
     space.append(
@@ -268,7 +260,7 @@ async function render(
     );
     return;
   }
-  const deadline = config.program.replies.intentDeadline;
+  const deadline = program.settings.replies.intentDeadline;
   const passed = deadline !== null && now.getTime() > Date.parse(deadline);
   const panel = el(
     "div",
@@ -278,9 +270,9 @@ async function render(
       { className: "followup-round-title" },
       pick(lang, { ja: "今回の進み具合", en: "The round at a glance" }),
     ),
-    renderFigures(overview, config, lang, passed),
+    renderFigures(overview, program.settings, lang, passed),
   );
-  const { replies } = config.program;
+  const { replies } = program.settings;
   const offers: DeclineOffer[] = [];
   if (passed && deadline !== null && overview.figures.repliesPending.count > 0) {
     const count = overview.figures.repliesPending.count;
@@ -313,7 +305,7 @@ async function render(
   }
   if (offers.length > 0 && (await allowedOperations(k, config)).allowed.promote) {
     for (const offer of offers) {
-      panel.append(declineArea(offer, { client, appId, config, lang, reload: options.reload }));
+      panel.append(declineArea(offer, { program, reload: options.reload }));
     }
   }
   clear(space);
@@ -323,8 +315,7 @@ async function render(
 /** Shows the panel on every list show (desktop `app.record.index.show`, mobile its twin). */
 export function registerRoundPanel(
   k: KintoneApi,
-  config: PluginConfig,
-  lang: Lang,
+  program: Program,
   options: RoundPanelOptions,
 ): void {
   let latest = 0;
@@ -334,7 +325,7 @@ export function registerRoundPanel(
       // A list shown again before the last reading finished: only the newest one draws.
       const ticket = ++latest;
       const target = document.createElement("div");
-      render(k, target, config, lang, options)
+      render(k, target, program, options)
         .then(() => {
           if (ticket !== latest) return;
           // The header space may hold other customizations' parts: only our own host is replaced.

@@ -4,7 +4,6 @@
  * request, with a progress bar) or opens a record to record a decision instead. 要確認 and
  * decisions to review (the data changed after the decision) are listed too.
  */
-import type { KintoneClient } from "../adapters/kintoneClient";
 import { Button } from "kintone-ui-component/lib/button";
 import { confirmIneligible } from "../adapters/screening/decisions";
 import {
@@ -14,15 +13,14 @@ import {
 } from "../adapters/screening/screenAllApplications";
 import { errorText } from "../adapters/kintone-js/session";
 import { type Lang, pick } from "../core/i18n";
-import type { PluginConfig } from "../core/settings/pluginConfig";
+import type { Program } from "../adapters/program";
 import { confirmDialog, paragraphs, workDialog } from "./dialogs";
 import { el, link } from "./dom";
 
 export interface ScreeningDialogDeps {
   lang: Lang;
-  config: PluginConfig;
+  program: Program;
   appId: number;
-  client: () => KintoneClient;
   reload: () => void;
 }
 
@@ -85,18 +83,16 @@ function confirmButton(d: ScreeningDialogDeps, entries: ScreeningEntry[]): HTMLE
     id: "followup-confirm-ineligible",
     type: "submit",
     text: pick(d.lang, {
-      ja: `一覧の ${entries.length} 件を「${d.config.states.ineligible}」に登録する（${d.config.actions.registerIneligible}）`,
-      en: `Register these ${entries.length} as "${d.config.states.ineligible}" (${d.config.actions.registerIneligible})`,
+      ja: `一覧の ${entries.length} 件を「${d.program.states.ineligible}」に登録する（${d.program.actions.registerIneligible}）`,
+      en: `Register these ${entries.length} as "${d.program.states.ineligible}" (${d.program.actions.registerIneligible})`,
     }),
   });
   button.addEventListener("click", () => {
     button.disabled = true;
     const progress = progressBar("followup-confirm-progress");
     area.replaceChildren(progress.node);
-    confirmIneligible(d.client(), {
-      appId: d.appId,
+    confirmIneligible(d.program, {
       records: entries,
-      actions: d.config.actions,
       onProgress: progress.set,
     })
       .then((moved) => {
@@ -105,8 +101,8 @@ function confirmButton(d: ScreeningDialogDeps, entries: ScreeningEntry[]): HTMLE
             "p",
             { id: "followup-confirm-done" },
             pick(d.lang, {
-              ja: `${moved} 件を「${d.config.states.ineligible}」に登録しました。`,
-              en: `Registered ${moved} as "${d.config.states.ineligible}".`,
+              ja: `${moved} 件を「${d.program.states.ineligible}」に登録しました。`,
+              en: `Registered ${moved} as "${d.program.states.ineligible}".`,
             }),
           ),
         );
@@ -184,8 +180,8 @@ export async function runScreeningDialog(d: ScreeningDialogDeps): Promise<void> 
     title,
     paragraphs(
       pick(d.lang, {
-        ja: `「${d.config.states.applied}」の申込をすべて審査し、審査結果（提案）を書き込みます。状態は変えません。対象外の提案は、次の画面で確認してから登録します。`,
-        en: `Screens every application in "${d.config.states.applied}" and writes the proposals. No status is changed: proposed ineligible ones are confirmed on the next screen.`,
+        ja: `「${d.program.states.applied}」の申込をすべて審査し、審査結果（提案）を書き込みます。状態は変えません。対象外の提案は、次の画面で確認してから登録します。`,
+        en: `Screens every application in "${d.program.states.applied}" and writes the proposals. No status is changed: proposed ineligible ones are confirmed on the next screen.`,
       }),
     ),
     pick(d.lang, { ja: "審査する", en: "Screen" }),
@@ -195,13 +191,7 @@ export async function runScreeningDialog(d: ScreeningDialogDeps): Promise<void> 
   const body = el("div", {}, progress.node);
   const dialog = workDialog(d.lang, title, body);
   try {
-    const summary = await screenAllApplications(d.client(), {
-      appId: d.appId,
-      fieldMap: d.config.fieldMap,
-      optionMap: d.config.optionMap,
-      settings: d.config.program,
-      states: d.config.states,
-      lang: d.lang,
+    const summary = await screenAllApplications(d.program, {
       onProgress: progress.set,
     });
     body.replaceChildren(...resultNodes(d, summary));

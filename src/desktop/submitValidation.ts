@@ -9,8 +9,8 @@
  */
 import { applicationFromRecord } from "../core/application";
 import { screenApplication, type Violation } from "../core/eligibility";
-import { type Lang, pick } from "../core/i18n";
-import { type PluginConfig, fieldCodeOf } from "../core/settings/pluginConfig";
+import type { Program } from "../adapters/program";
+import { pick } from "../core/i18n";
 import { statusOf } from "../core/workflow/record";
 import { APPLICATION_FIELDS, STAFF_DECISIONS } from "../core/vocabulary";
 
@@ -34,9 +34,9 @@ const WINDOW_RULES: ReadonlySet<string> = new Set([
  * Whether an error of this rule blocks the save. Past 申込受付 nothing blocks; an unknown status
  * (no process management) counts as 申込受付.
  */
-function blockingRule(kind: SaveKind, status: string, config: PluginConfig) {
+function blockingRule(kind: SaveKind, status: string, program: Program) {
   if (kind === "create") return () => true;
-  if (status !== "" && status !== config.states.applied) return () => false;
+  if (status !== "" && status !== program.states.applied) return () => false;
   return (rule: string) => !WINDOW_RULES.has(rule);
 }
 
@@ -44,13 +44,10 @@ function blockingRule(kind: SaveKind, status: string, config: PluginConfig) {
 type FieldProblem = Pick<Violation, "field" | "message">;
 
 /** A staff_decision (適格とする / 対象外とする) needs its reason (spec v2 §2.1). */
-function decisionWithoutReason(
-  event: SubmitEvent,
-  config: PluginConfig,
-  lang: Lang,
-): FieldProblem[] {
-  const decision = event.record[fieldCodeOf(config, "staff_decision")]?.value;
-  const reason = event.record[fieldCodeOf(config, "staff_decision_reason")]?.value;
+function decisionWithoutReason(event: SubmitEvent, program: Program): FieldProblem[] {
+  const { lang } = program;
+  const decision = event.record[program.field("staff_decision")]?.value;
+  const reason = event.record[program.field("staff_decision_reason")]?.value;
   const decided = decision === STAFF_DECISIONS.eligible || decision === STAFF_DECISIONS.ineligible;
   if (!decided || (typeof reason === "string" && reason.trim() !== "")) return [];
   return [
@@ -66,27 +63,27 @@ function decisionWithoutReason(
 
 export function validateOnSubmit(
   event: SubmitEvent,
-  config: PluginConfig,
-  lang: Lang,
+  program: Program,
   notify: Notify,
   kind: SaveKind,
   now: Date = new Date(),
 ): SubmitEvent {
-  const application = applicationFromRecord(event.record, config.fieldMap, config.optionMap);
-  const { violations } = screenApplication(application, config.program, { lang, now });
+  const { lang } = program;
+  const application = applicationFromRecord(event.record, program.field, program.optionMap);
+  const { violations } = screenApplication(application, program.settings, { lang, now });
   for (const field of APPLICATION_FIELDS) {
-    const target = event.record[fieldCodeOf(config, field)];
+    const target = event.record[program.field(field)];
     if (target) target.error = null;
   }
-  const blocks = blockingRule(kind, statusOf(event.record), config);
+  const blocks = blockingRule(kind, statusOf(event.record), program);
   const blocking: FieldProblem[] = violations.filter(
     (v) => v.severity === "error" && blocks(v.rule),
   );
-  blocking.push(...decisionWithoutReason(event, config, lang));
+  blocking.push(...decisionWithoutReason(event, program));
   const shown = violations.filter((v) => !blocking.includes(v));
   const unplaced: FieldProblem[] = [];
   for (const violation of blocking) {
-    const target = event.record[fieldCodeOf(config, violation.field)];
+    const target = event.record[program.field(violation.field)];
     if (!target) {
       unplaced.push(violation);
       continue;

@@ -3,10 +3,9 @@
  * and in the 訪問完了 guard, one message. Overlaps need the expert's other bookings that day,
  * read in one request.
  */
-import type { KintoneClient } from "../adapters/kintoneClient";
+import { appOf, type Program } from "../adapters/program";
 import type { KintoneRecordLike } from "../core/application";
-import { type Lang, pick } from "../core/i18n";
-import { type PluginConfig, fieldCodeOf } from "../core/settings/pluginConfig";
+import { pick } from "../core/i18n";
 import {
   activeBookings,
   checkVisit,
@@ -20,33 +19,28 @@ import { quote } from "../adapters/kintoneQuery";
 type EventRecord = Record<string, { value?: unknown; error?: string | null } | undefined>;
 
 /** The other bookings on `date` that still hold an expert's time (at most 500 a day). */
-async function bookingsOn(
-  client: KintoneClient,
-  config: PluginConfig,
-  appId: number | string,
-  date: string,
-): Promise<VisitBooking[]> {
-  const { records } = await client.record.getRecords({
-    app: appId,
-    query: `${fieldCodeOf(config, "visit_date")} = ${quote(date)} limit 500`,
-  });
-  return activeBookings(records as KintoneRecordLike[], config.states, config.fieldMap);
+async function bookingsOn(program: Program, date: string): Promise<VisitBooking[]> {
+  const { records } = await program.call(() =>
+    program.client.record.getRecords({
+      app: appOf(program, "applications"),
+      query: `${program.field("visit_date")} = ${quote(date)} limit 500`,
+    }),
+  );
+  return activeBookings(records, program.states, program.field);
 }
 
 /** Every problem of the booking in `record` (none when no visit field is filled in). */
 export async function visitProblemsOf(
   record: EventRecord,
   recordId: string,
-  config: PluginConfig,
-  client: KintoneClient,
-  appId: number | string,
+  program: Program,
   options: { complete?: boolean } = {},
 ): Promise<VisitProblem[]> {
-  const booking = visitBookingFromRecord(record as KintoneRecordLike, config.fieldMap, recordId);
+  const booking = visitBookingFromRecord(record as KintoneRecordLike, program.field, recordId);
   if (!hasBooking(booking) && !options.complete) return [];
   const dateIsValid = /^\d{4}-\d{2}-\d{2}$/.test(booking.date.trim());
-  const others = dateIsValid ? await bookingsOn(client, config, appId, booking.date.trim()) : [];
-  return checkVisit(booking, others, config.program.visits, options);
+  const others = dateIsValid ? await bookingsOn(program, booking.date.trim()) : [];
+  return checkVisit(booking, others, program.settings.visits, options);
 }
 
 interface SubmitEvent {
@@ -59,20 +53,12 @@ interface SubmitEvent {
 /** Save-time check: each problem on its field and a summary; the save is cancelled when any. */
 export async function checkVisitOnSubmit<E extends SubmitEvent>(
   event: E,
-  config: PluginConfig,
-  lang: Lang,
-  client: KintoneClient,
-  appId: number | string,
+  program: Program,
 ): Promise<E> {
+  const { lang } = program;
   let problems: VisitProblem[];
   try {
-    problems = await visitProblemsOf(
-      event.record,
-      String(event.recordId ?? ""),
-      config,
-      client,
-      appId,
-    );
+    problems = await visitProblemsOf(event.record, String(event.recordId ?? ""), program);
   } catch (error) {
     // The event is this handler's own until it is returned.
     // eslint-disable-next-line require-atomic-updates
@@ -85,7 +71,7 @@ export async function checkVisitOnSubmit<E extends SubmitEvent>(
   if (problems.length === 0) return event;
   const unplaced: string[] = [];
   for (const problem of problems) {
-    const target = event.record[fieldCodeOf(config, problem.field)];
+    const target = event.record[program.field(problem.field)];
     const message = pick(lang, problem.message);
     if (!target) {
       if (!unplaced.includes(message)) unplaced.push(message);
@@ -105,14 +91,10 @@ export async function checkVisitOnSubmit<E extends SubmitEvent>(
 export async function visitCompletionRefusal(
   record: EventRecord,
   recordId: string,
-  config: PluginConfig,
-  lang: Lang,
-  client: KintoneClient,
-  appId: number | string,
+  program: Program,
 ): Promise<string | null> {
-  const problems = await visitProblemsOf(record, recordId, config, client, appId, {
-    complete: true,
-  });
+  const { lang } = program;
+  const problems = await visitProblemsOf(record, recordId, program, { complete: true });
   if (problems.length === 0) return null;
   const unique = [...new Set(problems.map((problem) => pick(lang, problem.message)))];
   return [

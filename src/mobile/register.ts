@@ -1,10 +1,5 @@
 import type { KintoneApi } from "../adapters/kintone-js/kintoneApi";
-import {
-  type ClientFactory,
-  readPluginConfig,
-  sessionClient,
-  userLang,
-} from "../adapters/kintone-js/session";
+import { type ClientFactory, programOfScreen, sessionClient } from "../adapters/kintone-js/session";
 import { registerQuestionnaireScreens } from "../desktop/questionnaireApp";
 import { registerRecordScreens } from "../desktop/recordScreens";
 import { registerRoundPanel } from "../desktop/roundPanel";
@@ -33,23 +28,20 @@ const banner: Notify = (text, kind) => {
 
 /** Registers the mobile handlers: save checks, process guards, the detail panel, the questionnaire app. */
 export function registerMobile(k: KintoneApi, pluginId: string, deps: MobileDeps = {}): void {
-  const { config } = readPluginConfig(k, pluginId);
-  const lang = userLang(k);
-  const client = deps.client ?? sessionClient(k);
+  const client = (deps.client ?? sessionClient(k))();
+  const { program } = programOfScreen(k, pluginId, client, k.mobile.app.getId());
   const notify = deps.notify ?? banner;
-  if (config.role === "questionnaires") {
-    registerQuestionnaireScreens(k, config, lang, {
+  if (program.config.role === "questionnaires") {
+    registerQuestionnaireScreens(k, program, {
       prefix: "mobile.",
-      client,
       notify,
       search: deps.search ?? (() => location.search),
     });
     return;
   }
-  registerRecordScreens(k, config, lang, { prefix: "mobile.", client, notify });
-  registerRoundPanel(k, config, lang, {
+  registerRecordScreens(k, program, { prefix: "mobile.", notify });
+  registerRoundPanel(k, program, {
     prefix: "mobile.",
-    client,
     reload: deps.reload ?? (() => location.reload()),
     now: deps.now,
   });

@@ -6,6 +6,7 @@
 import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import type { Browser, Page } from "playwright-core";
 import { drawLottery } from "../../src/adapters/lottery";
+import { defaultProgram } from "../../src/adapters/program";
 import { DECLARATIONS, PARTICIPATION_CATEGORIES } from "../../src/core/vocabulary";
 import { configurePlugin } from "../plugin/support/pluginSettings";
 import { startProgramSandbox, type ProgramSandbox } from "../plugin/support/programSandbox";
@@ -87,8 +88,10 @@ test("a viewer sees no staff button, and a draw over REST is refused and changes
   ).rejects.toMatchObject({ status: 403 });
   await expect(
     drawLottery({
-      client: viewer,
-      apps: { applications: p.apps.applications, lotteryLog: p.apps.lotteryLog },
+      program: defaultProgram(viewer, {
+        applications: p.apps.applications,
+        lotteryLog: p.apps.lotteryLog,
+      }),
       quota: 50,
     }),
   ).rejects.toThrow();

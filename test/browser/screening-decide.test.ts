@@ -5,6 +5,7 @@
  * and 審査 make it 適格; a company's corrected re-application is not a duplicate of its excluded one.
  */
 import type { Browser, Page } from "playwright-core";
+import { defaultProgram } from "../../src/adapters/program";
 import { sendBack } from "../../src/adapters/screening/decisions";
 import { DECLARATIONS, PARTICIPATION_CATEGORIES } from "../../src/core/vocabulary";
 import { configurePlugin } from "../plugin/support/pluginSettings";
@@ -116,8 +117,7 @@ test("proposed 対象外 waits for a person; 差し戻し + 審査 after a corre
     record: { contact_phone: { value: "03-1234-5678" } },
   });
   await sendBack({
-    client: staff,
-    apps: { applications: app, lotteryLog: p.apps.lotteryLog },
+    program: defaultProgram(staff, { applications: app, lotteryLog: p.apps.lotteryLog }),
     id: extension.id,
     reason: "電話番号の内線表記を事務局で訂正",
   });

@@ -1,4 +1,4 @@
-import { applicationFromRecord } from "../../src/core/application";
+import { applicationFromRecord, fieldResolver } from "../../src/core/application";
 import {
   addressPrefecture,
   corporateNumberCheckDigit,
@@ -153,9 +153,11 @@ describe("applicationFromRecord", () => {
         会社名: { value: "有限会社B" },
         company_name: { value: "ignored" },
         誓約: { value: ["ア"] },
+        industry: { value: "小売業" },
       },
-      { company_name: "会社名", declarations: "誓約" },
+      fieldResolver({ company_name: "会社名", declarations: "誓約", industry: "" }),
     );
+    // "" is a field the app does not use: read as missing, never as the logical code's field.
     expect(application).toEqual({ company_name: "有限会社B", declarations: ["ア"] });
   });
 

@@ -6,6 +6,7 @@ import {
   promoteFromWaitlist,
 } from "../../src/adapters/lottery";
 import { operatorAllowed } from "../../src/adapters/lottery/context";
+import { defaultProgram } from "../../src/adapters/program";
 
 /** A client that fails the test if the refusal needed kintone at all. */
 const untouchable = new Proxy({} as KintoneRestAPIClient, {
@@ -26,7 +27,9 @@ async function refusalOf(promise: Promise<unknown>): Promise<LotteryRefusal> {
 
 describe("refusals decided before any request", () => {
   test.each([0, -3, 1.5, Number.NaN])("quota %p is not a positive integer", async (quota) => {
-    const refusal = await refusalOf(prepareDraw({ client: untouchable, apps, quota }));
+    const refusal = await refusalOf(
+      prepareDraw({ program: defaultProgram(untouchable, apps), quota }),
+    );
     expect(refusal.code).toBe("invalid-quota");
     expect(refusal.text.ja).toContain("1以上の整数");
     expect(refusal.text.en).toContain("positive integer");
@@ -34,8 +37,7 @@ describe("refusals decided before any request", () => {
 
   test("an operator outside the plugin's draw permission may not draw or promote", async () => {
     const restricted = {
-      client: untouchable,
-      apps,
+      program: defaultProgram(untouchable, apps),
       allowed: { users: ["staff1"], groups: ["lottery"] },
       operator: { code: "staff2", groups: ["secretariat"] },
     };
@@ -45,8 +47,7 @@ describe("refusals decided before any request", () => {
 
   test("empty allow-lists let nobody draw or promote, as in the plugin settings", async () => {
     const nobody = {
-      client: untouchable,
-      apps,
+      program: defaultProgram(untouchable, apps),
       allowed: { users: [], groups: [] },
       operator: { code: "staff1", groups: ["secretariat"] },
     };
@@ -68,9 +69,10 @@ describe("refusals decided before any request", () => {
   });
 
   test.each([0, 901, 2.5])("promotion count %p is refused", async (count) => {
-    expect((await refusalOf(promoteFromWaitlist({ client: untouchable, apps, count }))).code).toBe(
-      "invalid-count",
-    );
+    expect(
+      (await refusalOf(promoteFromWaitlist({ program: defaultProgram(untouchable, apps), count })))
+        .code,
+    ).toBe("invalid-count");
   });
 });
 
@@ -86,7 +88,7 @@ test("an operator seed that is not 64 hex characters is refused before anything 
     openPlaces: 0,
   };
   const refusal = await refusalOf(
-    drawLottery({ client: untouchable, apps, quota: 1, plan, seed: "beacon" }),
+    drawLottery({ program: defaultProgram(untouchable, apps), quota: 1, plan, seed: "beacon" }),
   );
   expect(refusal.code).toBe("invalid-seed");
 });

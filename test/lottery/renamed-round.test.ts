@@ -5,6 +5,7 @@
  * exactly those three in waitlist order; places held = 50; the audit finds nothing.
  */
 import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import { defaultProgram } from "../../src/adapters/program";
 import {
   drawLottery,
   promoteFromWaitlist,
@@ -71,7 +72,11 @@ test("renamed states: 50 of 98, two 辞退 and one 取消 → three promotions i
     applications: await createApp(admin, renamedApplicationsApp()),
     lotteryLog: await createApp(admin, lotteryLogApp()),
   };
-  const options = { client: admin, apps, states, retry: { baseDelayMs: 1, maxDelayMs: 5 } };
+  const program = defaultProgram(admin, apps, {
+    adjust: (config) => (config.states = states),
+    retry: { baseDelayMs: 1, maxDelayMs: 5 },
+  });
+  const options = { program };
   await addPool(admin, apps.applications, 98);
   await drawLottery({ ...options, quota: 50 });
 
@@ -136,7 +141,7 @@ test("renamed states: 50 of 98, two 辞退 and one 取消 → three promotions i
   // A second 繰り上げ has nothing to fill.
   await expect(promoteFromWaitlist(options)).rejects.toMatchObject({ code: "no-vacancy" });
 
-  const log = await readLotteryLog({ client: admin, apps });
+  const log = await readLotteryLog(program);
   expect(log.map((e) => e.kind)).toEqual(["抽選", "取消", "取消", "取消", "繰り上げ"]);
   const draw = log[0];
   if (!draw) throw new Error("no draw");

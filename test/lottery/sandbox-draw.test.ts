@@ -13,6 +13,7 @@ import {
   resumeDraw,
 } from "../../src/adapters/lottery";
 import { buildBundle, type LotteryBundle, verifyBundle, verifyChain } from "../../src/core/lottery";
+import { defaultProgram } from "../../src/adapters/program";
 import { PassThrough } from "node:stream";
 import { main } from "../../src/cli/main";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
@@ -32,7 +33,7 @@ afterAll(() => sandbox.close());
 
 async function freshApps() {
   const apps = await provisionLotteryApps(admin);
-  return { apps, options: { client: admin, apps, retry: fast } };
+  return { apps, options: { program: defaultProgram(admin, apps, { retry: fast }) } };
 }
 
 async function refusalOf(
@@ -114,7 +115,7 @@ describe("a draw on the sandbox", () => {
     expect(outcome.bundle.ranking.filter((e) => e.result === "当選")).toHaveLength(50);
     expectWrittenAsBundle(await readApplications(apps.applications), outcome.bundle, outcome.runId);
 
-    const log = await readLotteryLog(options);
+    const log = await readLotteryLog(options.program);
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({
       kind: "抽選",
@@ -144,13 +145,13 @@ describe("a draw on the sandbox", () => {
     const { apps, options } = await freshApps();
     await refusalOf(prepareDraw({ ...options, quota: 2 }), "empty-pool");
     await addPool(admin, apps.applications, 3);
-    const viewer = { ...options, client: sandbox.clientAs("viewer") };
+    const viewer = { program: defaultProgram(sandbox.clientAs("viewer"), apps, { retry: fast }) };
     await refusalOf(drawLottery({ ...viewer, quota: 2 }), "not-allowed");
     const records = await readApplications(apps.applications);
     expect([...records.values()].every((r) => r.status === "申込受付" && r.runId === "")).toBe(
       true,
     );
-    expect(await readLotteryLog(options)).toHaveLength(0);
+    expect(await readLotteryLog(options.program)).toHaveLength(0);
   });
 
   test("a record edited after the pool was read stops the draw, names the record, and writes nothing", async () => {
@@ -168,7 +169,7 @@ describe("a draw on the sandbox", () => {
     expect(
       [...(await readApplications(apps.applications)).values()].every((r) => r.runId === ""),
     ).toBe(true);
-    expect(await readLotteryLog(options)).toHaveLength(0);
+    expect(await readLotteryLog(options.program)).toHaveLength(0);
   });
 
   test("two draws started at the same moment: exactly one succeeds", async () => {
@@ -180,7 +181,11 @@ describe("a draw on the sandbox", () => {
     ]);
     const results = await Promise.allSettled([
       drawLottery({ ...options, quota: 5, plan: planA }),
-      drawLottery({ ...options, client: sandbox.clientAs("staff1"), quota: 5, plan: planB }),
+      drawLottery({
+        program: defaultProgram(sandbox.clientAs("staff1"), apps, { retry: fast }),
+        quota: 5,
+        plan: planB,
+      }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
@@ -193,7 +198,7 @@ describe("a draw on the sandbox", () => {
       }>
     ).value;
     expectWrittenAsBundle(await readApplications(apps.applications), winner.bundle, winner.runId);
-    expect(await readLotteryLog(options)).toHaveLength(1);
+    expect(await readLotteryLog(options.program)).toHaveLength(1);
   });
 });
 
@@ -234,7 +239,7 @@ describe("faults: the end state is exactly the same ranking, never half-written"
     expect(stats.requests["GET records"]).toBe(6 + 3);
     expect(outcome.bundle).toEqual(expected);
     expectWrittenAsBundle(await readApplications(apps.applications), expected, outcome.runId);
-    const log = await readLotteryLog(options);
+    const log = await readLotteryLog(options.program);
     expect(log[0]?.state).toBe("完了");
     expect(await verifyChain(log)).toEqual({ ok: true });
   });
@@ -258,7 +263,7 @@ describe("faults: the end state is exactly the same ranking, never half-written"
     const halfway = await readApplications(apps.applications);
     expectNoHalfWrites(halfway);
     expect([...halfway.values()].filter((r) => r.runId !== "")).toHaveLength(900);
-    const [started] = await readLotteryLog(options);
+    const [started] = await readLotteryLog(options.program);
     expect(started?.state).toBe("開始");
 
     await refusalOf(prepareDraw({ ...options, quota: QUOTA }), "draw-running");
@@ -278,7 +283,7 @@ describe("faults: the end state is exactly the same ranking, never half-written"
     expect(resumed.bundle).toEqual(expected);
     expect(progress.at(-1)).toEqual([POOL - 900, POOL - 900]);
     expectWrittenAsBundle(await readApplications(apps.applications), expected, resumed.runId);
-    const log = await readLotteryLog(options);
+    const log = await readLotteryLog(options.program);
     expect(log.map((e) => e.state)).toEqual(["完了"]);
     await refusalOf(resumeDraw(options), "no-draw-to-resume");
   });
@@ -340,7 +345,7 @@ describe("faults: the end state is exactly the same ranking, never half-written"
     );
     expect(code).toBe(0);
     expect(out).toContain(`シード ${SEED}`);
-    const log = await readLotteryLog(options);
+    const log = await readLotteryLog(options.program);
     expectWrittenAsBundle(
       await readApplications(apps.applications),
       expected,
@@ -396,11 +401,12 @@ describe("faults: the end state is exactly the same ranking, never half-written"
         throw Object.assign(new Error("503: Service Unavailable"), { status: 503 });
       return answer;
     };
-    const outcome = await drawLottery({ ...options, client, quota: QUOTA, seed: SEED });
+    const program = defaultProgram(client, apps, { retry: fast });
+    const outcome = await drawLottery({ program, quota: QUOTA, seed: SEED });
     expect(attempts).toBe(5);
     expect(outcome.bundle).toEqual(expected);
     expectWrittenAsBundle(await readApplications(apps.applications), expected, outcome.runId);
-    const log = await readLotteryLog(options);
+    const log = await readLotteryLog(options.program);
     expect(log.map((e) => [e.run_id, e.state])).toEqual([[outcome.runId, "完了"]]);
     expect(await verifyChain(log)).toEqual({ ok: true });
   });

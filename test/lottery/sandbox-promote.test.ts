@@ -9,12 +9,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import {
+  type LotteryOptions,
   LotteryRefusal,
   prepareDraw,
   promoteFromWaitlist,
   readLotteryLog,
 } from "../../src/adapters/lottery";
 import { screenAllApplications } from "../../src/adapters/screening/screenAllApplications";
+import { defaultProgram } from "../../src/adapters/program";
 import { main } from "../../src/cli/main";
 import { type LotteryBundle, verifyChain } from "../../src/core/lottery";
 import { defaultProgramSettings } from "../../src/core/settings/programSettings";
@@ -83,7 +85,7 @@ async function refusalCode(promise: Promise<unknown>): Promise<string | undefine
 
 describe("the 120 demo applications (steps run in order on one program)", () => {
   let apps: { applications: number; lotteryLog: number };
-  let options: { client: KintoneRestAPIClient; apps: typeof apps };
+  let options: LotteryOptions;
   let bundle: LotteryBundle;
   const winner = (rank: number) => bundle.ranking[rank - 1]?.key ?? "";
   const waitlisted = (no: number) => bundle.ranking.find((e) => e.waitlist_no === no)?.key ?? "";
@@ -96,13 +98,11 @@ describe("the 120 demo applications (steps run in order on one program)", () => 
     );
     expect(added).toBe(120);
     apps = { applications: setup.appIds.applications, lotteryLog: setup.appIds.lotteryLog };
-    options = { client: admin, apps };
+    options = { program: defaultProgram(admin, apps) };
 
     expect(await refusalCode(prepareDraw({ ...options, quota: 50 }))).toBe("unscreened-records");
 
-    const summary = await screenAllApplications(admin, {
-      appId: apps.applications,
-      settings: defaultProgramSettings(),
+    const summary = await screenAllApplications(options.program, {
       now: new Date("2024-08-01T00:00:00+09:00"),
     });
     if (summary.needsReview.length > 0) {
@@ -130,7 +130,7 @@ describe("the 120 demo applications (steps run in order on one program)", () => 
     const dry = await cli(["draw", "--quota", "50", "--dry-run"]);
     expect(dry.code).toBe(0);
     expect(dry.out).toMatch(/^1\t\d+\t当選\t$/m);
-    expect(await readLotteryLog(options)).toHaveLength(0);
+    expect(await readLotteryLog(options.program)).toHaveLength(0);
 
     const bad = await cli(["draw", "--quota", "0", "--yes"]);
     expect(bad.code).toBe(2);
@@ -184,7 +184,7 @@ describe("the 120 demo applications (steps run in order on one program)", () => 
     });
     expect(forced.promoted).toEqual([{ key: waitlisted(5), waitlist_no: 5 }]);
 
-    const log = await readLotteryLog(options);
+    const log = await readLotteryLog(options.program);
     expect(log.map((e) => e.kind)).toEqual(["抽選", "繰り上げ", "繰り上げ", "繰り上げ"]);
     expect(log[1]?.reason).toContain(
       `辞退・取消で空いた枠: ${[winner(3), winner(17)].sort((a, b) => Number(a) - Number(b)).join(", ")}`,
@@ -197,7 +197,7 @@ describe("the 120 demo applications (steps run in order on one program)", () => 
 
 test("an empty waitlist is refused", async () => {
   const apps = await provisionLotteryApps(admin);
-  const options = { client: admin, apps };
+  const options = { program: defaultProgram(admin, apps) };
   const ids = await addPool(admin, apps.applications, 3);
   expect((await cli(["draw", "--quota", "3", "--yes"], apps)).code).toBe(0);
   await decline(apps.applications, ids[0] ?? "");
@@ -209,11 +209,11 @@ test("an empty waitlist is refused", async () => {
 
 test("promotion before any draw is refused; two promotions for one vacancy at the same moment: exactly one is made", async () => {
   const apps = await provisionLotteryApps(admin);
-  const options = { client: admin, apps };
+  const options = { program: defaultProgram(admin, apps) };
   const ids = await addPool(admin, apps.applications, 6);
   expect(await refusalCode(promoteFromWaitlist(options))).toBe("no-draw");
   expect((await cli(["draw", "--quota", "2", "--yes"], apps)).code).toBe(0);
-  const [log] = await readLotteryLog(options);
+  const [log] = await readLotteryLog(options.program);
   const ranking = log?.ranking as Array<{ key: string; rank: number }>;
   const first = ranking.find((e) => e.rank === 1)?.key ?? "";
   const second = ranking.find((e) => e.rank === 2)?.key ?? "";
@@ -222,13 +222,13 @@ test("promotion before any draw is refused; two promotions for one vacancy at th
   // the other → no vacancy left), only one promotion may be made
   const results = await Promise.allSettled([
     promoteFromWaitlist({ ...options, count: 1 }),
-    promoteFromWaitlist({ ...options, client: sandbox.clientAs("staff1"), count: 1 }),
+    promoteFromWaitlist({ program: defaultProgram(sandbox.clientAs("staff1"), apps), count: 1 }),
   ]);
   expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
   const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
   expect(lost.reason).toBeInstanceOf(LotteryRefusal);
   expect(["concurrent-append", "no-vacancy"]).toContain((lost.reason as LotteryRefusal).code);
-  const entries = await readLotteryLog(options);
+  const entries = await readLotteryLog(options.program);
   expect(entries.map((e) => e.kind)).toEqual(["抽選", "繰り上げ"]);
   expect(await verifyChain(entries)).toEqual({ ok: true });
   // the next vacancy goes to the next in line
@@ -275,7 +275,7 @@ test("on a terminal the draw asks first: 'n' writes nothing, 'y' draws", async (
   const no = await ask("n");
   expect(no.err).toContain("抽選は1回だけです。よろしいですか?");
   expect(no.code).toBe(1);
-  expect(await readLotteryLog({ client: admin, apps })).toHaveLength(0);
+  expect(await readLotteryLog(defaultProgram(admin, apps))).toHaveLength(0);
   expect((await ask("y")).code).toBe(0);
-  expect(await readLotteryLog({ client: admin, apps })).toHaveLength(1);
+  expect(await readLotteryLog(defaultProgram(admin, apps))).toHaveLength(1);
 });

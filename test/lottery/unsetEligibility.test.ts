@@ -4,6 +4,7 @@
  * value is "" — it refuses the draw and names it.
  */
 import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import { defaultProgram } from "../../src/adapters/program";
 import { LotteryRefusal, prepareDraw } from "../../src/adapters/lottery";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
 import { addPool, provisionLotteryApps } from "./provision";
@@ -24,10 +25,8 @@ test("an application whose 審査結果 reads null refuses the draw as not scree
   const { record } = await admin.record.getRecord({ app: apps.applications, id: String(unset) });
   expect(record.eligibility?.value).toBeNull();
   const error = await prepareDraw({
-    client: admin,
-    apps,
+    program: defaultProgram(admin, apps, { retry: { baseDelayMs: 1, maxDelayMs: 5 } }),
     quota: 2,
-    retry: { baseDelayMs: 1, maxDelayMs: 5 },
   }).then(
     () => undefined,
     (e: unknown) => e,

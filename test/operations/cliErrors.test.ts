@@ -39,10 +39,11 @@ describe("operations commands on bad input", () => {
     expect(oneLine(run.stderr)).toContain("設定ファイル bad.json の内容が正しくありません: quota");
   });
 
-  it("asks for setup when the target has no app ids", async () => {
+  it("finds the apps from any directory: by their names on the target, not followup.apps.json", async () => {
     const run = await program.followup(["audit"], { cwd: path.join(program.cwd, "..") });
-    expect(run.code).toBe(1);
-    expect(oneLine(run.stderr)).toContain("先に followup setup を実行するか");
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("問題はありません");
   });
 
   it("says how to reach kintone when nothing listens there", async () => {

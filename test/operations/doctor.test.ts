@@ -5,6 +5,8 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { defaultProgram } from "../../src/adapters/program";
+import { appendSettingsEntry } from "../../src/adapters/settingsLog";
 import { defaultPluginConfig } from "../../src/core/settings/pluginConfig";
 import { LOTTERY_LOG_KINDS, LOTTERY_LOG_STATES, STATES } from "../../src/core/vocabulary";
 import { uploadPlugin } from "../../src/setup/upload";
@@ -36,17 +38,8 @@ beforeAll(async () => {
     appIds: p.apps,
     pollIntervalMs: 20,
   }));
-  // The settings page saves its document into the log (kind 設定).
-  await p.admin.record.addRecord({
-    app: p.apps.lotteryLog,
-    record: {
-      sequence: { value: "1" },
-      run_id: { value: "settings-1" },
-      kind: { value: LOTTERY_LOG_KINDS.settings },
-      state: { value: LOTTERY_LOG_STATES.completed },
-      reason: { value: JSON.stringify(config) },
-    },
-  });
+  // The settings page saves its document into the log (kind 設定), through the same adapter.
+  await appendSettingsEntry(defaultProgram(p.admin, p.apps), config);
   // The FormBridge script, built with those settings (its first line as webpack.config.js writes it).
   writeFileSync(
     path.join(p.cwd, "formbridge.js"),

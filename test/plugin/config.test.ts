@@ -3,7 +3,7 @@
  */
 import "./support/jsdomGlobals";
 import { registerConfig, ROOT_ID } from "../../src/config/register";
-import { applicationFromRecord } from "../../src/core/application";
+import { applicationFromRecord, fieldResolver } from "../../src/core/application";
 import {
   defaultPluginConfig,
   parsePluginConfig,
@@ -118,7 +118,7 @@ describe("plugin settings page", () => {
     ]);
     const application = applicationFromRecord(
       { entity_type: { value: "株式会社等" } },
-      parsed.config.fieldMap,
+      fieldResolver(parsed.config.fieldMap),
       parsed.config.optionMap,
     );
     expect(application.entity_type).toBe("会社");

@@ -16,6 +16,7 @@ jest.mock("../../src/adapters/lottery", () => ({
 }));
 import "./support/jsdomGlobals";
 import * as lottery from "../../src/adapters/lottery";
+import { createProgram } from "../../src/adapters/program";
 import { defaultPluginConfig, type PluginConfig } from "../../src/core/settings/pluginConfig";
 import { showListButtons } from "../../src/desktop/listButtons";
 import { fakeClient } from "./support/fakeClient";
@@ -44,7 +45,14 @@ async function listScreen(adjust: (config: PluginConfig) => void = () => undefin
   adjust(config);
   const fake = fakeKintone();
   const reload = jest.fn();
-  await showListButtons(fake.k, config, "ja", { client: () => fakeClient({}).client, reload });
+  const program = createProgram({
+    client: fakeClient({}).client,
+    config,
+    lang: "ja",
+    source: { kind: "plugin" },
+    apps: { applications: 1 },
+  });
+  await showListButtons(fake.k, program, { reload });
   return { ...fake, reload };
 }
 
@@ -179,19 +187,17 @@ describe("抽選 button", () => {
       unfilled: 0,
       chainHead: "h",
     });
-    let names: Pick<lottery.LotteryOptions, "states" | "actions"> = {};
     await listScreen((config) => {
       config.states = { ...config.states, waitlisted: "補欠登録済み" };
       config.actions = { ...config.actions, promote: "繰上げ当選" };
-      // Configured names are plain strings; the lottery options take them as they are.
-      names = { states: config.states, actions: config.actions };
     });
     await click("#followup-promote");
     expect(mocked.promoteFromWaitlist).toHaveBeenCalledWith(
       expect.objectContaining({
-        ...names,
-        states: expect.objectContaining({ waitlisted: "補欠登録済み" }),
-        actions: expect.objectContaining({ promote: "繰上げ当選" }),
+        program: expect.objectContaining({
+          states: expect.objectContaining({ waitlisted: "補欠登録済み" }),
+          actions: expect.objectContaining({ promote: "繰上げ当選" }),
+        }),
       }),
     );
   });

@@ -5,6 +5,7 @@
  * screen's process event names it so. The fake below answers like that for an English user.
  */
 import type { KintoneClient } from "../../src/adapters/kintoneClient";
+import { defaultProgram } from "../../src/adapters/program";
 import { callerActionNames, readShownNames } from "../../src/adapters/processNames";
 import { defaultPluginConfig } from "../../src/core/settings/pluginConfig";
 import { ACTIONS, STATES } from "../../src/core/vocabulary";
@@ -78,19 +79,13 @@ describe("action names per display language", () => {
     const config = defaultPluginConfig();
     const refused = await guardProcessAction(
       proceed({ participation_intent: "未回答" }),
-      config,
-      "en",
-      client,
-      1,
+      defaultProgram(client, { applications: 1 }, { lang: "en" }),
     );
     // The 参加確定 guard speaks (participation intent), not "not in the plugin settings".
     expect(refused.error).toMatch(/参加する/);
     const allowed = await guardProcessAction(
       proceed({ participation_intent: "参加する" }),
-      config,
-      "en",
-      client,
-      1,
+      defaultProgram(client, { applications: 1 }, { lang: "en" }),
     );
     expect(allowed.error).toBeUndefined();
   });
@@ -108,10 +103,7 @@ describe("action names per display language", () => {
         status: { value: STATES.winner },
         nextStatus: { value: STATES.confirmed },
       },
-      defaultPluginConfig(),
-      "ja",
-      client,
-      1,
+      defaultProgram(client, { applications: 1 }, { lang: "ja" }),
     );
     expect(getProcessManagement).not.toHaveBeenCalled();
   });

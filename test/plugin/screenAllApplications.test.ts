@@ -1,7 +1,11 @@
 import type { KintoneClient } from "../../src/adapters/kintoneClient";
+import { defaultProgram } from "../../src/adapters/program";
 import { confirmIneligible } from "../../src/adapters/screening/decisions";
 import { screenAllApplications } from "../../src/adapters/screening/screenAllApplications";
-import { defaultProgramSettings } from "../../src/core/settings/programSettings";
+import {
+  defaultProgramSettings,
+  type ProgramSettings,
+} from "../../src/core/settings/programSettings";
 import { validApplicationValues } from "./support/applications";
 
 type Fields = Record<string, { value: unknown; type?: string }>;
@@ -48,6 +52,19 @@ function fakeClient(records: Fields[]) {
   return { client: client as unknown as KintoneClient, bulkCalls, raw: client };
 }
 
+/** The Program of app 1 over a fake client, with these rules and this language. */
+function programOf(
+  client: KintoneClient,
+  settings: ProgramSettings = defaultProgramSettings(),
+  lang: "ja" | "en" = "ja",
+) {
+  return defaultProgram(
+    client,
+    { applications: 1 },
+    { lang, adjust: (c) => (c.program = settings) },
+  );
+}
+
 describe("screenAllApplications (screening proposes, people decide)", () => {
   const settings = defaultProgramSettings();
   const now = new Date("2024-08-10T00:00:00Z");
@@ -59,7 +76,7 @@ describe("screenAllApplications (screening proposes, people decide)", () => {
       application(3, { status: "対象外" }),
     ];
     const { client, bulkCalls } = fakeClient(records);
-    const summary = await screenAllApplications(client, { appId: 1, settings, now });
+    const summary = await screenAllApplications(programOf(client, settings), { now });
     expect(summary.read).toBe(3);
     expect(summary.screened).toBe(2);
     expect(summary.counts).toEqual({ eligible: 1, review: 0, ineligible: 1 });
@@ -86,7 +103,7 @@ describe("screenAllApplications (screening proposes, people decide)", () => {
       application(1),
       application(2, { address: "神奈川県横浜市1-1" }),
     ]);
-    const first = await screenAllApplications(client, { appId: 1, settings, now, dryRun: true });
+    const first = await screenAllApplications(programOf(client, settings), { now, dryRun: true });
     const stored = [1, 2].map((id, index) => {
       const entry = first.entries[index];
       return application(id, {
@@ -98,7 +115,7 @@ describe("screenAllApplications (screening proposes, people decide)", () => {
     });
     for (const lang of ["ja", "en"] as const) {
       const again = fakeClient(stored);
-      const summary = await screenAllApplications(again.client, { appId: 1, settings, now, lang });
+      const summary = await screenAllApplications(programOf(again.client, settings, lang), { now });
       expect(summary.changed).toEqual([]);
       expect(again.bulkCalls).toEqual([]);
     }
@@ -107,12 +124,10 @@ describe("screenAllApplications (screening proposes, people decide)", () => {
   it("a dry run writes nothing; onlyUnscreened leaves screened records alone", async () => {
     const records = [application(1), application(2, { eligibility: "要確認" })];
     const { client, bulkCalls } = fakeClient(records);
-    const dry = await screenAllApplications(client, { appId: 1, settings, now, dryRun: true });
+    const dry = await screenAllApplications(programOf(client, settings), { now, dryRun: true });
     expect(dry.changed.map((c) => c.id)).toEqual(["1", "2"]);
     expect(bulkCalls).toEqual([]);
-    const only = await screenAllApplications(client, {
-      appId: 1,
-      settings,
+    const only = await screenAllApplications(programOf(client, settings), {
       now,
       onlyUnscreened: true,
       dryRun: true,
@@ -123,7 +138,7 @@ describe("screenAllApplications (screening proposes, people decide)", () => {
   it("splits writes into 100 records per request and 20 requests per bulkRequest", async () => {
     const records = Array.from({ length: 2101 }, (_, i) => application(i + 1));
     const { client, bulkCalls } = fakeClient(records);
-    await screenAllApplications(client, { appId: 1, settings, now });
+    await screenAllApplications(programOf(client, settings), { now });
     expect(bulkCalls.map((bulk) => bulk.length)).toEqual([20, 2]);
     expect(bulkCalls[1]?.[1]?.payload.records).toHaveLength(1);
   });
@@ -135,7 +150,7 @@ describe("screenAllApplications (screening proposes, people decide)", () => {
       application(2, shared),
     ];
     const { client } = fakeClient(records);
-    const summary = await screenAllApplications(client, { appId: 1, settings, now, dryRun: true });
+    const summary = await screenAllApplications(programOf(client, settings), { now, dryRun: true });
     expect(summary.entries.map((e) => [e.id, e.proposal])).toEqual([["2", "eligible"]]);
   });
 
@@ -143,12 +158,9 @@ describe("screenAllApplications (screening proposes, people decide)", () => {
     const warned = { address: "神奈川県横浜市西区1-1" };
     const screened = async (overrides: Record<string, unknown>, lang: "ja" | "en" = "ja") => {
       const { client } = fakeClient([application(1, overrides)]);
-      const summary = await screenAllApplications(client, {
-        appId: 1,
-        settings,
+      const summary = await screenAllApplications(programOf(client, settings, lang), {
         now,
         dryRun: true,
-        lang,
       });
       return summary.entries[0];
     };
@@ -171,12 +183,7 @@ describe("screenAllApplications (screening proposes, people decide)", () => {
         ["ja", templated],
       ] as const) {
         const { client, bulkCalls } = fakeClient([application(1, decided)]);
-        const summary = await screenAllApplications(client, {
-          appId: 1,
-          settings: custom,
-          now,
-          lang,
-        });
+        const summary = await screenAllApplications(programOf(client, custom, lang), { now });
         expect(summary.decidedByStaff.map((e) => [e.id, e.effective])).toEqual([["1", "eligible"]]);
         expect(summary.needsReview).toEqual([]);
         expect(bulkCalls).toEqual([]);
@@ -195,7 +202,7 @@ describe("screenAllApplications (screening proposes, people decide)", () => {
         staff_decision_reason: "確認済み",
       };
       const { client, bulkCalls } = fakeClient([application(1, decided)]);
-      const summary = await screenAllApplications(client, { appId: 1, settings, now });
+      const summary = await screenAllApplications(programOf(client, settings), { now });
       expect(summary.flagged.map((e) => e.id)).toEqual(["1"]);
       expect(summary.decidedByStaff).toEqual([]);
       const write = bulkCalls[0]?.[0]?.payload.records[0] as {
@@ -218,7 +225,7 @@ describe("screenAllApplications (screening proposes, people decide)", () => {
         staff_decision_reason: "虚偽の申告",
       };
       const { client } = fakeClient([application(1, decided)]);
-      const summary = await screenAllApplications(client, { appId: 1, settings, now });
+      const summary = await screenAllApplications(programOf(client, settings), { now });
       expect(summary.proposedIneligible.map((e) => [e.id, e.proposal, e.effective])).toEqual([
         ["1", "eligible", "ineligible"],
       ]);
@@ -229,8 +236,7 @@ describe("screenAllApplications (screening proposes, people decide)", () => {
     const { client, bulkCalls } = fakeClient([]);
     const progress: Array<[number, number]> = [];
     const records = Array.from({ length: 250 }, (_, i) => ({ id: String(i + 1), revision: "3" }));
-    await confirmIneligible(client, {
-      appId: 1,
+    await confirmIneligible(programOf(client), {
       records,
       onProgress: (done, total) => progress.push([done, total]),
     });

@@ -2,7 +2,12 @@ import {
   advanceAfterQuestionnaire,
   syncQuestionnaires,
 } from "../../src/adapters/screening/syncQuestionnaires";
+import { defaultProgram } from "../../src/adapters/program";
+import type { KintoneClient } from "../../src/adapters/kintoneClient";
 import { fakeClient } from "./support/fakeClient";
+
+const programOf = (client: KintoneClient) =>
+  defaultProgram(client, { applications: 1, questionnaires: 2 });
 
 const application = (id: number, status: string) => ({
   $id: { value: String(id) },
@@ -20,7 +25,7 @@ describe("syncQuestionnaires", () => {
       1: [application(1, "参加確定"), application(2, "参加確定"), application(3, "当選")],
       2: [questionnaire(10, 1), questionnaire(11, 3)],
     });
-    const result = await syncQuestionnaires(client, { applicationsApp: 1, questionnairesApp: 2 });
+    const result = await syncQuestionnaires(programOf(client));
     expect(result).toEqual({ moved: ["1"], waiting: ["2"] });
     expect(mock.bulkRequest).toHaveBeenCalledWith({
       requests: [
@@ -38,12 +43,9 @@ describe("syncQuestionnaires", () => {
       1: [application(1, "参加確定")],
       2: [questionnaire(5, 1)],
     });
-    expect(
-      (await syncQuestionnaires(client, { applicationsApp: 1, questionnairesApp: 2, dryRun: true }))
-        .moved,
-    ).toEqual(["1"]);
+    expect((await syncQuestionnaires(programOf(client), { dryRun: true })).moved).toEqual(["1"]);
     const empty = fakeClient({ 1: [application(1, "参加確定")], 2: [] });
-    await syncQuestionnaires(empty.client, { applicationsApp: 1, questionnairesApp: 2 });
+    await syncQuestionnaires(programOf(empty.client));
     expect(mock.bulkRequest).not.toHaveBeenCalled();
     expect(empty.mock.bulkRequest).not.toHaveBeenCalled();
   });
@@ -54,16 +56,11 @@ describe("advanceAfterQuestionnaire", () => {
     const { client, mock } = fakeClient({
       1: [application(4, "当選"), application(5, "参加確定")],
     });
-    const base = { applicationsApp: 1 };
-    expect(await advanceAfterQuestionnaire(client, { ...base, applicationNo: "99" })).toEqual({
+    expect(await advanceAfterQuestionnaire(programOf(client), "99")).toEqual({
       outcome: "not-found",
     });
-    expect((await advanceAfterQuestionnaire(client, { ...base, applicationNo: "4" })).outcome).toBe(
-      "not-confirmed",
-    );
-    expect((await advanceAfterQuestionnaire(client, { ...base, applicationNo: "5" })).outcome).toBe(
-      "moved",
-    );
+    expect((await advanceAfterQuestionnaire(programOf(client), "4")).outcome).toBe("not-confirmed");
+    expect((await advanceAfterQuestionnaire(programOf(client), "5")).outcome).toBe("moved");
     expect(mock.record.updateRecordStatus).toHaveBeenCalledTimes(1);
   });
 });

@@ -7,6 +7,7 @@
  */
 import "./support/jsdomGlobals";
 import type { KintoneClient } from "../../src/adapters/kintoneClient";
+import { defaultProgram } from "../../src/adapters/program";
 import { screenAllApplications } from "../../src/adapters/screening/screenAllApplications";
 import { applicationFromRecord, type KintoneRecordLike } from "../../src/core/application";
 import { findDrawMismatches } from "../../src/core/audit/drawRecords";
@@ -70,9 +71,7 @@ describe.each(UNSET)("an unset drop-down read as %p", (unset) => {
     await renderDetailPanel(
       space,
       restRecord({ eligibility: unset }),
-      defaultPluginConfig(),
-      "ja",
-      client,
+      defaultProgram(client, { applications: 1 }),
       recordPages(false, "/k/1/show", 1),
     );
     expect(space.querySelector(".followup-badge")?.textContent).toBe("未判定");
@@ -86,9 +85,7 @@ describe.each(UNSET)("an unset drop-down read as %p", (unset) => {
       record: { getRecords: async () => ({ records: [record] }) },
       bulkRequest: async () => ({ results: [{ records: [{ id: "7", revision: "2" }] }] }),
     } as unknown as KintoneClient;
-    const summary = await screenAllApplications(client, {
-      appId: 1,
-      settings: defaultProgramSettings(),
+    const summary = await screenAllApplications(defaultProgram(client, { applications: 1 }), {
       now: new Date("2024-08-10T00:00:00Z"),
       onlyUnscreened: true,
       dryRun: true,

@@ -1,3 +1,4 @@
+import { fieldResolver } from "../../src/core/application";
 import {
   checkProcessAction,
   DEFAULT_PROCESS_NAMES,
@@ -158,7 +159,7 @@ describe("checkProcessAction", () => {
 describe("workflowRecordFromRecord", () => {
   it("reads the status by its type and fields through the field map", () => {
     const record = restRecord(7, "補欠", { wl: "3" });
-    const parsed = workflowRecordFromRecord(record, { waitlist_no: "wl" });
+    const parsed = workflowRecordFromRecord(record, fieldResolver({ waitlist_no: "wl" }));
     expect(parsed).toMatchObject({ id: "7", status: "補欠", waitlistNo: 3, lotteryRank: null });
   });
 });

@@ -29,6 +29,7 @@ import type { FormFieldInfo } from "../../core/settings/fieldTypes";
 import { DEFAULT_PROCESS_NAMES, type ProcessNames } from "../../core/workflow/process";
 import type { ProgramAppIds } from "../appIds";
 import { withRetry } from "../retry";
+import type { KintoneClient } from "../kintoneClient";
 
 export interface DoctorInputs {
   apps: Partial<ProgramAppIds>;
@@ -37,10 +38,7 @@ export interface DoctorInputs {
   /** The FormBridge script file: its path and text (undefined when there is no such file). */
   formBridgeScript: { path: string; text: string | undefined };
   /** The settings in force: the latest 設定 entry of the lottery log, or a file given offline. */
-  readSettings(
-    client: KintoneRestAPIClient,
-    lotteryLog: number,
-  ): Promise<SavedSettings | undefined>;
+  readSettings(client: KintoneClient, lotteryLog: number): Promise<SavedSettings | undefined>;
 }
 
 function reasonOf(error: unknown): string {

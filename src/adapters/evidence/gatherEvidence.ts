@@ -1,37 +1,25 @@
 /**
  * Reads from kintone what the evidence folder shows (core/export/evidence): every application,
- * every lottery log entry with who wrote it and when, and the completed draw the folder is about.
+ * every lottery log entry with who wrote it and when, the completed draw the folder is about, and
+ * the settings that were in force when the applications were screened and when the draw ran.
  */
-import type { KintoneClient } from "../kintoneClient";
-import type { KintoneRecordLike } from "../../core/application";
+import { fieldText, type KintoneRecordLike } from "../../core/application";
+import { collectAuditFindings } from "../../core/audit/collect";
 import {
   bundleOfDrawEntry,
   type EvidenceInput,
   type EvidenceLogEntry,
 } from "../../core/export/evidence";
 import { verifyBundle, verifyChain } from "../../core/lottery";
-import {
-  LOTTERY_LOG_KINDS,
-  LOTTERY_LOG_STATES,
-  QUESTIONNAIRE_LINK_FIELD,
-} from "../../core/vocabulary";
-import { collectAuditFindings } from "../../core/audit/collect";
-import { fieldText } from "../../core/application";
-import type { ProgramSettings } from "../../core/settings/programSettings";
-import type { ProcessNames } from "../../core/workflow";
+import { LOTTERY_LOG_KINDS, LOTTERY_LOG_STATES } from "../../core/vocabulary";
 import { readAllRecords } from "../applications";
 import { readLotteryLog } from "../lottery";
-import type { RetryOptions } from "../retry";
+import { appOf, type Program } from "../program";
 
 export interface GatherEvidenceOptions {
-  apps: { applications: number; lotteryLog: number; questionnaires: number };
   /** The draw to show (its run_id); the latest completed draw when omitted. */
   runId?: string;
-  programSettings: unknown;
-  /** The settings and state names the audit summary checks with (the same as followup audit). */
-  audit: { settings: ProgramSettings; names: ProcessNames };
   now?: Date;
-  retry?: RetryOptions;
   onPage?: (read: number, total: number) => void;
 }
 
@@ -59,13 +47,41 @@ function authorship(record: KintoneRecordLike): { createdAt: string; createdBy: 
   return { createdAt, createdBy };
 }
 
+/** The settings a step ran with: the latest 設定 entry before it, or the defaults when none was saved. */
+function settingsBefore(
+  log: readonly EvidenceLogEntry[],
+  before: (entry: EvidenceLogEntry) => boolean,
+) {
+  const saved = log.filter((entry) => entry.kind === LOTTERY_LOG_KINDS.settings && before(entry));
+  const entry = saved[saved.length - 1];
+  if (!entry) return { source: "defaults (no 設定 entry in the lottery log yet)", settings: null };
+  return {
+    source: "lottery log 設定 entry",
+    log_sequence: entry.sequence,
+    saved_at: entry.createdAt,
+    saved_by: entry.createdBy,
+    entry_hash: entry.entry_hash,
+    settings: entry.ranking,
+  };
+}
+
+/** The latest screened_at among the applications ("" when none was screened). */
+function lastScreening(program: Program, applications: readonly KintoneRecordLike[]): string {
+  let latest = "";
+  for (const record of applications) {
+    const at = fieldText(record, program.field("screened_at"));
+    if (at !== "" && (latest === "" || Date.parse(at) > Date.parse(latest))) latest = at;
+  }
+  return latest;
+}
+
 export async function gatherEvidence(
-  client: KintoneClient,
-  options: GatherEvidenceOptions,
+  program: Program,
+  options: GatherEvidenceOptions = {},
 ): Promise<EvidenceInput> {
-  const { apps, retry } = options;
-  const entries = await readLotteryLog({ client, apps, retry });
-  const logRecords = await readAllRecords(client, { app: apps.lotteryLog, retry });
+  const { client, retry } = program;
+  const entries = await readLotteryLog(program);
+  const logRecords = await readAllRecords(client, { app: appOf(program, "lotteryLog"), retry });
   const authors = new Map(
     logRecords.map((record) => [String(record.$id?.value), authorship(record)]),
   );
@@ -95,22 +111,26 @@ export async function gatherEvidence(
   const draw = draws[draws.length - 1];
   if (!draw) throw new NoCompletedDrawError(options.runId);
   const applications = await readAllRecords(client, {
-    app: apps.applications,
+    app: appOf(program, "applications"),
     retry,
     onPage: options.onPage,
   });
   const bundle = bundleOfDrawEntry(draw, log);
+  const linkField = program.config.questionnaireLinkField;
   const questionnaires = await readAllRecords(client, {
-    app: apps.questionnaires,
-    fields: [QUESTIONNAIRE_LINK_FIELD],
+    app: appOf(program, "questionnaires"),
+    fields: [linkField],
     retry,
   });
   const audit = await collectAuditFindings({
     applications,
-    questionnaireLinks: questionnaires.map((r) => fieldText(r, QUESTIONNAIRE_LINK_FIELD)),
+    questionnaireLinks: questionnaires.map((r) => fieldText(r, linkField)),
     log,
-    ...options.audit,
+    settings: program.settings,
+    names: program,
+    field: program.field,
   });
+  const screenedAt = lastScreening(program, applications);
   return {
     draw,
     bundle,
@@ -118,7 +138,17 @@ export async function gatherEvidence(
     log,
     chain: await verifyChain(log),
     applications,
-    programSettings: options.programSettings,
+    // What the rules were when the applications were screened and when the draw ran (spec v2 §6).
+    programSettings: {
+      screening: {
+        last_screened_at: screenedAt,
+        ...settingsBefore(
+          log,
+          (entry) => screenedAt !== "" && Date.parse(entry.createdAt) <= Date.parse(screenedAt),
+        ),
+      },
+      draw: settingsBefore(log, (entry) => entry.sequence < draw.sequence),
+    },
     audit,
     exportedAt: (options.now ?? new Date()).toISOString(),
   };

@@ -104,6 +104,7 @@ export function kintoneApiClient(k: KintoneRestGlobal, retry?: RetryOptions): Ki
       updateRecordsStatus: (params) => call("/k/v1/records/status", "PUT", params),
     },
     app: {
+      getApps: (params) => call("/k/v1/apps", "GET", params),
       getFormFields: ({ preview, ...params }) =>
         call(preview ? "/k/v1/preview/app/form/fields" : "/k/v1/app/form/fields", "GET", params),
       getProcessManagement: (params) => call("/k/v1/app/status", "GET", params),

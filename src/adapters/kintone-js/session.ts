@@ -8,6 +8,7 @@ import {
 } from "../../core/settings/pluginConfig";
 import type { KintoneClient } from "../kintoneClient";
 import { kintoneApiClient } from "./apiClient";
+import { createProgram, type Program } from "../program";
 import type { KintoneApi } from "./kintoneApi";
 
 /** Creates the REST client a screen uses; tests replace it. */
@@ -34,6 +35,29 @@ export function readPluginConfig(
       if (typeof value === "string") values[key] = value;
   }
   return restorePluginConfig(values);
+}
+
+/**
+ * The Program of this screen, from the plugin config: in the applications app the app itself is
+ * the applications app (whatever the document says); in the questionnaire app it is the
+ * questionnaire app. `issues` are the config's problems (the Program then runs on the defaults).
+ */
+export function programOfScreen(
+  k: KintoneApi,
+  pluginId: string,
+  client: KintoneClient,
+  appId: number | null,
+): { program: Program; issues: ConfigIssue[] } {
+  const { config, issues } = readPluginConfig(k, pluginId);
+  const here = appId ?? undefined;
+  const program = createProgram({
+    client,
+    config,
+    lang: userLang(k),
+    source: { kind: "plugin" },
+    apps: config.role === "questionnaires" ? { questionnaires: here } : { applications: here },
+  });
+  return { program, issues };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ChainedEntry } from "../../core/lottery";
-import { type LotteryOptions, resolveContext } from "./context";
+import type { Program } from "../program";
+import { resolveContext } from "./context";
 import { readLog, withDetachedValues } from "./log";
 
 /**
@@ -7,10 +8,9 @@ import { readLog, withDetachedValues } from "./log";
  * when the text fields could not hold them), ordered by sequence: ready for `verifyChain`.
  */
 export async function readLotteryLog(
-  options: Pick<LotteryOptions, "client" | "apps" | "retry">,
+  program: Program,
 ): Promise<Array<ChainedEntry & { state: string; recordId: string }>> {
-  // The log needs no STATUS field code: naming one skips the form lookup.
-  const context = await resolveContext({ ...options, statusField: "" });
+  const context = resolveContext({ program });
   const log = await readLog(context);
   return Promise.all(log.map((entry) => withDetachedValues(context, entry)));
 }

@@ -1,35 +1,24 @@
-import type { KintoneClient } from "../kintoneClient";
-import { type FieldMap, fieldText, type KintoneRecordLike } from "../../core/application";
+/**
+ * What every lottery operation works with: the Program (client, apps, names, settings) narrowed to
+ * the two apps the lottery touches, plus who is acting and how to report progress.
+ */
+import { type FieldResolver, fieldText, type KintoneRecordLike } from "../../core/application";
 import { isAllowed } from "../../core/settings/pluginConfig";
-import {
-  ACTIONS,
-  type ActionKey,
-  type ApplicationField,
-  STATES,
-  type StateKey,
-} from "../../core/vocabulary";
-import { STATUS_FIELD } from "../../apps/applicationViews";
+import type { ActionKey, StateKey } from "../../core/vocabulary";
 import { readAllRecords } from "../applications";
-import { type RetryOptions, withRetry } from "../retry";
+import type { KintoneClient } from "../kintoneClient";
+import { appOf, type Program } from "../program";
+import type { RetryOptions } from "../retry";
 
 /** The two apps the lottery touches. */
 export interface LotteryApps {
-  applications: number | string;
-  lotteryLog: number | string;
+  applications: number;
+  lotteryLog: number;
 }
 
-/** What every lottery operation needs; the plugin passes a session-auth client and its field map. */
+/** What every lottery operation needs: the Program, and (in the plugin) who is acting. */
 export interface LotteryOptions {
-  client: KintoneClient;
-  apps: LotteryApps;
-  /** Logical field code → the applications app's actual code, where they differ. */
-  fieldMap?: FieldMap;
-  /** The applications app's STATUS field code, from the program; the one setup creates when omitted. */
-  statusField?: string;
-  /** Process state and action names, where the app's differ from spec §3 (or are localized). */
-  states?: Partial<Record<StateKey, string>>;
-  actions?: Partial<Record<ActionKey, string>>;
-  retry?: RetryOptions;
+  program: Program;
   /**
    * Who may draw or promote beyond kintone's own permissions (the plugin config's
    * permissions.draw / .promote). Empty lists mean nobody; omitted means no extra check.
@@ -41,11 +30,12 @@ export interface LotteryOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Resolved names: field codes, states and actions as the target app spells them. */
+/** The Program as the lottery uses it: both apps known, names as the target app spells them. */
 export interface LotteryContext {
+  program: Program;
   client: KintoneClient;
   apps: LotteryApps;
-  field: (logical: ApplicationField) => string;
+  field: FieldResolver;
   statusField: string;
   states: Record<StateKey, string>;
   actions: Record<ActionKey, string>;
@@ -54,18 +44,22 @@ export interface LotteryContext {
   onProgress: (done: number, total: number) => void;
 }
 
-export async function resolveContext(options: LotteryOptions): Promise<LotteryContext> {
-  const call = <T>(request: () => Promise<T>) => withRetry(request, options.retry);
-  const fieldMap = options.fieldMap ?? {};
+/** Throws AppNotConfiguredError when the settings name no applications or lottery log app. */
+export function resolveContext(options: LotteryOptions): LotteryContext {
+  const { program } = options;
   return {
-    client: options.client,
-    apps: options.apps,
-    field: (logical) => fieldMap[logical] || logical,
-    statusField: options.statusField ?? STATUS_FIELD,
-    states: { ...STATES, ...options.states },
-    actions: { ...ACTIONS, ...options.actions },
-    call,
-    retry: options.retry,
+    program,
+    client: program.client,
+    apps: {
+      applications: appOf(program, "applications"),
+      lotteryLog: appOf(program, "lotteryLog"),
+    },
+    field: program.field,
+    statusField: program.statusField,
+    states: program.states,
+    actions: program.actions,
+    call: program.call,
+    retry: program.retry,
     onProgress: options.onProgress ?? (() => undefined),
   };
 }

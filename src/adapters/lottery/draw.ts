@@ -125,7 +125,7 @@ export async function prepareDraw(
   }
   if (!operatorAllowed(options)) throw notAllowed();
   refuseBeforeWindowCloses(options);
-  const context = await resolveContext(options);
+  const context = resolveContext(options);
   const log = await readLog(context);
   refuseExistingDraw(log);
   const records = await readPoolAndUnscreened(context);
@@ -210,7 +210,7 @@ export async function drawLottery(
 ): Promise<DrawOutcome> {
   if (!operatorAllowed(options)) throw notAllowed();
   const plan = options.plan ?? (await prepareDraw(options));
-  const context = await resolveContext({ ...options, statusField: plan.statusField });
+  const context = resolveContext(options);
   let seed = generateSeed();
   if (options.seed !== undefined) {
     const given = normalizeSeed(options.seed);
@@ -296,7 +296,7 @@ function drawReason(given: string | undefined, plan: DrawPlan): string {
 /** Finishes an interrupted draw with the ranking in its log entry; never draws again. */
 export async function resumeDraw(options: LotteryOptions & DrawHooks): Promise<DrawOutcome> {
   if (!operatorAllowed(options)) throw notAllowed();
-  const context = await resolveContext(options);
+  const context = resolveContext(options);
   const log = await readLog(context);
   const logged = log.find((entry) => entry.kind === LOTTERY_LOG_KINDS.draw);
   if (!logged || logged.state === LOTTERY_LOG_STATES.completed) {

@@ -37,7 +37,7 @@ export async function commitSeed(
       en: `the application window has closed (${japanTimeWithOffset(options.closesAt)}); a 予告 can only be logged before it closes. Nothing was written`,
     });
   }
-  const context = await resolveContext({ ...options, statusField: "" });
+  const context = resolveContext(options);
   const log = await readLog(context);
   const earlier = log.find(
     (entry) => entry.kind === LOTTERY_LOG_KINDS.notice || entry.kind === LOTTERY_LOG_KINDS.draw,

@@ -75,7 +75,7 @@ export async function promoteFromWaitlist(
       en: "you are not allowed to promote from the waitlist",
     });
   }
-  const context = await resolveContext(options);
+  const context = resolveContext(options);
   const log = await readLog(context);
   const draw = completedDraw(log);
   const quota = draw.quota ?? 0;

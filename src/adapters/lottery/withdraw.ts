@@ -63,20 +63,12 @@ export async function withdrawApplication(
     });
   }
   if (!operatorAllowed(options)) throw notAllowed();
-  const context = await resolveContext(options);
+  const context = resolveContext(options);
   const names = { states: context.states, actions: context.actions };
   const { record } = await context.call(() =>
     context.client.record.getRecord({ app: context.apps.applications, id: options.recordId }),
   );
-  const current = workflowRecordFromRecord(record, {
-    lottery_result: context.field("lottery_result"),
-    lottery_rank: context.field("lottery_rank"),
-    waitlist_no: context.field("waitlist_no"),
-    lottery_run_id: context.field("lottery_run_id"),
-    participation_intent: context.field("participation_intent"),
-    withdrawal_reason: context.field("withdrawal_reason"),
-    eligibility: context.field("eligibility"),
-  });
+  const current = workflowRecordFromRecord(record, context.field);
   const declining = options.action === "decline";
   // As the record will be when the action runs: the reason (and for 辞退 the applicant's word) set.
   const after = {

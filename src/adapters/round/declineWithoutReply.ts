@@ -5,10 +5,10 @@
  * reason, then the 辞退 action, so no record is left with one and not the other.
  */
 import { fieldText, type KintoneRecordLike } from "../../core/application";
-import { type PluginConfig, fieldCodeOf } from "../../core/settings/pluginConfig";
 import { PARTICIPATION_INTENTS } from "../../core/vocabulary";
-import type { BulkRequestItem, KintoneClient } from "../kintoneClient";
-import { chunk, RECORDS_PER_READ, RECORDS_PER_WRITE, REQUESTS_PER_BULK } from "../kintoneLimits";
+import type { BulkRequestItem } from "../kintoneClient";
+import { chunk } from "../kintoneLimits";
+import { appOf, type Program } from "../program";
 
 export interface Unreplied {
   id: string;
@@ -17,18 +17,15 @@ export interface Unreplied {
 }
 
 /** The records of the no-reply figure (its condition), with what the confirmation shows. */
-export async function readUnreplied(
-  client: KintoneClient,
-  appId: number | string,
-  config: PluginConfig,
-  condition: string,
-): Promise<Unreplied[]> {
-  const company = fieldCodeOf(config, "company_name");
-  const { records } = await client.record.getRecords({
-    app: appId,
-    fields: ["$id", "$revision", company],
-    query: `${condition} order by $id asc limit ${RECORDS_PER_READ}`,
-  });
+export async function readUnreplied(program: Program, condition: string): Promise<Unreplied[]> {
+  const company = program.field("company_name");
+  const { records } = await program.call(() =>
+    program.client.record.getRecords({
+      app: appOf(program, "applications"),
+      fields: ["$id", "$revision", company],
+      query: `${condition} order by $id asc limit ${program.limits.recordsPerRead}`,
+    }),
+  );
   return (records as KintoneRecordLike[]).map((record) => ({
     id: fieldText(record, "$id"),
     revision: fieldText(record, "$revision"),
@@ -37,41 +34,44 @@ export async function readUnreplied(
 }
 
 export async function declineUnreplied(
-  client: KintoneClient,
-  appId: number | string,
-  config: PluginConfig,
+  program: Program,
   records: readonly Unreplied[],
   reason: string,
 ): Promise<number> {
-  const requests: BulkRequestItem[] = chunk([...records], RECORDS_PER_WRITE).flatMap((part) => [
-    {
-      method: "PUT" as const,
-      endpointName: "records" as const,
-      payload: {
-        app: appId,
-        records: part.map((record) => ({
-          id: record.id,
-          // The revision read for the confirmation: a record changed since is not overwritten.
-          revision: record.revision,
-          record: {
-            [fieldCodeOf(config, "participation_intent")]: {
-              value: PARTICIPATION_INTENTS.decline,
+  const appId = appOf(program, "applications");
+  const { limits } = program;
+  const requests: BulkRequestItem[] = chunk([...records], limits.recordsPerWrite).flatMap(
+    (part) => [
+      {
+        method: "PUT" as const,
+        endpointName: "records" as const,
+        payload: {
+          app: appId,
+          records: part.map((record) => ({
+            id: record.id,
+            // The revision read for the confirmation: a record changed since is not overwritten.
+            revision: record.revision,
+            record: {
+              [program.field("participation_intent")]: {
+                value: PARTICIPATION_INTENTS.decline,
+              },
+              [program.field("withdrawal_reason")]: { value: reason },
             },
-            [fieldCodeOf(config, "withdrawal_reason")]: { value: reason },
-          },
-        })),
+          })),
+        },
       },
-    },
-    {
-      method: "PUT" as const,
-      endpointName: "records/status" as const,
-      payload: {
-        app: appId,
-        records: part.map((record) => ({ id: record.id, action: config.actions.decline })),
+      {
+        method: "PUT" as const,
+        endpointName: "records/status" as const,
+        payload: {
+          app: appId,
+          records: part.map((record) => ({ id: record.id, action: program.actions.decline })),
+        },
       },
-    },
-  ]);
-  for (const bulk of chunk(requests, REQUESTS_PER_BULK))
-    await client.bulkRequest({ requests: bulk });
+    ],
+  );
+  for (const bulk of chunk(requests, limits.requestsPerBulk)) {
+    await program.call(() => program.client.bulkRequest({ requests: bulk }));
+  }
   return records.length;
 }

@@ -3,14 +3,13 @@
  * `$id`), plus the form fields (the status field's code) and the views (each figure's link):
  * 12 requests whatever the number of applications.
  */
-import type { KintoneClient } from "../kintoneClient";
 import {
   FIGURE_KEYS,
   FIGURE_VIEWS,
   type FigureKey,
   figureConditions,
 } from "../../core/round/figures";
-import type { PluginConfig } from "../../core/settings/pluginConfig";
+import { appOf, type Program } from "../program";
 
 export interface RoundFigure {
   count: number;
@@ -32,36 +31,35 @@ export class NoProcessManagementError extends Error {
   }
 }
 
-export async function readRoundOverview(
-  client: KintoneClient,
-  appId: number | string,
-  config: PluginConfig,
-): Promise<RoundOverview> {
+export async function readRoundOverview(program: Program): Promise<RoundOverview> {
+  const { client } = program;
+  const appId = appOf(program, "applications");
   const [{ properties }, { views }] = await Promise.all([
-    client.app.getFormFields({ app: appId }),
-    client.app.getViews({ app: appId }),
+    program.call(() => client.app.getFormFields({ app: appId })),
+    program.call(() => client.app.getViews({ app: appId })),
   ]);
   const codeOfType = (type: string) =>
     Object.values(properties).find((field) => field.type === type)?.code;
-  const statusField = codeOfType("STATUS");
-  if (!statusField) throw new NoProcessManagementError();
+  if (!codeOfType("STATUS")) throw new NoProcessManagementError();
   const conditions = figureConditions(
     {
-      statusField,
+      statusField: program.statusField,
       updatedTimeField: codeOfType("UPDATED_TIME") ?? "更新日時",
-      states: config.states,
-      fieldMap: config.fieldMap,
+      states: program.states,
+      field: program.field,
     },
-    config.program.replies,
+    program.settings.replies,
   );
   const counts = await Promise.all(
     FIGURE_KEYS.map(async (key) => {
-      const { totalCount } = await client.record.getRecords({
-        app: appId,
-        fields: ["$id"],
-        query: `${conditions[key]} limit 1`.trim(),
-        totalCount: true,
-      });
+      const { totalCount } = await program.call(() =>
+        client.record.getRecords({
+          app: appId,
+          fields: ["$id"],
+          query: `${conditions[key]} limit 1`.trim(),
+          totalCount: true,
+        }),
+      );
       return Number(totalCount ?? 0);
     }),
   );

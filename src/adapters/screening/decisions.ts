@@ -3,24 +3,14 @@
  * (対象外登録, all in one bulk request), record a staff_decision with its reason, or bring a
  * confirmed 対象外 back to 申込受付 before the draw (差し戻し, logged in the lottery log).
  */
-import type { KintoneClient } from "../kintoneClient";
-import { type FieldMap, fieldText, type KintoneRecordLike } from "../../core/application";
+import { fieldText, type KintoneRecordLike } from "../../core/application";
 import type { Localized } from "../../core/i18n";
-import {
-  ACTIONS,
-  type ActionKey,
-  type ApplicationField,
-  LOTTERY_LOG_KINDS,
-  LOTTERY_LOG_STATES,
-  STAFF_DECISIONS,
-  STATES,
-  type StateKey,
-} from "../../core/vocabulary";
+import { LOTTERY_LOG_KINDS, LOTTERY_LOG_STATES, STAFF_DECISIONS } from "../../core/vocabulary";
 import { statusOf } from "../../core/workflow/record";
-import { chunk, RECORDS_PER_WRITE, REQUESTS_PER_BULK } from "../kintoneLimits";
+import { chunk } from "../kintoneLimits";
 import { type LotteryOptions, resolveContext } from "../lottery/context";
 import { appendRequest, chainEntry, readLog } from "../lottery/log";
-import { type RetryOptions, withRetry } from "../retry";
+import { appOf, type Program } from "../program";
 
 /** A refusal said to the person, in both languages. */
 export class DecisionRefusal extends Error {
@@ -31,11 +21,8 @@ export class DecisionRefusal extends Error {
 }
 
 export interface ConfirmIneligibleOptions {
-  appId: number | string;
   /** The records to move, with the revision they were screened at. */
   records: ReadonlyArray<{ id: string; revision?: string }>;
-  actions?: Partial<Record<ActionKey, string>>;
-  retry?: RetryOptions;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -44,31 +31,34 @@ export interface ConfirmIneligibleOptions {
  * nothing), more only past that. A record edited since it was screened fails the whole bulk (409).
  */
 export async function confirmIneligible(
-  client: KintoneClient,
+  program: Program,
   options: ConfirmIneligibleOptions,
 ): Promise<number> {
-  const action = options.actions?.registerIneligible ?? ACTIONS.registerIneligible;
+  const action = program.actions.registerIneligible;
+  const app = appOf(program, "applications");
+  const { limits } = program;
   const total = options.records.length;
   let done = 0;
   options.onProgress?.(0, total);
-  for (const bulk of chunk(chunk([...options.records], RECORDS_PER_WRITE), REQUESTS_PER_BULK)) {
-    await withRetry(
-      () =>
-        client.bulkRequest({
-          requests: bulk.map((records) => ({
-            method: "PUT" as const,
-            endpointName: "records/status" as const,
-            payload: {
-              app: options.appId,
-              records: records.map(({ id, revision }) => ({
-                id,
-                action,
-                ...(revision ? { revision } : {}),
-              })),
-            },
-          })),
-        }),
-      options.retry,
+  for (const bulk of chunk(
+    chunk([...options.records], limits.recordsPerWrite),
+    limits.requestsPerBulk,
+  )) {
+    await program.call(() =>
+      program.client.bulkRequest({
+        requests: bulk.map((records) => ({
+          method: "PUT" as const,
+          endpointName: "records/status" as const,
+          payload: {
+            app,
+            records: records.map(({ id, revision }) => ({
+              id,
+              action,
+              ...(revision ? { revision } : {}),
+            })),
+          },
+        })),
+      }),
     );
     done += bulk.reduce((sum, records) => sum + records.length, 0);
     options.onProgress?.(done, total);
@@ -79,22 +69,19 @@ export async function confirmIneligible(
 export type DecisionChoice = keyof typeof STAFF_DECISIONS;
 
 export interface StaffDecisionOptions {
-  appId: number | string;
-  fieldMap?: FieldMap;
   id: string;
   decision: DecisionChoice;
   reason: string;
   /** The signature of the screening the person looked at: the decision holds while it is unchanged. */
   signature: string;
   revision?: string;
-  retry?: RetryOptions;
 }
 
 const REASON_LIMIT = 10_000;
 
 /** Records a person's decision (or clears it with "none"); a decision needs a reason. */
 export async function recordStaffDecision(
-  client: KintoneClient,
+  program: Program,
   options: StaffDecisionOptions,
 ): Promise<void> {
   const reason = options.reason.trim();
@@ -110,7 +97,7 @@ export async function recordStaffDecision(
       en: `The reason may have at most ${REASON_LIMIT} characters (it has ${reason.length}).`,
     });
   }
-  const code = (field: ApplicationField) => options.fieldMap?.[field] ?? field;
+  const code = program.field;
   const record: Record<string, { value: string }> = {
     [code("staff_decision")]: { value: STAFF_DECISIONS[options.decision] },
     [code("staff_decision_reason")]: { value: reason },
@@ -118,26 +105,23 @@ export async function recordStaffDecision(
   if (code("screening_signature") !== "") {
     record[code("screening_signature")] = { value: options.signature };
   }
-  await withRetry(
-    () =>
-      client.record.updateRecords({
-        app: options.appId,
-        records: [
-          {
-            id: options.id,
-            record,
-            ...(options.revision ? { revision: options.revision } : {}),
-          },
-        ],
-      }),
-    options.retry,
+  await program.call(() =>
+    program.client.record.updateRecords({
+      app: appOf(program, "applications"),
+      records: [
+        {
+          id: options.id,
+          record,
+          ...(options.revision ? { revision: options.revision } : {}),
+        },
+      ],
+    }),
   );
 }
 
 export interface SendBackOptions extends LotteryOptions {
   id: string;
   reason: string;
-  states?: Partial<Record<StateKey, string>>;
 }
 
 /**
@@ -153,8 +137,8 @@ export async function sendBack(options: SendBackOptions): Promise<{ runId: strin
       en: "Sending back needs a reason. Enter the reason.",
     });
   }
-  const context = await resolveContext(options);
-  const states = { ...STATES, ...options.states };
+  const context = resolveContext(options);
+  const { states } = context;
   const log = await readLog(context);
   if (log.some((e) => e.kind === LOTTERY_LOG_KINDS.draw)) {
     throw new DecisionRefusal({

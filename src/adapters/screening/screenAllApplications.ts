@@ -10,13 +10,11 @@
  * signature is kept, so it stays flagged until a person looks again.
  * Every write carries the revision it was computed from, so a record edited meanwhile fails (409).
  */
-import type { KintoneClient } from "../kintoneClient";
 import {
   applicationFromRecord,
-  type FieldMap,
+  type FieldResolver,
   fieldText,
   type KintoneRecordLike,
-  type OptionMap,
 } from "../../core/application";
 import {
   eligibilityLabel,
@@ -28,35 +26,20 @@ import {
 } from "../../core/eligibility";
 import { screeningSignature } from "../../core/eligibility/signature";
 import { type Lang, pick } from "../../core/i18n";
-import type { ProgramSettings } from "../../core/settings/programSettings";
-import {
-  type ApplicationField,
-  ELIGIBILITY_LABELS,
-  STAFF_DECISIONS,
-  STATES,
-  type StateKey,
-} from "../../core/vocabulary";
+import { ELIGIBILITY_LABELS, STAFF_DECISIONS } from "../../core/vocabulary";
 import { recordIdOf, statusOf } from "../../core/workflow/record";
 import { readAllRecords } from "../applications";
-import { chunk, RECORDS_PER_WRITE, REQUESTS_PER_BULK } from "../kintoneLimits";
-import { type RetryOptions, withRetry } from "../retry";
+import { chunk } from "../kintoneLimits";
+import { appOf, type Program } from "../program";
 
+/** How one screening run goes; the rules, names, language and app come from the Program. */
 export interface ScreenAllOptions {
-  appId: number | string;
-  fieldMap?: FieldMap;
-  optionMap?: OptionMap;
-  settings: ProgramSettings;
   /** Write only applications not screened yet (eligibility empty or 未判定); all are still read for the duplicate rules. */
   onlyUnscreened?: boolean;
   /** Compute and report, write nothing. */
   dryRun?: boolean;
-  /** Language of eligibility_notes (default ja). */
-  lang?: Lang;
   /** Screening time: written to screened_at, and used for applications without a receipt time. */
   now?: Date;
-  /** The app's state names where they differ from spec §3. */
-  states?: Partial<Record<StateKey, string>>;
-  retry?: RetryOptions;
   /** Records written so far, of the total to write. */
   onProgress?: (done: number, total: number) => void;
   /** Applications read so far, of all in the app. */
@@ -129,27 +112,25 @@ const FLAG_LINE = {
 
 /** Screens every application and writes the proposals that changed. */
 export async function screenAllApplications(
-  client: KintoneClient,
-  options: ScreenAllOptions,
+  program: Program,
+  options: ScreenAllOptions = {},
 ): Promise<ScreeningSummary> {
-  const fieldMap = options.fieldMap ?? {};
-  const code = (field: ApplicationField) => fieldMap[field] ?? field;
-  const states = { ...STATES, ...options.states };
+  const { states, lang } = program;
+  const code = program.field;
   const now = options.now ?? new Date();
-  const lang = options.lang ?? "ja";
 
-  const records = await readAllRecords(client, {
-    app: options.appId,
-    retry: options.retry,
+  const records = await readAllRecords(program.client, {
+    app: appOf(program, "applications"),
+    retry: program.retry,
     onPage: options.onRead,
   });
   const applications = records.map((record) =>
-    applicationFromRecord(record, fieldMap, options.optionMap),
+    applicationFromRecord(record, code, program.optionMap),
   );
   const live = records.map(
     (record) => ![states.ineligible, states.declined].includes(statusOf(record)),
   );
-  const results = screenApplications(applications, options.settings, { lang, now, live });
+  const results = screenApplications(applications, program.settings, { lang, now, live });
 
   const summary: ScreeningSummary = {
     read: records.length,
@@ -173,7 +154,7 @@ export async function screenAllApplications(
     const unscreened = before === "" || before === ELIGIBILITY_LABELS.unscreened;
     if (options.onlyUnscreened && !unscreened) continue;
     summary.screened++;
-    const entry = await entryOf(record, result, application, options, code, lang);
+    const entry = await entryOf(record, result, application, program);
     summary.entries.push(entry);
     summary.counts[entry.proposal]++;
     if (entry.effective === "ineligible") summary.proposedIneligible.push(entry);
@@ -205,7 +186,7 @@ export async function screenAllApplications(
   }
   if (summary.dryRun || updates.length === 0) return summary;
 
-  const revisions = await writeProposals(client, options, updates);
+  const revisions = await writeProposals(program, options, updates);
   for (const entry of summary.entries) entry.revision = revisions.get(entry.id) ?? entry.revision;
   return summary;
 }
@@ -214,11 +195,11 @@ async function entryOf(
   record: KintoneRecordLike,
   result: { status: EligibilityStatus; violations: Violation[]; basis?: string[] },
   application: ReturnType<typeof applicationFromRecord>,
-  options: ScreenAllOptions,
-  code: (field: ApplicationField) => string,
-  lang: Lang,
+  program: Program,
 ): Promise<ScreeningEntry> {
-  const signature = await screeningSignature(application, result, options.settings);
+  const code: FieldResolver = program.field;
+  const { lang } = program;
+  const signature = await screeningSignature(application, result, program.settings);
   const decision = decisionOf(fieldText(record, code("staff_decision")));
   const signatureField = code("screening_signature");
   const decisionHolds =
@@ -244,30 +225,30 @@ async function entryOf(
 
 /** Writes the proposals in bulks of 20 × 100; returns each record's new revision. */
 async function writeProposals(
-  client: KintoneClient,
+  program: Program,
   options: ScreenAllOptions,
   updates: Update[],
 ): Promise<Map<string, string>> {
+  const { limits } = program;
+  const app = appOf(program, "applications");
   const revisions = new Map<string, string>();
   let done = 0;
-  for (const bulk of chunk(chunk(updates, RECORDS_PER_WRITE), REQUESTS_PER_BULK)) {
-    const response = await withRetry(
-      () =>
-        client.bulkRequest({
-          requests: bulk.map((batch) => ({
-            method: "PUT" as const,
-            endpointName: "records" as const,
-            payload: {
-              app: options.appId,
-              records: batch.map((u) => ({
-                id: u.id,
-                record: u.record,
-                ...(u.revision ? { revision: u.revision } : {}),
-              })),
-            },
-          })),
-        }),
-      options.retry,
+  for (const bulk of chunk(chunk(updates, limits.recordsPerWrite), limits.requestsPerBulk)) {
+    const response = await program.call(() =>
+      program.client.bulkRequest({
+        requests: bulk.map((batch) => ({
+          method: "PUT" as const,
+          endpointName: "records" as const,
+          payload: {
+            app,
+            records: batch.map((u) => ({
+              id: u.id,
+              record: u.record,
+              ...(u.revision ? { revision: u.revision } : {}),
+            })),
+          },
+        })),
+      }),
     );
     for (const result of response.results as Array<{
       records?: Array<{ id: string; revision: string }>;

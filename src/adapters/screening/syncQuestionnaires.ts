@@ -4,24 +4,15 @@
  * this for one application after a save; `syncQuestionnaires` catches up on questionnaires that
  * arrived through the public form (no kintone events fire for those).
  */
-import type { KintoneClient } from "../kintoneClient";
-import type { FieldMap, KintoneRecordLike } from "../../core/application";
-import { ACTIONS, type ActionKey, STATES, type StateKey } from "../../core/vocabulary";
+import { fieldText, type KintoneRecordLike } from "../../core/application";
 import { applicationNoKey, recordIdOf, statusOf } from "../../core/workflow/record";
 import { readAllRecords } from "../applications";
-import { chunk, RECORDS_PER_WRITE, REQUESTS_PER_BULK } from "../kintoneLimits";
-import { type RetryOptions, withRetry } from "../retry";
+import { chunk } from "../kintoneLimits";
 import { callerActionNames } from "../processNames";
+import { appOf, type Program } from "../program";
 
 export interface QuestionnaireSyncOptions {
-  applicationsApp: number | string;
-  questionnairesApp: number | string;
-  fieldMap?: FieldMap;
-  /** The questionnaire app's field holding the application number (default application_no). */
-  linkField?: string;
-  states?: Partial<Record<StateKey, string>>;
-  actions?: Partial<Record<ActionKey, string>>;
-  retry?: RetryOptions;
+  /** Compute and report, write nothing. */
   dryRun?: boolean;
 }
 
@@ -33,42 +24,39 @@ export interface QuestionnaireSyncResult {
 }
 
 export async function syncQuestionnaires(
-  client: KintoneClient,
-  options: QuestionnaireSyncOptions,
+  program: Program,
+  options: QuestionnaireSyncOptions = {},
 ): Promise<QuestionnaireSyncResult> {
-  const states = { ...STATES, ...options.states };
-  const actions = { ...ACTIONS, ...options.actions };
-  const linkField = options.linkField ?? "application_no";
-  const numberCode = options.fieldMap?.application_no ?? "application_no";
+  const { client, states, actions, retry, limits } = program;
+  const applicationsApp = appOf(program, "applications");
+  const linkField = program.config.questionnaireLinkField;
+  const numberCode = program.field("application_no");
   const questionnaires = await readAllRecords(client, {
-    app: options.questionnairesApp,
+    app: appOf(program, "questionnaires"),
     fields: [linkField],
-    retry: options.retry,
+    retry,
   });
   const answered = new Set(questionnaires.map((q) => applicationNoKey(q[linkField]?.value)));
-  const applications = await readAllRecords(client, {
-    app: options.applicationsApp,
-    retry: options.retry,
-  });
+  const applications = await readAllRecords(client, { app: applicationsApp, retry });
   const confirmed = applications.filter((a) => statusOf(a) === states.confirmed);
-  const has = (a: KintoneRecordLike) => answered.has(applicationNoKey(a[numberCode]?.value));
+  const has = (a: KintoneRecordLike) => answered.has(applicationNoKey(fieldText(a, numberCode)));
   const result = {
     moved: confirmed.filter(has).map(recordIdOf),
     waiting: confirmed.filter((a) => !has(a)).map(recordIdOf),
   };
   if (options.dryRun || result.moved.length === 0) return result;
   // Status updates name the action in the caller's display language.
-  const { answerQuestionnaire } = await callerActionNames(client, options.applicationsApp, actions);
-  for (const bulk of chunk(chunk(result.moved, RECORDS_PER_WRITE), REQUESTS_PER_BULK)) {
+  const { answerQuestionnaire } = await callerActionNames(client, applicationsApp, actions);
+  for (const bulk of chunk(chunk(result.moved, limits.recordsPerWrite), limits.requestsPerBulk)) {
     const requests = bulk.map((ids) => ({
       method: "PUT" as const,
       endpointName: "records/status" as const,
       payload: {
-        app: options.applicationsApp,
+        app: applicationsApp,
         records: ids.map((id) => ({ id, action: answerQuestionnaire })),
       },
     }));
-    await withRetry(() => client.bulkRequest({ requests }), options.retry);
+    await program.call(() => client.bulkRequest({ requests }));
   }
   return result;
 }
@@ -78,42 +66,31 @@ export async function syncQuestionnaires(
  * what happened, so the screen can say it; an application in another state is left alone.
  */
 export async function advanceAfterQuestionnaire(
-  client: KintoneClient,
-  options: Omit<QuestionnaireSyncOptions, "questionnairesApp" | "dryRun"> & {
-    applicationNo: string;
-  },
+  program: Program,
+  applicationNo: string,
 ): Promise<{
   outcome: "moved" | "not-confirmed" | "not-found";
   recordId?: string;
   status?: string;
 }> {
-  const states = { ...STATES, ...options.states };
-  const actions = { ...ACTIONS, ...options.actions };
-  const numberCode = options.fieldMap?.application_no ?? "application_no";
-  const key = applicationNoKey(options.applicationNo);
+  const { client, states, actions } = program;
+  const app = appOf(program, "applications");
+  const key = applicationNoKey(applicationNo);
   if (!/^\d+$/.test(key)) return { outcome: "not-found" };
-  const { records } = await withRetry(
-    () =>
-      client.record.getRecords({
-        app: options.applicationsApp,
-        query: `${numberCode} = ${key} limit 1`,
-      }),
-    options.retry,
+  const { records } = await program.call(() =>
+    client.record.getRecords({
+      app,
+      query: `${program.field("application_no")} = ${key} limit 1`,
+    }),
   );
-  const application = records[0] as KintoneRecordLike | undefined;
+  const application: KintoneRecordLike | undefined = records[0];
   if (!application) return { outcome: "not-found" };
   const recordId = recordIdOf(application);
   const status = statusOf(application);
   if (status !== states.confirmed) return { outcome: "not-confirmed", recordId, status };
-  const spoken = await callerActionNames(client, options.applicationsApp, actions);
-  await withRetry(
-    () =>
-      client.record.updateRecordStatus({
-        app: options.applicationsApp,
-        id: recordId,
-        action: spoken.answerQuestionnaire,
-      }),
-    options.retry,
+  const spoken = await callerActionNames(client, app, actions);
+  await program.call(() =>
+    client.record.updateRecordStatus({ app, id: recordId, action: spoken.answerQuestionnaire }),
   );
   return { outcome: "moved", recordId, status };
 }

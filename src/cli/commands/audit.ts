@@ -5,22 +5,19 @@
  * latest draw gave them (core/audit). Prints a readable report; exit code 1 when anything is wrong.
  */
 import { readAllRecords } from "../../adapters/applications";
+import { appOf } from "../../adapters/program";
 import { readLotteryLog } from "../../adapters/lottery";
 import { collectAuditFindings } from "../../core/audit/collect";
 import { auditPassed, formatAuditReport } from "../../core/audit/report";
 import { pick } from "../../core/i18n";
-import { QUESTIONNAIRE_LINK_FIELD } from "../../core/vocabulary";
-import { DEFAULT_PROCESS_NAMES } from "../../core/workflow";
 import { parseCommandArgs } from "../args";
 import type { Command, CommandContext } from "../command";
 import { explainKintoneFailure } from "../kintoneFailure";
 import { startProgress } from "../progress";
-import { readSettingsFile } from "../settingsFile";
-import { connectToProgram, TARGET_OPTIONS } from "../target";
+import { openProgram, tellSettings, TARGET_OPTIONS } from "../program";
 
 const OPTIONS = {
   ...TARGET_OPTIONS,
-  settings: { type: "string" },
   head: { type: "string" },
 } as const;
 
@@ -29,12 +26,18 @@ export const auditCommand: Command = {
   async run(context: CommandContext) {
     const { values } = parseCommandArgs(context, OPTIONS);
     const { lang } = context;
-    const { settings } = readSettingsFile(context.cwd, values.settings, lang);
-    const { client, apps, target } = connectToProgram(context, values, [
+    const { program, target } = await openProgram(context, values, [
       "applications",
       "questionnaires",
       "lotteryLog",
     ]);
+    tellSettings(context, program.source);
+    const { client } = program;
+    const apps = {
+      applications: appOf(program, "applications"),
+      questionnaires: appOf(program, "questionnaires"),
+    };
+    const linkField = program.config.questionnaireLinkField;
     const progress = startProgress(context, pick(lang, { ja: "読み込み中", en: "reading" }));
     try {
       const applications = await readAllRecords(client, {
@@ -43,20 +46,18 @@ export const auditCommand: Command = {
       });
       const questionnaires = await readAllRecords(client, {
         app: apps.questionnaires,
-        fields: [QUESTIONNAIRE_LINK_FIELD],
+        fields: [linkField],
       });
-      const log = await readLotteryLog({ client, apps });
+      const log = await readLotteryLog(program);
       progress.finish();
-      const links = questionnaires.map((record) =>
-        String(record[QUESTIONNAIRE_LINK_FIELD]?.value ?? ""),
-      );
+      const links = questionnaires.map((record) => String(record[linkField]?.value ?? ""));
       const findings = await collectAuditFindings({
         applications,
         questionnaireLinks: links,
         log,
-        settings,
-        // The configured state names come with the Program context (settings in the log).
-        names: DEFAULT_PROCESS_NAMES,
+        settings: program.settings,
+        names: program,
+        field: program.field,
         head: values.head,
       });
       context.stdout.write(formatAuditReport(findings, lang));

@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { applicationFromRecord, type KintoneRecordLike } from "../../core/application";
 import { parseInstant, screenApplications } from "../../core/eligibility";
 import { type Lang, pick } from "../../core/i18n";
+import { defaultProgramSettings } from "../../core/settings/programSettings";
 import { type Command, type CommandContext, UsageError } from "../command";
 import { readSettingsFile } from "../settingsFile";
 
@@ -167,7 +168,10 @@ export const checkCommand: Command = {
   summary: "screen a JSON file of application records offline (spec §4) and print the results",
   async run(context) {
     const options = parseOptions(context);
-    const { settings } = readSettingsFile(context.cwd, options.settings, options.lang);
+    const settings =
+      options.settings === undefined
+        ? defaultProgramSettings()
+        : readSettingsFile(context.cwd, options.settings, options.lang).program;
     const text = await readInput(options.input, context.cwd, options.lang);
     const records = parseRecords(text, options.input, options.lang);
     const results = screenApplications(

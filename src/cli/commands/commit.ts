@@ -10,10 +10,9 @@ import { generateSeed, normalizeSeed, seedCommitment } from "../../core/lottery"
 import { parseCommandArgs } from "../args";
 import { type Command, UsageError } from "../command";
 import { cancelled, confirmWrite, requireConfirmation } from "../confirm";
-import { readSettingsFile } from "../settingsFile";
 import {
   chainHeadLine,
-  connectToLottery,
+  openLotteryProgram,
   explainLotteryFailure,
   LOTTERY_TARGET_OPTIONS,
 } from "./lotteryShared";
@@ -23,7 +22,6 @@ const OPTIONS = {
   seed: { type: "string" },
   hash: { type: "string" },
   note: { type: "string" },
-  settings: { type: "string" },
   yes: { type: "boolean" },
 } as const;
 
@@ -57,8 +55,8 @@ export const commitCommand: Command = {
     const commitment = seed === undefined ? (values.hash ?? "") : await seedCommitment(seed);
     const yes = values.yes === true;
     requireConfirmation(context, { yes });
-    const { settings } = readSettingsFile(context.cwd, values.settings, lang);
-    const { client, apps, target } = connectToLottery(context, values);
+    const { program, target } = await openLotteryProgram(context, values);
+    const { settings } = program;
     try {
       const question = pick(lang, {
         ja: `${target.baseUrl} の抽選記録に抽選予告（シードのSHA-256 ${commitment}）を記録します。抽選はこのシードでだけ行えます。よろしいですか?`,
@@ -66,8 +64,7 @@ export const commitCommand: Command = {
       });
       if (!(await confirmWrite(context, question, { yes }))) return cancelled(context);
       const outcome = await commitSeed({
-        client,
-        apps,
+        program,
         commitment,
         quota: settings.quota,
         closesAt: settings.window.closesAt,

@@ -10,7 +10,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { readAppIds, type ProgramAppIds } from "../../adapters/appIds";
 import { inspectProgram } from "../../adapters/doctor/inspectProgram";
-import { readLatestSettings } from "../../adapters/doctor/savedSettings";
+import { createClient } from "../../adapters/connection";
+import { readLatestSettings } from "../../adapters/settingsLog";
 import { exitCodeOf, formatFinding } from "../../apps/doctor/finding";
 import type { ShippedPlugin } from "../../apps/doctor/pluginChecks";
 import { PROGRAM_APP_KEYS } from "../../apps/program";
@@ -19,7 +20,7 @@ import { readPackedPlugin } from "../../setup/pluginZip";
 import { parseCommandArgs } from "../args";
 import { type Command, type CommandContext, UsageError } from "../command";
 import { explainKintoneFailure } from "../kintoneFailure";
-import { connectToProgram, TARGET_OPTIONS } from "../target";
+import { TARGET_OPTIONS, targetOf } from "../program";
 import { DEFAULT_PLUGIN_ZIP } from "./upload";
 
 const OPTIONS = {
@@ -77,7 +78,8 @@ export const doctorCommand: Command = {
   summary: "read-only check of apps, process, permissions, plugin and FormBridge script",
   async run(context) {
     const { values } = parseCommandArgs(context, OPTIONS);
-    const { target, client } = connectToProgram(context, values, []);
+    const target = targetOf(context);
+    const client = createClient(target);
     const scriptPath = path.resolve(
       context.cwd,
       values["formbridge-script"] ?? path.join("dist", "formbridge.js"),

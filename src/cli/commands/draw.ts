@@ -22,11 +22,11 @@ import type { ProgramSettings } from "../../core/settings/programSettings";
 import { parseCommandArgs } from "../args";
 import { type Command, type CommandContext, UsageError } from "../command";
 import { cancelled, confirmWrite, requireConfirmation } from "../confirm";
+import { tellSettings } from "../program";
 import { type Progress, startProgress } from "../progress";
-import { readSettingsFile } from "../settingsFile";
 import {
   chainHeadLine,
-  connectToLottery,
+  openLotteryProgram,
   explainLotteryFailure,
   integerFlag,
   LOTTERY_TARGET_OPTIONS,
@@ -40,7 +40,6 @@ const OPTIONS = {
   out: { type: "string" },
   resume: { type: "boolean" },
   reason: { type: "string" },
-  settings: { type: "string" },
   yes: { type: "boolean" },
 } as const;
 
@@ -222,17 +221,17 @@ export const drawCommand: Command = {
   summary: "draw the lottery (spec §5), or finish an interrupted draw with --resume",
   async run(context) {
     const { values } = parseCommandArgs(context, OPTIONS);
-    const { settings } = readSettingsFile(context.cwd, values.settings, context.lang);
-    const quota = checkFlags(context, values, settings);
     if (!values["dry-run"]) requireConfirmation(context, { yes: values.yes === true });
-    const { client, apps, target } = connectToLottery(context, values);
+    const { program, target } = await openLotteryProgram(context, values);
+    tellSettings(context, program.source);
+    const { settings } = program;
+    const quota = checkFlags(context, values, settings);
     const progress = startProgress(
       context,
       pick(context.lang, { ja: "書き込み中", en: "writing" }),
     );
     const options: LotteryOptions = {
-      client,
-      apps,
+      program,
       onProgress: (done, total) => progress.update(done, total),
     };
     const run: Run = {

@@ -16,20 +16,18 @@ import { visitsCalendar } from "../../core/export/icalendar";
 import { calendarVisitsOf } from "../../core/visits";
 import { STATES } from "../../core/vocabulary";
 import { type Lang, type Localized, pick } from "../../core/i18n";
-import { DEFAULT_PROCESS_NAMES } from "../../core/workflow";
 import { parseCommandArgs } from "../args";
 import { type Command, type CommandContext, CommandError, UsageError } from "../command";
 import { explainKintoneFailure } from "../kintoneFailure";
 import { startProgress } from "../progress";
-import { readSettingsFile } from "../settingsFile";
-import { connectToProgram, TARGET_OPTIONS } from "../target";
+import { appOf } from "../../adapters/program";
+import { openProgram, TARGET_OPTIONS, tellSettings } from "../program";
 
 const OPTIONS = {
   ...TARGET_OPTIONS,
   out: { type: "string" },
   run: { type: "string" },
   since: { type: "string" },
-  settings: { type: "string" },
   expert: { type: "string" },
 } as const;
 
@@ -50,20 +48,18 @@ function writeLocal(lang: Lang, target: string, write: () => void): void {
 async function exportResults(context: CommandContext, values: Values): Promise<number> {
   const { lang } = context;
   const out = path.resolve(context.cwd, requireOut(values, lang, "FILE.csv"));
-  const { client, apps, target } = connectToProgram(context, values, [
-    "applications",
-    "lotteryLog",
-  ]);
+  const { program, target } = await openProgram(context, values, ["applications", "lotteryLog"]);
+  tellSettings(context, program.source);
   const progress = startProgress(context, pick(lang, { ja: "読み込み中", en: "reading" }));
   let records;
   let log;
   try {
     // Every field: the status's code depends on the user's language and is found by its type.
-    records = await readAllRecords(client, {
-      app: apps.applications,
+    records = await readAllRecords(program.client, {
+      app: appOf(program, "applications"),
       onPage: (read, total) => progress.update(read, total),
     });
-    log = await readLotteryLog({ client, apps });
+    log = await readLotteryLog(program);
   } catch (error) {
     throw explainKintoneFailure(error, lang, target.baseUrl);
   } finally {
@@ -73,6 +69,8 @@ async function exportResults(context: CommandContext, values: Values): Promise<n
   let rows;
   try {
     rows = resultRows(records, {
+      names: program,
+      field: program.field,
       chainHead,
       since: values.since === undefined ? undefined : { runId: values.since, log },
     });
@@ -99,9 +97,8 @@ async function exportResults(context: CommandContext, values: Values): Promise<n
 async function exportEvidence(context: CommandContext, values: Values): Promise<number> {
   const { lang } = context;
   const out = path.resolve(context.cwd, requireOut(values, lang, "DIR"));
-  const { settings, source } = readSettingsFile(context.cwd, values.settings, lang);
   refuseUnfreshFolder(lang, out);
-  const { client, apps, target } = connectToProgram(context, values, [
+  const { program, target } = await openProgram(context, values, [
     "applications",
     "questionnaires",
     "lotteryLog",
@@ -109,12 +106,8 @@ async function exportEvidence(context: CommandContext, values: Values): Promise<
   const progress = startProgress(context, pick(lang, { ja: "読み込み中", en: "reading" }));
   let files;
   try {
-    const input = await gatherEvidence(client, {
-      apps,
+    const input = await gatherEvidence(program, {
       runId: values.run,
-      programSettings: { source: source ?? "defaults (spec §1)", ...settings },
-      // The configured state names come with the Program context (settings in the log).
-      audit: { settings, names: DEFAULT_PROCESS_NAMES },
       onPage: (read, total) => progress.update(read, total),
     });
     files = await buildEvidence(input);
@@ -154,13 +147,14 @@ async function exportEvidence(context: CommandContext, values: Values): Promise<
 async function exportVisits(context: CommandContext, values: Values): Promise<number> {
   const { lang } = context;
   const out = path.resolve(context.cwd, requireOut(values, lang, "FILE.ics"));
-  const { client, apps, target } = connectToProgram(context, values, ["applications"]);
+  const { program, target } = await openProgram(context, values, ["applications"]);
+  const app = appOf(program, "applications");
   const progress = startProgress(context, pick(lang, { ja: "読み込み中", en: "reading" }));
   let records;
   try {
-    records = await readAllRecords(client, {
-      app: apps.applications,
-      condition: 'visit_date != ""',
+    records = await readAllRecords(program.client, {
+      app,
+      condition: `${program.field("visit_date")} != ""`,
       onPage: (read, total) => progress.update(read, total),
     });
   } catch (error) {
@@ -168,7 +162,8 @@ async function exportVisits(context: CommandContext, values: Values): Promise<nu
   } finally {
     progress.finish();
   }
-  const { visits, incomplete } = calendarVisitsOf(records, String(apps.applications), STATES, {
+  const { visits, incomplete } = calendarVisitsOf(records, String(app), program.states, {
+    field: program.field,
     expert: values.expert,
   });
   const name = values.expert ? `専門家派遣 訪問予定（${values.expert}）` : "専門家派遣 訪問予定";

@@ -2,7 +2,7 @@ import { LotteryRefusal } from "../../adapters/lottery";
 import { pick } from "../../core/i18n";
 import { type CommandContext, CommandError, UsageError } from "../command";
 import { explainKintoneFailure } from "../kintoneFailure";
-import { connectToProgram, TARGET_OPTIONS, type TargetFlags } from "../target";
+import { openProgram, TARGET_OPTIONS, type TargetFlags } from "../program";
 
 /** Target flags of every command, plus the short --app / --log-app the lottery commands also take. */
 export const LOTTERY_TARGET_OPTIONS = {
@@ -11,7 +11,7 @@ export const LOTTERY_TARGET_OPTIONS = {
   "log-app": { type: "string" },
 } as const;
 
-export function connectToLottery(
+export function openLotteryProgram(
   context: CommandContext,
   values: TargetFlags & { app?: string; "log-app"?: string },
 ) {
@@ -20,7 +20,7 @@ export function connectToLottery(
     "applications-app": values["applications-app"] ?? values.app,
     "lottery-log-app": values["lottery-log-app"] ?? values["log-app"],
   };
-  return connectToProgram(context, flags, ["applications", "lotteryLog"]);
+  return openProgram(context, flags, ["applications", "lotteryLog"]);
 }
 
 /** A refusal becomes its message in the user's language; other failures are explained as kintone's. */

@@ -9,7 +9,7 @@ import type { Command } from "../command";
 import { cancelled, confirmWrite, requireConfirmation } from "../confirm";
 import {
   chainHeadLine,
-  connectToLottery,
+  openLotteryProgram,
   explainLotteryFailure,
   integerFlag,
   LOTTERY_TARGET_OPTIONS,
@@ -53,10 +53,9 @@ export const promoteCommand: Command = {
     const yes = values.yes === true;
     const count = integerFlag(context, "count", values.count);
     requireConfirmation(context, { yes });
-    const { client, apps, target } = connectToLottery(context, values);
+    const { program, target } = await openLotteryProgram(context, values);
     const request = {
-      client,
-      apps,
+      program,
       count,
       force: values.force === true,
       note: values.note,

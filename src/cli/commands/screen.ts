@@ -10,7 +10,6 @@
  *   decision on what screening shows now.
  * - `--send-back RECORD_ID --reason TEXT`: 差し戻し (対象外 → 申込受付) before the draw, logged.
  */
-import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import {
   type ScreeningEntry,
   type ScreeningSummary,
@@ -30,8 +29,8 @@ import { type Command, type CommandContext, CommandError, UsageError } from "../
 import { cancelled, confirmWrite, requireConfirmation } from "../confirm";
 import { explainKintoneFailure } from "../kintoneFailure";
 import { startProgress } from "../progress";
-import { readSettingsFile } from "../settingsFile";
-import { connectToProgram, TARGET_OPTIONS } from "../target";
+import type { Program } from "../../adapters/program";
+import { openProgram, TARGET_OPTIONS, tellSettings } from "../program";
 
 const OPTIONS = {
   ...TARGET_OPTIONS,
@@ -43,7 +42,6 @@ const OPTIONS = {
   reason: { type: "string" },
   "send-back": { type: "string" },
   yes: { type: "boolean" },
-  settings: { type: "string" },
 } as const;
 
 const DECISIONS: Record<string, DecisionChoice> = {
@@ -159,17 +157,14 @@ async function runSendBack(context: CommandContext, values: Values, id: string):
   const { lang } = context;
   const yes = values.yes === true;
   const reason = requireReason(context, values.reason);
-  const { client, apps, target } = connectToProgram(context, values, [
-    "applications",
-    "lotteryLog",
-  ]);
+  const { program, target } = await openProgram(context, values, ["applications", "lotteryLog"]);
   const question = pick(lang, {
     ja: `レコード番号 ${id} を対象外から申込受付に差し戻します。よろしいですか?`,
     en: `Send record ${id} back from 対象外 to 申込受付?`,
   });
   if (!(await confirmWrite(context, question, { yes }))) return cancelled(context);
   try {
-    await sendBack({ client, apps, id: id, reason });
+    await sendBack({ program, id, reason });
   } catch (error) {
     if (error instanceof DecisionRefusal) refusal(error, context);
     throw explainKintoneFailure(error, lang, target.baseUrl);
@@ -188,8 +183,7 @@ async function runDecide(
   values: Values,
   id: string,
   screen: (write: boolean) => Promise<ScreeningSummary>,
-  client: KintoneRestAPIClient,
-  appId: number | string,
+  program: Program,
 ): Promise<number> {
   const { lang } = context;
   const decision = DECISIONS[values.decision ?? ""];
@@ -214,8 +208,7 @@ async function runDecide(
     );
   }
   context.stdout.write(describeEntry(entry, lang) + "\n");
-  await recordStaffDecision(client, {
-    appId: appId,
+  await recordStaffDecision(program, {
     id: entry.id,
     decision,
     reason,
@@ -240,17 +233,13 @@ export const screenCommand: Command = {
     const dryRun = values["dry-run"] === true;
     const yes = values.yes === true;
     if (!dryRun) requireConfirmation(context, { yes });
-    const { settings } = readSettingsFile(context.cwd, values.settings, lang);
-
     if (values["send-back"] !== undefined) return runSendBack(context, values, values["send-back"]);
-    const { client, apps, target } = connectToProgram(context, values, ["applications"]);
+    const { program, target } = await openProgram(context, values, ["applications"]);
+    tellSettings(context, program.source);
     const reading = startProgress(context, pick(lang, { ja: "読み込み中", en: "reading" }));
     const progress = startProgress(context, pick(lang, { ja: "書き込み中", en: "writing" }));
     const screen = (write: boolean) =>
-      screenAllApplications(client, {
-        appId: apps.applications,
-        settings,
-        lang,
+      screenAllApplications(program, {
         dryRun: !write,
         onlyUnscreened: values["only-new"] === true,
         onRead: (read, total) => {
@@ -261,7 +250,7 @@ export const screenCommand: Command = {
       });
     try {
       if (values.decide !== undefined) {
-        return await runDecide(context, values, values.decide, screen, client, apps.applications);
+        return await runDecide(context, values, values.decide, screen, program);
       }
 
       if (!dryRun && !yes) {
@@ -279,8 +268,7 @@ export const screenCommand: Command = {
       progress.finish();
       context.stdout.write(formatScreeningSummary(summary, lang));
       if (values["confirm-ineligible"] && !dryRun && summary.proposedIneligible.length > 0) {
-        const moved = await confirmIneligible(client, {
-          appId: apps.applications,
+        const moved = await confirmIneligible(program, {
           records: summary.proposedIneligible,
           onProgress: (done, total) => progress.update(done, total),
         });

@@ -15,7 +15,9 @@ import { NotAPluginZipError } from "../../setup/pluginZip";
 import { parseCommandArgs } from "../args";
 import { type Command, CommandError } from "../command";
 import { explainKintoneFailure } from "../kintoneFailure";
-import { connectToProgram, TARGET_OPTIONS } from "../target";
+import { createClient } from "../../adapters/connection";
+import { appOf } from "../../adapters/program";
+import { openProgram, TARGET_OPTIONS, targetOf } from "../program";
 
 const OPTIONS = { ...TARGET_OPTIONS, zip: { type: "string" } } as const;
 
@@ -80,15 +82,21 @@ export const uploadCommand: Command = {
         }),
       );
     }
-    const { target, client, apps } = connectToProgram(context, values, [
-      "applications",
-      "questionnaires",
-    ]);
-    if ("apiToken" in target.auth) {
+    if ("apiToken" in targetOf(context).auth) {
       throw new CommandError(
         notAllowedMessage(new PluginInstallNotAllowedError("apiToken"), context.lang),
       );
     }
+    const { program, target } = await openProgram(context, values, [
+      "applications",
+      "questionnaires",
+    ]);
+    // Installing a plugin is beyond the Program's client: the full REST client does it.
+    const client = createClient(target);
+    const apps = {
+      applications: appOf(program, "applications"),
+      questionnaires: appOf(program, "questionnaires"),
+    };
     let result: UploadPluginResult;
     try {
       result = await uploadPlugin(client, { zipPath, appIds: apps });

@@ -11,7 +11,7 @@ import { type Command, UsageError } from "../command";
 import { cancelled, confirmWrite, requireConfirmation } from "../confirm";
 import {
   chainHeadLine,
-  connectToLottery,
+  openLotteryProgram,
   explainLotteryFailure,
   LOTTERY_TARGET_OPTIONS,
 } from "./lotteryShared";
@@ -52,8 +52,8 @@ function withdrawalCommand(action: WithdrawalRequest["action"]): Command {
       }
       const yes = values.yes === true;
       requireConfirmation(context, { yes });
-      const { client, apps, target } = connectToLottery(context, values);
-      const request = { client, apps, recordId, action, reason: values.reason ?? "" };
+      const { program, target } = await openLotteryProgram(context, values);
+      const request = { program, recordId, action, reason: values.reason ?? "" };
       try {
         const preview = await withdrawApplication({ ...request, dryRun: true });
         const question = pick(lang, {

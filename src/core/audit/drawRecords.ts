@@ -4,7 +4,7 @@
  * it. Compares every record with the latest completed draw's ranking and the promotions logged
  * after it.
  */
-import { fieldText, type KintoneRecordLike } from "../application";
+import { type FieldResolver, fieldText, type KintoneRecordLike, sameCodes } from "../application";
 import type { Localized } from "../i18n";
 import type { ChainedEntry, RankedEntry } from "../lottery";
 import { LOTTERY_LOG_KINDS, LOTTERY_RESULTS } from "../vocabulary";
@@ -48,6 +48,7 @@ export function findDrawMismatches(
   draw: ChainedEntry,
   log: readonly ChainedEntry[],
   names: ProcessNames = DEFAULT_PROCESS_NAMES,
+  field: FieldResolver = sameCodes,
 ): DrawMismatch[] {
   const ranking = (Array.isArray(draw.ranking) ? draw.ranking : []) as RankedEntry[];
   const byKey = new Map(ranking.map((entry) => [entry.key, entry]));
@@ -61,11 +62,11 @@ export function findDrawMismatches(
       mismatches.push({
         kind,
         recordId: id,
-        applicationNo: fieldText(record, "application_no"),
+        applicationNo: fieldText(record, field("application_no")),
         status: statusOf(record),
         message,
       });
-    const result = fieldText(record, "lottery_result");
+    const result = fieldText(record, field("lottery_result"));
     const entry = byKey.get(id);
     if (!entry) {
       if (result === LOTTERY_RESULTS.winner || result === LOTTERY_RESULTS.waitlisted) {
@@ -93,9 +94,9 @@ export function findDrawMismatches(
         : entry.result;
     const found = {
       result,
-      rank: fieldText(record, "lottery_rank"),
-      waitlistNo: fieldText(record, "waitlist_no"),
-      runId: fieldText(record, "lottery_run_id"),
+      rank: fieldText(record, field("lottery_rank")),
+      waitlistNo: fieldText(record, field("waitlist_no")),
+      runId: fieldText(record, field("lottery_run_id")),
     };
     const expected = {
       result: expectedResult,

@@ -3,7 +3,7 @@
  * application (a winner who declined is 辞退, a promoted one 繰り上げ当選), and with `--since RUN_ID`
  * only those whose outcome changed after that log entry (the promotion mailing).
  */
-import { fieldText, type KintoneRecordLike } from "../application";
+import { type FieldResolver, fieldText, type KintoneRecordLike, sameCodes } from "../application";
 import type { ChainedEntry } from "../lottery";
 import { ELIGIBILITY_LABELS, LOTTERY_LOG_KINDS, LOTTERY_RESULTS } from "../vocabulary";
 import {
@@ -42,9 +42,10 @@ export type Outcome = (typeof OUTCOMES)[keyof typeof OUTCOMES];
 export function resultOf(
   record: KintoneRecordLike,
   names: ProcessNames = DEFAULT_PROCESS_NAMES,
+  field: FieldResolver = sameCodes,
 ): Outcome {
-  const drawn = fieldText(record, "lottery_run_id") !== "";
-  const fromWaitlist = fieldText(record, "waitlist_no") !== "";
+  const drawn = fieldText(record, field("lottery_run_id")) !== "";
+  const fromWaitlist = fieldText(record, field("waitlist_no")) !== "";
   switch (stateKeyOf(statusOf(record), names)) {
     case "winner":
     case "confirmed":
@@ -61,10 +62,10 @@ export function resultOf(
     case undefined:
       break;
   }
-  const lottery = fieldText(record, "lottery_result");
+  const lottery = fieldText(record, field("lottery_result"));
   if (lottery === LOTTERY_RESULTS.winner) return OUTCOMES.winner;
   if (lottery === LOTTERY_RESULTS.waitlisted) return OUTCOMES.waitlisted;
-  if (fieldText(record, "eligibility") === ELIGIBILITY_LABELS.ineligible)
+  if (fieldText(record, field("eligibility")) === ELIGIBILITY_LABELS.ineligible)
     return OUTCOMES.ineligible;
   return OUTCOMES.undrawn;
 }
@@ -73,17 +74,18 @@ export function resultRow(
   record: KintoneRecordLike,
   names: ProcessNames = DEFAULT_PROCESS_NAMES,
   chainHead = "",
+  field: FieldResolver = sameCodes,
 ): string[] {
-  const result = resultOf(record, names);
+  const result = resultOf(record, names, field);
   const drawnOutcome = result !== OUTCOMES.undrawn && result !== OUTCOMES.ineligible;
   return [
-    fieldText(record, "application_no"),
-    fieldText(record, "company_name"),
-    fieldText(record, "contact_name"),
-    fieldText(record, "contact_email"),
+    fieldText(record, field("application_no")),
+    fieldText(record, field("company_name")),
+    fieldText(record, field("contact_name")),
+    fieldText(record, field("contact_email")),
     result,
-    result === OUTCOMES.waitlisted ? fieldText(record, "waitlist_no") : "",
-    drawnOutcome ? fieldText(record, "lottery_run_id") : "",
+    result === OUTCOMES.waitlisted ? fieldText(record, field("waitlist_no")) : "",
+    drawnOutcome ? fieldText(record, field("lottery_run_id")) : "",
     chainHead,
   ];
 }
@@ -136,6 +138,8 @@ export function outcomesAsOf(log: readonly ChainedEntry[], runId: string): Map<s
 
 export interface ResultsOptions {
   names?: ProcessNames;
+  /** The app's field codes (the Program's resolver); the logical codes when omitted. */
+  field?: FieldResolver;
   /** The log's newest entry_hash, carried on every row. */
   chainHead?: string;
   /** Only applications whose outcome differs from the one they had right after this entry. */
@@ -148,14 +152,15 @@ export function resultRows(
   options: ResultsOptions = {},
 ): string[][] {
   const names = options.names ?? DEFAULT_PROCESS_NAMES;
+  const field = options.field ?? sameCodes;
   const before = options.since ? outcomesAsOf(options.since.log, options.since.runId) : undefined;
   const chosen = before
     ? records.filter((record) => {
         const then = before.get(recordIdOf(record));
-        return then !== undefined && then !== resultOf(record, names);
+        return then !== undefined && then !== resultOf(record, names, field);
       })
     : records;
-  const rows = chosen.map((record) => resultRow(record, names, options.chainHead ?? ""));
+  const rows = chosen.map((record) => resultRow(record, names, options.chainHead ?? "", field));
   rows.sort((a, b) => Number(a[0]) - Number(b[0]) || (a[0] ?? "").localeCompare(b[0] ?? ""));
   return rows;
 }

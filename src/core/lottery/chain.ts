@@ -10,7 +10,7 @@
  *   content = {
  *     "sequence":         integer, 1 for the first entry, previous sequence + 1 after,
  *     "run_id":           string,
- *     "kind":             "抽選" | "繰り上げ" | "取消",
+ *     "kind":             "抽選" | "繰り上げ" | "取消" | "設定",
  *     "algorithm":        string ("hmac-sha256-rank/v1"),
  *     "seed":             string (64 hex; "" for entries that draw nothing),
  *     "pool_fingerprint": string,
@@ -18,7 +18,8 @@
  *     "quota":            integer or null,
  *     "pool":             array of key strings, or null,
  *     "ranking":          JSON value (a draw: the bundle's ranking; a promotion:
- *                         {"declined": [keys], "promoted": [{key, rank, waitlist_no}]}), or null,
+ *                         {"declined": [keys], "promoted": [{key, rank, waitlist_no}]}; a 設定
+ *                         entry: the settings document saved on the settings page), or null,
  *     "reason":           string ("" when none),
  *     "previous_hash":    string (the previous entry's entry_hash; GENESIS_HASH for the first)
  *   }

@@ -5,7 +5,7 @@
  * Conditions filter by process status (never by lottery_result), so a declined or visited
  * record leaves the lists it no longer belongs to.
  */
-import type { FieldMap } from "../application";
+import type { FieldResolver } from "../application";
 import type { ReplySettings } from "../settings/programSettings";
 import {
   type ApplicationField,
@@ -21,7 +21,8 @@ export interface QueryNames {
   /** The UPDATED_TIME field's code (更新日時, or Updated_datetime in an app made in English). */
   updatedTimeField: string;
   states: Record<StateKey, string>;
-  fieldMap?: FieldMap;
+  /** The app's field codes (default: the logical codes). */
+  field?: FieldResolver;
 }
 
 /** kintone query text literal (same escaping as adapters/kintoneQuery, which core may not import). */
@@ -80,7 +81,7 @@ export function figureConditions(
   names: QueryNames,
   replies: Pick<ReplySettings, "questionnaireDays">,
 ): Record<FigureKey, string> {
-  const code = (field: ApplicationField) => names.fieldMap?.[field] ?? field;
+  const code = (field: ApplicationField) => names.field?.(field) ?? field;
   const status = (...keys: StateKey[]) =>
     inList(
       names.statusField,

@@ -7,7 +7,6 @@
 import * as z from "zod/mini";
 import type { Localized } from "../i18n";
 import { ACTIONS, APPLICATION_FIELDS, FOLLOWUP_PANEL_SPACE, STATES } from "../vocabulary";
-import type { ProcessNames } from "../workflow/process";
 import {
   defaultProgramSettings,
   migrateProgramSettings,
@@ -19,6 +18,8 @@ export const PLUGIN_CONFIG_VERSION = 1;
 export const CONFIG_KEY = "config";
 export const MAX_VALUE_CHARS = 65_535;
 export const MAX_TOTAL_BYTES = 256 * 1024;
+/** The STATUS field code of an app created in Japanese (as `followup setup` creates them). */
+export const DEFAULT_STATUS_FIELD = "ステータス";
 
 const fieldCode = z.string().check(z.trim(), z.maxLength(128));
 const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(64));
@@ -75,6 +76,11 @@ export const pluginConfigSchema = z.object({
     ),
     () => ({}),
   ),
+  /**
+   * The applications app's STATUS field code. kintone names it in the language of whoever created
+   * the app (ステータス / Status); the settings page reads it from the form when it saves.
+   */
+  statusField: z._default(name, DEFAULT_STATUS_FIELD),
   /** Element id of the blank space where the detail panel goes. */
   panelSpaceId: z._default(name, FOLLOWUP_PANEL_SPACE),
   // The refinement goes inside the default: `.check()` on a default copies its definition, which
@@ -343,18 +349,6 @@ export function serializePluginConfig(config: PluginConfig): Record<string, stri
     start = end;
   }
   return values;
-}
-
-/** The app's field code for a logical field ("" when an optional field is not used). */
-export function fieldCodeOf(
-  config: PluginConfig,
-  field: (typeof APPLICATION_FIELDS)[number],
-): string {
-  return config.fieldMap[field] ?? field;
-}
-
-export function processNamesOf(config: PluginConfig): ProcessNames {
-  return { states: config.states, actions: config.actions };
 }
 
 /** Whether a user may use a button: listed by login name, or in one of the listed groups. */

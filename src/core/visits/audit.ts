@@ -3,7 +3,7 @@
  * record screens would refuse, so `followup audit` re-checks every booked visit against the rules
  * and against the other bookings of the same expert.
  */
-import type { FieldMap, KintoneRecordLike } from "../application";
+import { type FieldResolver, type KintoneRecordLike, sameCodes } from "../application";
 import type { Localized } from "../i18n";
 import type { VisitSettings } from "../settings/programSettings";
 import { applicationNoKey, statusOf } from "../workflow/record";
@@ -28,12 +28,12 @@ const INACTIVE_STATES: readonly StateKey[] = ["declined", "ineligible"];
 export function activeBookings(
   records: readonly KintoneRecordLike[],
   states: Record<StateKey, string>,
-  fieldMap: FieldMap = {},
+  field: FieldResolver = sameCodes,
 ): VisitBooking[] {
   const inactive = new Set(INACTIVE_STATES.map((key) => states[key]));
   return records
     .filter((record) => !inactive.has(statusOf(record)))
-    .map((record) => visitBookingFromRecord(record, fieldMap))
+    .map((record) => visitBookingFromRecord(record, field))
     .filter(hasBooking);
 }
 
@@ -41,14 +41,14 @@ export function findVisitProblems(
   records: readonly KintoneRecordLike[],
   settings: VisitSettings,
   states: Record<StateKey, string>,
-  fieldMap: FieldMap = {},
+  field: FieldResolver = sameCodes,
 ): VisitAuditFinding[] {
   const inactive = new Set(INACTIVE_STATES.map((key) => states[key]));
-  const bookings = activeBookings(records, states, fieldMap);
+  const bookings = activeBookings(records, states, field);
   return records.flatMap((record) => {
     const status = statusOf(record);
     if (inactive.has(status)) return [];
-    const booking = visitBookingFromRecord(record, fieldMap);
+    const booking = visitBookingFromRecord(record, field);
     // A visited record must show the whole visit; others may be booked step by step.
     const complete = status === states.visited;
     const problems = checkVisit(booking, bookings, settings, { complete });
@@ -58,7 +58,7 @@ export function findVisitProblems(
       {
         invariant: VISIT_INVARIANT,
         recordId: booking.recordId,
-        applicationNo: applicationNoKey(record[fieldMap.application_no ?? "application_no"]?.value),
+        applicationNo: applicationNoKey(record[field("application_no")]?.value),
         status,
         message: {
           ja: `「${company}」の訪問予定: ${problems.map((p) => p.message.ja).join(" ")}`,

@@ -1,15 +1,15 @@
-import { type FieldMap, fieldText, type KintoneRecordLike } from "../application";
+import { type FieldResolver, fieldText, type KintoneRecordLike, sameCodes } from "../application";
 import type { ApplicationField } from "../vocabulary";
 import { recordIdOf } from "../workflow/record";
 import type { VisitBooking } from "./rules";
 
-/** The visit fields of an applications record (REST or event shape), through the field map. */
+/** The visit fields of an applications record (REST or event shape), through the field resolver. */
 export function visitBookingFromRecord(
   record: KintoneRecordLike,
-  fieldMap: FieldMap = {},
+  field: FieldResolver = sameCodes,
   fallbackId = "",
 ): VisitBooking {
-  const text = (field: ApplicationField) => fieldText(record, fieldMap[field] ?? field);
+  const text = (logical: ApplicationField) => fieldText(record, field(logical));
   return {
     recordId: recordIdOf(record) || fallbackId,
     companyName: text("company_name"),

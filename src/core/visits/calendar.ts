@@ -1,4 +1,4 @@
-import { type FieldMap, fieldText, type KintoneRecordLike } from "../application";
+import { type FieldResolver, fieldText, type KintoneRecordLike, sameCodes } from "../application";
 import type { CalendarVisit } from "../export/icalendar";
 import type { StateKey } from "../vocabulary";
 import { statusOf } from "../workflow/record";
@@ -21,16 +21,14 @@ export function calendarVisitsOf(
   records: readonly KintoneRecordLike[],
   appId: string,
   states: Record<StateKey, string>,
-  options: { fieldMap?: FieldMap; expert?: string } = {},
+  options: { field?: FieldResolver; expert?: string } = {},
 ): CalendarSelection {
-  const fieldMap = options.fieldMap ?? {};
-  const code = (field: "application_no" | "address" | "contact_name" | "contact_phone") =>
-    fieldMap[field] ?? field;
+  const code = options.field ?? sameCodes;
   const wanted = options.expert === undefined ? undefined : expertKey(options.expert);
   const cancelledStates = new Set([states.declined, states.ineligible]);
   const selection: CalendarSelection = { visits: [], incomplete: [] };
   for (const record of records) {
-    const booking = visitBookingFromRecord(record, fieldMap);
+    const booking = visitBookingFromRecord(record, code);
     if (!hasBooking(booking)) continue;
     if (wanted !== undefined && expertKey(booking.expert) !== wanted) continue;
     const minutes = Number(booking.minutes.normalize("NFKC").trim());

@@ -2,7 +2,7 @@
  * Every process guard is also an invariant (spec §3): REST, CSV import and FormBridge bypass the
  * plugin's guards, so `followup audit` and screening re-check all records with this function.
  */
-import type { FieldMap, KintoneRecordLike } from "../application";
+import type { FieldResolver, KintoneRecordLike } from "../application";
 import type { Localized } from "../i18n";
 import type { StateKey } from "../vocabulary";
 import { ELIGIBILITY_LABELS, LOTTERY_RESULTS } from "../vocabulary";
@@ -41,7 +41,8 @@ export interface InvariantViolation {
 }
 
 export interface InvariantOptions {
-  fieldMap?: FieldMap;
+  /** The Program's field resolver (default: the logical codes). */
+  field?: FieldResolver;
   names?: ProcessNames;
   /**
    * The run ids of the completed draws in the lottery log (empty when none ran). Given, every
@@ -188,7 +189,7 @@ export function findInvariantViolations(
       message: messageOf(invariant, r),
     });
 
-  const parsed = records.map((record) => workflowRecordFromRecord(record, options.fieldMap));
+  const parsed = records.map((record) => workflowRecordFromRecord(record, options.field));
   for (const r of parsed) {
     const state = stateKeyOf(r.status, names);
     if (!state) {

@@ -1,4 +1,4 @@
-import type { FieldMap, KintoneRecordLike } from "../application";
+import { type FieldResolver, type KintoneRecordLike, sameCodes } from "../application";
 import type { ApplicationField } from "../vocabulary";
 import type { WorkflowRecord } from "./process";
 
@@ -46,13 +46,16 @@ export function applicationNoKey(value: unknown): string {
   return match ? String(Number(match[1])) : raw;
 }
 
-/** Reads what the process guards need from a kintone record (REST or event), through the field map. */
+/** Reads what the process guards need from a kintone record (REST or event), through the Program's field resolver. */
 export function workflowRecordFromRecord(
   record: KintoneRecordLike,
-  fieldMap: FieldMap = {},
+  field: FieldResolver = sameCodes,
   fallbackId = "",
 ): WorkflowRecord {
-  const valueOf = (field: ApplicationField): unknown => record[fieldMap[field] ?? field]?.value;
+  const valueOf = (logical: ApplicationField): unknown => {
+    const code = field(logical);
+    return code === "" ? undefined : record[code]?.value;
+  };
   return {
     id: recordIdOf(record) || fallbackId,
     applicationNo: applicationNoKey(valueOf("application_no")),

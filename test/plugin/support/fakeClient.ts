@@ -10,12 +10,13 @@ export function fakeClient(
   apps: Record<number, Rec[]>,
   formFields: Array<{ code: string; type: string; label: string }> = [],
 ) {
-  const matches = (record: Rec, query: string) => {
+  const matches = (record: Rec, fullQuery: string) => {
+    const query = fullQuery.replace(/[()]/g, " ").replace(/\s+/g, " ");
     const lastId = /\$id > (\d+)/.exec(query);
     if (lastId && Number(record.$id?.value) <= Number(lastId[1])) return false;
     const equals = /(\w+) = "?([^"\s]+)"?/.exec(query.replace(/\$id > \d+/, ""));
     if (equals && String(record[equals[1] as string]?.value) !== equals[2]) return false;
-    const within = /(\S+) in \("([^"]+)"\)/.exec(query);
+    const within = /(\S+) in "([^"]+)"/.exec(query);
     if (within && String(record[within[1] as string]?.value) !== within[2]) return false;
     return true;
   };

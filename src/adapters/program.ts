@@ -1,0 +1,122 @@
+/**
+ * The program being run: one object built from one settings document, handed to every adapter,
+ * button and command so none re-derives a piece of it. In the browser it is built from the plugin
+ * config (`programFromPluginConfig` in kintone-js/session); in the CLI from the lottery log's latest
+ * 設定 entry, or `--settings FILE` (src/cli/program.ts).
+ */
+import type { Lang, Localized } from "../core/i18n";
+import { defaultPluginConfig, type PluginConfig } from "../core/settings/pluginConfig";
+import { type ProgramNames, programNames } from "../core/settings/programNames";
+import type { ProgramSettings } from "../core/settings/programSettings";
+import type { KintoneClient } from "./kintoneClient";
+import { KINTONE_LIMITS, type KintoneLimits } from "./kintoneLimits";
+import { type RetryOptions, withRetry } from "./retry";
+
+/** The three apps of spec §2; null where the settings do not name one. */
+export interface ProgramApps {
+  applications: number | null;
+  questionnaires: number | null;
+  lotteryLog: number | null;
+}
+export type ProgramAppKey = keyof ProgramApps;
+
+/** Where the settings in force came from (shown by `followup settings show` and in the evidence). */
+export type SettingsSource =
+  | { kind: "plugin" }
+  | { kind: "log"; sequence: number; recordId: string; savedAt: string; savedBy: string }
+  | { kind: "file"; path: string }
+  | { kind: "defaults" };
+
+export interface Program extends ProgramNames {
+  client: KintoneClient;
+  apps: ProgramApps;
+  /** The whole settings document in force (role, permissions, questionnaire link field, …). */
+  config: PluginConfig;
+  /** The program's rules: thresholds, window, quota, message overrides (config.program). */
+  settings: ProgramSettings;
+  /** The language messages are given in (the kintone user's, or the CLI's --lang). */
+  lang: Lang;
+  limits: KintoneLimits;
+  source: SettingsSource;
+  retry?: RetryOptions;
+  /** A kintone call retried on 429/503 (never on 409). */
+  call<T>(request: () => Promise<T>): Promise<T>;
+}
+
+export interface ProgramInput {
+  client: KintoneClient;
+  config: PluginConfig;
+  lang: Lang;
+  source: SettingsSource;
+  /** App ids that override the document's (the app a screen runs in, CLI flags). */
+  apps?: Partial<ProgramApps>;
+  retry?: RetryOptions;
+}
+
+export function createProgram(input: ProgramInput): Program {
+  const { config, retry } = input;
+  const apps: ProgramApps = { ...config.apps };
+  for (const [key, id] of Object.entries(input.apps ?? {}) as Array<[ProgramAppKey, number]>) {
+    if (id !== undefined && id !== null) apps[key] = id;
+  }
+  return {
+    ...programNames(config),
+    client: input.client,
+    apps,
+    config,
+    settings: config.program,
+    lang: input.lang,
+    limits: KINTONE_LIMITS,
+    source: input.source,
+    retry,
+    call: (request) => withRetry(request, retry),
+  };
+}
+
+/**
+ * The Program of apps as `followup setup` creates them, with the default settings of spec §1
+ * (benchmarks, tests, and a CLI target where nothing was saved yet).
+ */
+export function defaultProgram(
+  client: KintoneClient,
+  apps: Partial<ProgramApps>,
+  options: { adjust?: (config: PluginConfig) => void; retry?: RetryOptions; lang?: Lang } = {},
+): Program {
+  const config = defaultPluginConfig();
+  options.adjust?.(config);
+  return createProgram({
+    client,
+    config,
+    lang: options.lang ?? "ja",
+    source: { kind: "defaults" },
+    apps,
+    retry: options.retry,
+  });
+}
+
+const APP_NAMES: Record<ProgramAppKey, Localized> = {
+  applications: { ja: "申込管理アプリ", en: "applications app" },
+  questionnaires: { ja: "質問票アプリ", en: "questionnaire app" },
+  lotteryLog: { ja: "抽選記録アプリ", en: "lottery log app" },
+};
+
+/** An app the settings do not name, though the operation needs it. */
+export class AppNotConfiguredError extends Error {
+  readonly text: Localized;
+  constructor(readonly app: ProgramAppKey) {
+    const text = {
+      ja: `プラグイン設定で${APP_NAMES[app].ja}が指定されていません。`,
+      en: `The ${APP_NAMES[app].en} is not set in the plugin settings.`,
+    };
+    super(text.en);
+    this.name = "AppNotConfiguredError";
+    this.text = text;
+  }
+}
+
+/** The id of an app the operation needs; throws AppNotConfiguredError when the settings lack it. */
+export function appOf(program: Program, app: ProgramAppKey): number {
+  const id = program.apps[app];
+  if (id === null) throw new AppNotConfiguredError(app);
+  return id;
+}
