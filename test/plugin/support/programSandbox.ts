@@ -52,9 +52,8 @@ export interface ProgramSandbox {
   close(): Promise<void>;
 }
 
-export async function startProgramSandbox(
-  options: { variant?: ApplicationsVariant } = {},
-): Promise<ProgramSandbox> {
+/** The built plugin packed with a throw-away key, in a new temporary folder. */
+export async function packBuiltPlugin(): Promise<{ zipPath: string; dir: string }> {
   ensurePluginBuilt();
   const { privateKey } = generateKeyPairSync("rsa", {
     modulusLength: 1024,
@@ -65,6 +64,13 @@ export async function startProgramSandbox(
   const dir = mkdtempSync(path.join(tmpdir(), "followup-plugin-"));
   const zipPath = path.join(dir, "plugin.zip");
   writeFileSync(zipPath, packed.plugin);
+  return { zipPath, dir };
+}
+
+export async function startProgramSandbox(
+  options: { variant?: ApplicationsVariant } = {},
+): Promise<ProgramSandbox> {
+  const { zipPath, dir } = await packBuiltPlugin();
 
   const sandbox = await startTestSandbox();
   const admin = sandbox.clientAs("admin");
