@@ -5,18 +5,18 @@
  * requests. After the deadline the no-reply list holds exactly the winners without a reply, and
  * its button records their 辞退 after a confirmation. Screenshots go to test-artifacts/.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough, Writable } from "node:stream";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { writeAppIds } from "../../src/adapters/appIds";
-import { demoWindow } from "../../src/apps/demoApplications";
+import { DEMO_REFERENCE_DAY, demoWindow } from "../../src/apps/demoApplications";
 import { main } from "../../src/cli/main";
 import { japanWallClock } from "../../src/core/settings/japanWallClock";
 import { holidayOn } from "../../src/core/visits";
 import { startProgramSandbox, type ProgramSandbox } from "../plugin/support/programSandbox";
-import { launchBrowser, loggedIn, open, screenshot } from "./support/browser";
+import { ARTIFACTS, launchBrowser, loggedIn, open, screenshot } from "./support/browser";
 
 type Rec = Record<string, { value: unknown; type?: string }>;
 
@@ -25,8 +25,8 @@ let browser: Browser;
 let staff: BrowserContext;
 let phone: BrowserContext;
 let cwd: string;
-/** The demo round's application window (dated from the day the demo data were made). */
-const applicationWindow = demoWindow(new Date());
+/** The demo round's application window (the program sandbox dates its demo data from this day). */
+const applicationWindow = demoWindow(DEMO_REFERENCE_DAY);
 
 beforeAll(async () => {
   p = await startProgramSandbox();
@@ -39,7 +39,15 @@ beforeAll(async () => {
     JSON.stringify({ version: 1, window: applicationWindow }),
   );
 }, 600_000);
+/** Requests of one panel refresh at each step, kept as a test artifact. */
+const requestCounts: Record<string, number> = {};
+
 afterAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(
+    path.join(ARTIFACTS, "round-panel-requests.json"),
+    `${JSON.stringify(requestCounts, null, 2)}\n`,
+  );
   await browser?.close();
   await p?.close();
 });
@@ -176,6 +184,7 @@ async function checkStep(name: string): Promise<Page> {
   const panelRequests = requests.filter((r) => !decodeURIComponent(r).includes("limit 20"));
   expect(panelRequests.length).toBeGreaterThan(0);
   expect(panelRequests.length).toBeLessThanOrEqual(15);
+  requestCounts[name] = panelRequests.length;
   await screenshot(page, `round-panel-${name}`);
   return page;
 }
