@@ -1,4 +1,4 @@
-import type { AppPermission, ProgramAppKey, StateDefinition } from "./model";
+import type { AppDefinition, AppPermission, ProgramAppKey, StateDefinition } from "./model";
 
 /**
  * Spec v2 §3: who may do what, set by `followup setup` so that neither the screens nor the REST API
@@ -61,4 +61,40 @@ export const APP_PERMISSIONS: Record<ProgramAppKey, AppPermission[]> = {
 export function secretariatAssignee(index: number): StateDefinition["assignee"] {
   if (index === 0) return { type: "ONE", entities: [] };
   return { type: "ANY", entities: [{ entity: { type: "GROUP", code: SECRETARIAT_GROUP } }] };
+}
+
+/**
+ * The definitions with another group code for the secretariat (a domain whose group is not
+ * `secretariat`): in the app permissions and in every status assignee.
+ */
+export function withSecretariatGroup(
+  definitions: Record<ProgramAppKey, AppDefinition>,
+  code: string,
+): Record<ProgramAppKey, AppDefinition> {
+  if (code === SECRETARIAT_GROUP) return definitions;
+  const swap = <T extends { entity: { type: string; code: string | null } }>(entry: T): T =>
+    entry.entity.type === "GROUP" && entry.entity.code === SECRETARIAT_GROUP
+      ? { ...entry, entity: { ...entry.entity, code } }
+      : entry;
+  const swapped = (definition: AppDefinition): AppDefinition => ({
+    ...definition,
+    permissions: definition.permissions?.map(swap),
+    process: definition.process && {
+      ...definition.process,
+      states: definition.process.states.map((state) => ({
+        ...state,
+        assignee: {
+          ...state.assignee,
+          entities: (
+            state.assignee.entities as Array<{ entity: { type: string; code: string } }>
+          ).map(swap),
+        },
+      })),
+    },
+  });
+  return {
+    applications: swapped(definitions.applications),
+    questionnaires: swapped(definitions.questionnaires),
+    lotteryLog: swapped(definitions.lotteryLog),
+  };
 }

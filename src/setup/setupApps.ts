@@ -18,6 +18,7 @@ import {
   keyStates,
   type ProcessPlan,
 } from "../apps/plan";
+import { SECRETARIAT_GROUP, withSecretariatGroup } from "../apps/permissions";
 import { PROGRAM_APP_KEYS, PROGRAM_APP_NAMES, programApps } from "../apps/program";
 import type { ApplicationsVariant } from "../apps/staffTableVariant";
 import { type DeployOptions, deployAndWait } from "./deploy";
@@ -35,6 +36,8 @@ export interface SetupOptions extends DeployOptions {
   baseUrl: string;
   /** The applications app as the program defines it, or a demo variant (see staffTableVariant). */
   variant?: ApplicationsVariant;
+  /** The code of the secretariat's group on this domain (default `secretariat`). */
+  secretariatGroup?: string;
 }
 
 export interface SetupReport {
@@ -251,7 +254,10 @@ export async function setupApps(
     questionnaires: String(ids.questionnaires),
     lotteryLog: String(ids.lotteryLog),
   };
-  const definitions = programApps(refs, options.variant);
+  const definitions = withSecretariatGroup(
+    programApps(refs, options.variant),
+    options.secretariatGroup ?? SECRETARIAT_GROUP,
+  );
   const changes: SetupReport["changes"] = { applications: [], questionnaires: [], lotteryLog: [] };
   let states = await readAll(client, ids, definitions);
   if (nothingToDo(planAll(definitions, states, "all"))) {

@@ -7,6 +7,7 @@ import {
   normalizeQuery,
   planApp,
 } from "../../src/apps/plan";
+import { withSecretariatGroup } from "../../src/apps/permissions";
 import { PROGRAM_APP_KEYS, programApps } from "../../src/apps/program";
 import { FOLLOWUP_PANEL_SPACE, LOTTERY_LOG_FIELDS, STATES } from "../../src/core/vocabulary";
 
@@ -225,5 +226,24 @@ describe("normalizeQuery", () => {
       normalizeQuery('a in ("X","y") and b != ""'),
     );
     expect(normalizeQuery('a in ("X")')).not.toBe(normalizeQuery('a in ("x")'));
+  });
+});
+
+describe("withSecretariatGroup", () => {
+  test("puts another group code in the permissions and every status assignee, nothing else", () => {
+    const apps = withSecretariatGroup(programApps(refs), "jimukyoku");
+    const codes = (entries: Array<{ entity: { type: string; code: string | null } }>) =>
+      entries.filter((e) => e.entity.type === "GROUP").map((e) => e.entity.code);
+    expect(codes(apps.lotteryLog.permissions ?? [])).toEqual(["Administrators", "jimukyoku"]);
+    expect(codes(apps.applications.permissions ?? [])).toEqual([
+      "Administrators",
+      "jimukyoku",
+      "everyone",
+    ]);
+    const assignees = (apps.applications.process?.states ?? []).flatMap((state) =>
+      codes(state.assignee.entities as Array<{ entity: { type: string; code: string } }>),
+    );
+    expect(new Set(assignees)).toEqual(new Set(["jimukyoku"]));
+    expect(apps.applications.process?.states[0]?.assignee.entities).toEqual([]);
   });
 });

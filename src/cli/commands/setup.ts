@@ -1,6 +1,7 @@
 /**
- * `followup setup`: creates or updates the three apps of spec §2 (fields, layout, views, process
- * management of spec §3) on the target kintone, deploys them, and writes their ids to
+ * `followup setup [--secretariat-group CODE]`: creates or updates the three apps of spec §2 (fields,
+ * layout, views, process management, status assignees and app permissions of spec §3; the secretariat's
+ * group code defaults to `secretariat`) on the target kintone, deploys them, and writes their ids to
  * followup.apps.json; then installs dist/plugin.zip (or --zip) into them when it is not installed at
  * that version yet. Idempotent: a second run reads, says 変更はありません, and writes nothing.
  */
@@ -143,6 +144,7 @@ export const setupCommand: Command = {
       lang: { type: "string" },
       zip: { type: "string" },
       variant: { type: "string" },
+      "secretariat-group": { type: "string" },
     });
     const variant = variantOf(values.variant, context.lang);
     const target = targetOf(context);
@@ -160,6 +162,7 @@ export const setupCommand: Command = {
         cwd: context.cwd,
         baseUrl: target.baseUrl,
         variant,
+        secretariatGroup: values["secretariat-group"],
       });
       context.stdout.write(formatSetupReport(report, context.lang, target.baseUrl));
       const plugin = await setUpPlugin(context, client, report, values.zip);
