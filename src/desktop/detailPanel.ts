@@ -89,8 +89,8 @@ export function nextStep(record: WorkflowRecord, names: ProcessNames): Localized
       return { ja: "辞退済みです。", en: "Declined." };
     case "ineligible":
       return {
-        ja: `対象外です。審査メモの理由を申込者に連絡してください。抽選の前に申込内容を直したときは、「${actions.sendBack}」で${states.applied}に戻して審査し直せます（理由を抽選記録に残すには followup screen --send-back を使います）。`,
-        en: `Ineligible. Tell the applicant the reasons in the screening notes. Before the draw, after a correction, "${actions.sendBack}" brings it back to "${states.applied}" to be screened again (followup screen --send-back also logs the reason).`,
+        ja: `対象外です。審査メモの理由を申込者に連絡してください。抽選の前に申込内容を直したときは、下の「${actions.sendBack}（理由を記録）」で${states.applied}に戻して審査し直せます。`,
+        en: `Ineligible. Tell the applicant the reasons in the screening notes. Before the draw, after a correction, "${actions.sendBack} (with a reason)" below brings it back to "${states.applied}" to be screened again.`,
       };
     default:
       return {

@@ -5,8 +5,6 @@
  * and 審査 make it 適格; a company's corrected re-application is not a duplicate of its excluded one.
  */
 import type { Browser, Page } from "playwright-core";
-import { defaultProgram } from "../../src/adapters/program";
-import { sendBack } from "../../src/adapters/screening/decisions";
 import { DECLARATIONS, PARTICIPATION_CATEGORIES } from "../../src/core/vocabulary";
 import { configurePlugin } from "../plugin/support/pluginSettings";
 import { startProgramSandbox, type ProgramSandbox } from "../plugin/support/programSandbox";
@@ -116,16 +114,22 @@ test("proposed 対象外 waits for a person; 差し戻し + 審査 after a corre
     id: extension.id,
     record: { contact_phone: { value: "03-1234-5678" } },
   });
-  await sendBack({
-    program: defaultProgram(staff, { applications: app, lotteryLog: p.apps.lotteryLog }),
-    id: extension.id,
-    reason: "電話番号の内線表記を事務局で訂正",
-  });
+  // 差し戻し from the record's detail screen, with a reason that goes into the lottery log.
+  await open(page, `/k/${app}/show#record=${extension.id}`);
+  await page.waitForSelector("#followup-send-back");
+  await page.click("#followup-send-back");
+  await page.waitForSelector("#followup-send-back-reason textarea");
+  await page.fill("#followup-send-back-reason textarea", "電話番号の内線表記を事務局で訂正");
+  await screenshot(page, "screening-send-back");
+  await page.click(".followup-dialog-ok");
+  await page.waitForSelector("#followup-send-back-done", { timeout: 30_000 });
+  await closeDialog(page);
   const log = await p.admin.record.getRecords({
     app: p.apps.lotteryLog,
     query: 'kind in ("差し戻し")',
   });
   expect(log.records).toHaveLength(1);
+  expect(log.records[0]?.reason?.value).toBe("電話番号の内線表記を事務局で訂正");
   expect(status(await record(extension.id))).toBe("申込受付");
 
   // 4. The company with the postal code typo applies again, corrected.
