@@ -69,6 +69,18 @@ async function closeDialog(page: Page): Promise<void> {
   ]);
 }
 
+async function sendBackOnScreen(page: Page, id: string, reason: string): Promise<void> {
+  await open(page, `/k/${p.apps.applications}/show#record=${id}`);
+  await page.waitForSelector("#followup-send-back");
+  await page.click("#followup-send-back");
+  await page.waitForSelector("#followup-send-back-reason textarea");
+  await page.fill("#followup-send-back-reason textarea", reason);
+  await screenshot(page, "screening-send-back");
+  await page.click(".followup-dialog-ok");
+  await page.waitForSelector("#followup-send-back-done", { timeout: 30_000 });
+  await closeDialog(page);
+}
+
 test("proposed 対象外 waits for a person; 差し戻し + 審査 after a correction make it 適格; a re-application is no duplicate", async () => {
   const app = p.apps.applications;
   const staff = p.sandbox.clientAs("staff1");
@@ -115,15 +127,7 @@ test("proposed 対象外 waits for a person; 差し戻し + 審査 after a corre
     record: { contact_phone: { value: "03-1234-5678" } },
   });
   // 差し戻し from the record's detail screen, with a reason that goes into the lottery log.
-  await open(page, `/k/${app}/show#record=${extension.id}`);
-  await page.waitForSelector("#followup-send-back");
-  await page.click("#followup-send-back");
-  await page.waitForSelector("#followup-send-back-reason textarea");
-  await page.fill("#followup-send-back-reason textarea", "電話番号の内線表記を事務局で訂正");
-  await screenshot(page, "screening-send-back");
-  await page.click(".followup-dialog-ok");
-  await page.waitForSelector("#followup-send-back-done", { timeout: 30_000 });
-  await closeDialog(page);
+  await sendBackOnScreen(page, extension.id, "電話番号の内線表記を事務局で訂正");
   const log = await p.admin.record.getRecords({
     app: p.apps.lotteryLog,
     query: 'kind in ("差し戻し")',
