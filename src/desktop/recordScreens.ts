@@ -7,7 +7,6 @@ import type { Program } from "../adapters/program";
 import { recordPages, renderDetailPanel } from "./detailPanel";
 import { registerDrawOnlyFields } from "./drawOnlyFields";
 import { guardProcessAction } from "./processGuard";
-import { renderSendBack } from "./sendBackButton";
 import { type Notify, validateOnSubmit } from "./submitValidation";
 import { checkVisitOnSubmit } from "./visitChecks";
 
@@ -45,13 +44,9 @@ export function registerRecordScreens(
         location.pathname,
         program.apps.applications ?? screens.getId() ?? 0,
       );
-      renderDetailPanel(space, event.record, program, pages)
-        .then(() =>
-          prefix === ""
-            ? renderSendBack(k, space, event.record, program, () => location.reload())
-            : undefined,
-        )
-        .catch((error: unknown) => console.error("followup panel:", error));
+      renderDetailPanel(space, event.record, program, pages).catch((error: unknown) =>
+        console.error("followup panel:", error),
+      );
     }
     return event;
   });

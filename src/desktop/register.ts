@@ -5,6 +5,7 @@ import { notify as kucNotify } from "./dialogs";
 import { showListButtons } from "./listButtons";
 import { registerQuestionnaireScreens } from "./questionnaireApp";
 import { registerRecordScreens } from "./recordScreens";
+import { renderSendBack } from "./sendBackButton";
 import { registerRoundPanel } from "./roundPanel";
 import type { Notify } from "./submitValidation";
 
@@ -49,6 +50,20 @@ export function registerDesktop(k: KintoneApi, pluginId: string, deps: DesktopDe
     return;
   }
   registerRecordScreens(k, program, { prefix: "", notify });
+  // After the panel's handler, which empties the space before it draws: the button goes under it.
+  k.events.on("app.record.detail.show", (event) => {
+    const space = k.app.record.getSpaceElement(config.panelSpaceId);
+    if (space) {
+      renderSendBack(
+        k,
+        space,
+        event.record,
+        program,
+        deps.reload ?? (() => location.reload()),
+      ).catch((error: unknown) => console.error("followup send back:", error));
+    }
+    return event;
+  });
   registerRoundPanel(k, program, {
     prefix: "",
     reload: deps.reload ?? (() => location.reload()),

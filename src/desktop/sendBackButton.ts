@@ -5,7 +5,7 @@
  * the lottery log, unlike kintone's bare process action.
  */
 import { Button } from "kintone-ui-component/lib/button";
-import { TextArea } from "kintone-ui-component/lib/textarea";
+import { Text } from "kintone-ui-component/lib/text";
 import type { KintoneApi } from "../adapters/kintone-js/kintoneApi";
 import { allowedOperations, errorText } from "../adapters/kintone-js/session";
 import type { Program } from "../adapters/program";
@@ -49,7 +49,7 @@ export async function renderSendBack(
 
   async function run(): Promise<void> {
     const title = actions.sendBack;
-    const reason = new TextArea({
+    const reason = new Text({
       id: "followup-send-back-reason",
       label: pick(lang, {
         ja: "理由（抽選記録に残ります）",
