@@ -24,7 +24,8 @@ export function openDatabase(dataDir: string): SandboxDb {
   } finally {
     process.umask(previous);
   }
-  for (const extra of [`${file}-wal`, `${file}-shm`]) if (existsSync(extra)) chmodSync(extra, 0o600);
+  for (const extra of [`${file}-wal`, `${file}-shm`])
+    if (existsSync(extra)) chmodSync(extra, 0o600);
   return prepare(db);
 }
 

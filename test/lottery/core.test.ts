@@ -283,7 +283,11 @@ describe("promotion order", () => {
       },
       actions: DEFAULT_PROCESS_NAMES.actions,
     };
-    const rename: Record<string, string> = { 当選: "当選通知済", 補欠: "補欠待ち", 参加確定: "参加確定済" };
+    const rename: Record<string, string> = {
+      当選: "当選通知済",
+      補欠: "補欠待ち",
+      参加確定: "参加確定済",
+    };
     const apps = drawn.map((a) => ({ ...a, status: rename[a.status] ?? a.status }));
     expect(nextToPromote(apps, 2, renamed).map((a) => a.key)).toEqual(["7", "6"]);
     expect(vacancies(apps, 4, renamed)).toBe(1);
