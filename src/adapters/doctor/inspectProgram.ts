@@ -6,6 +6,7 @@
 import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import {
   about,
+  actionKey,
   type CheckedApp,
   checkFieldMap,
   checkFields,
@@ -146,7 +147,7 @@ function expectedConditions(refs: ReturnType<typeof refsOf>, saved: SavedSetting
       JSON.stringify(DEFAULT_PROCESS_NAMES);
   if (!ownCodes || !ownNames) return undefined;
   const actions = programApps(refs).applications.process?.actions ?? [];
-  return new Map(actions.map((a) => [`${a.name}（${a.from} → ${a.to}）`, a.filterCond]));
+  return new Map(actions.map((a) => [actionKey(a), a.filterCond]));
 }
 
 function refsOf(apps: Partial<ProgramAppIds>) {

@@ -130,7 +130,8 @@ function expectedActions(names: ProcessNames) {
   );
 }
 
-const actionKey = (action: { name: string; from: string; to: string }) =>
+/** An action as doctor names it and keys it: "名前（元 → 先）". */
+export const actionKey = (action: { name: string; from: string; to: string }) =>
   `${action.name}（${action.from} → ${action.to}）`;
 
 /**
