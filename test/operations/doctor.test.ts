@@ -3,7 +3,8 @@
  * then a field deleted, a status without assignee and the plugin removed are each named, exit 1.
  * Doctor only reads: the sandbox counts no write request during a run.
  */
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { defaultProgram } from "../../src/adapters/program";
 import { appendSettingsEntry } from "../../src/adapters/settingsLog";
@@ -63,6 +64,13 @@ describe("followup doctor", () => {
     expect(run.stdout).toMatch(new RegExp(`作業者が事務局のグループ（${GROUP}）`));
     expect(run.stdout).toMatch(/FormBridge のスクリプト: .*今の設定で作られています/);
     expect(writeRequests(await p.stats())).toEqual({});
+  });
+
+  it("finds the apps by their names when run from another directory", async () => {
+    const elsewhere = mkdtempSync(path.join(tmpdir(), "doctor-"));
+    const run = await p.followup(["doctor"], { cwd: elsewhere });
+    expect(run.stdout).toMatch(/^\[OK\] 申込管理（アプリ \d+）のプロセス管理/m);
+    expect(run.stdout).not.toMatch(/アプリIDがわかりません/);
   });
 
   it("names a deleted field, a status without assignee and the removed plugin, and exits 1", async () => {

@@ -4,7 +4,9 @@
  */
 import { checkProcess } from "../../src/apps/doctor/appChecks";
 import { exitCodeOf, formatFinding } from "../../src/apps/doctor/finding";
-import { checkAppPermissions, expectedPermissions } from "../../src/apps/doctor/permissions";
+import { checkAppPermissions } from "../../src/apps/doctor/permissions";
+import { withSecretariatGroup } from "../../src/apps/permissions";
+import { programApps } from "../../src/apps/program";
 import {
   checkFormBridgeScript,
   formBridgeBuildOf,
@@ -19,10 +21,11 @@ const lines = (findings: ReturnType<typeof checkAppPermissions>) =>
   findings.map((finding) => formatFinding(finding, "ja"));
 
 describe("doctor: app permissions", () => {
-  const asSetUp = expectedPermissions(applications, "staff");
+  const refs = { applications: "1", questionnaires: "2", lotteryLog: "3" };
+  const asSetUp = withSecretariatGroup(programApps(refs), "staff").applications.permissions ?? [];
 
   it("is ok with the entries setup writes, for the secretariat's own group code", () => {
-    expect(lines(checkAppPermissions(applications, asSetUp, "staff"))).toEqual([
+    expect(lines(checkAppPermissions(applications, asSetUp, asSetUp))).toEqual([
       expect.stringMatching(/^\[OK\] .*GROUP:staff/),
     ]);
   });
@@ -31,7 +34,7 @@ describe("doctor: app permissions", () => {
     const everyoneEdits = asSetUp.map((entry) =>
       entry.entity.code === "everyone" ? { ...entry, recordEditable: true } : entry,
     );
-    const found = checkAppPermissions(applications, everyoneEdits, "staff");
+    const found = checkAppPermissions(applications, everyoneEdits, asSetUp);
     expect(exitCodeOf(found)).toBe(1);
     expect(lines(found)).toEqual([
       expect.stringMatching(/^\[問題\] .*GROUP:everyone の権限が 閲覧・編集 です（閲覧 のはず）/),
@@ -40,7 +43,7 @@ describe("doctor: app permissions", () => {
 
   it("names a wrong priority order: kintone applies the first entry that matches a user", () => {
     const reversed = [...asSetUp].reverse();
-    expect(lines(checkAppPermissions(applications, reversed, "staff"))).toEqual([
+    expect(lines(checkAppPermissions(applications, reversed, asSetUp))).toEqual([
       expect.stringMatching(/^\[問題\] .*優先順位が違います/),
     ]);
   });
@@ -50,7 +53,7 @@ describe("doctor: app permissions", () => {
       ...asSetUp,
       { entity: { type: "USER", code: "temp" }, recordViewable: true, recordDeletable: true },
     ];
-    expect(lines(checkAppPermissions(applications, extra, "staff"))).toEqual([
+    expect(lines(checkAppPermissions(applications, extra, asSetUp))).toEqual([
       expect.stringMatching(/^\[問題\] .*USER:temp に権限があります（閲覧・削除）/),
     ]);
   });

@@ -24,6 +24,7 @@ import {
   type ShippedPlugin,
 } from "../../apps/doctor/pluginChecks";
 import type { ProgramAppKey } from "../../apps/model";
+import { withSecretariatGroup } from "../../apps/permissions";
 import { PROGRAM_APP_KEYS, programApps } from "../../apps/program";
 import type { Localized } from "../../core/i18n";
 import type { FormFieldInfo } from "../../core/settings/fieldTypes";
@@ -165,7 +166,7 @@ export async function inspectProgram(
   const findings: Finding[] = [];
   const apps = await findApps(client, inputs.apps, findings);
   const refs = refsOf(inputs.apps);
-  const definitions = programApps(refs);
+  const definitions = withSecretariatGroup(programApps(refs), inputs.secretariatGroup);
   const settingsSubject = { ja: "設定", en: "settings" };
   const saved = apps.lotteryLog
     ? await read(findings, settingsSubject, () =>
@@ -204,7 +205,9 @@ export async function inspectProgram(
       () => client.app.getAppAcl({ app: app.id }),
     );
     if (acl)
-      findings.push(...checkAppPermissions(app, acl.rights as AppRight[], inputs.secretariatGroup));
+      findings.push(
+        ...checkAppPermissions(app, acl.rights as AppRight[], definitions[key].permissions ?? []),
+      );
   }
 
   const installed = await read(

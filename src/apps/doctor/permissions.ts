@@ -1,11 +1,10 @@
 /**
  * App permissions (spec v2 §3) checked on `GET app/acl` against the one definition setup writes
- * (APP_PERMISSIONS, with the secretariat's group code): each entry there with the same rights, in
+ * (the app definition's permissions, with the domain's group code): each entry with the same rights, in
  * the same order (kintone applies to a user the first entry that matches), and no other entry that
  * grants a record right.
  */
 import type { AppPermission } from "../model";
-import { APP_PERMISSIONS, SECRETARIAT_GROUP } from "../permissions";
 import { about, type CheckedApp } from "./appChecks";
 import { type Finding, ok, problem } from "./finding";
 
@@ -50,26 +49,17 @@ function listed(rights: Right[], lang: "ja" | "en"): string {
   return rights.map((name) => RIGHT_NAMES[name][lang]).join(lang === "ja" ? "・" : ", ");
 }
 
-/** The entries setup writes for this app, with the secretariat's own group code. */
-export function expectedPermissions(app: CheckedApp, group: string): AppPermission[] {
-  return APP_PERMISSIONS[app.key].map((entry) =>
-    entry.entity.type === "GROUP" && entry.entity.code === SECRETARIAT_GROUP
-      ? { ...entry, entity: { ...entry.entity, code: group } }
-      : entry,
-  );
-}
-
+/** `expected`: the entries setup writes for the app (its definition, with the domain's group). */
 export function checkAppPermissions(
   app: CheckedApp,
   rights: readonly AppRight[],
-  group: string,
+  expected: readonly AppPermission[],
 ): Finding[] {
   const subject = about(app, PERMISSIONS);
   const fix = {
     ja: "アプリの設定 > アクセス権 を仕様 v2 §3 のとおりにしてください（followup setup が設定します）",
     en: "set the app's permissions as spec v2 §3 says (followup setup does)",
   };
-  const expected = expectedPermissions(app, group);
   const findings: Finding[] = [];
   const position = new Map(rights.map((right, index) => [entityKey(right.entity), index]));
   for (const want of expected) {

@@ -11,6 +11,8 @@ import path from "node:path";
 import { readAppIds, type ProgramAppIds } from "../../adapters/appIds";
 import { inspectProgram } from "../../adapters/doctor/inspectProgram";
 import { createClient } from "../../adapters/connection";
+import { findAppByName } from "../../adapters/findApps";
+import type { KintoneClient } from "../../adapters/kintoneClient";
 import { readLatestSettings } from "../../adapters/settingsLog";
 import { exitCodeOf, formatFinding } from "../../apps/doctor/finding";
 import type { ShippedPlugin } from "../../apps/doctor/pluginChecks";
@@ -23,8 +25,10 @@ import { explainKintoneFailure } from "../kintoneFailure";
 import { TARGET_OPTIONS, targetOf } from "../program";
 import { DEFAULT_PLUGIN_ZIP } from "./upload";
 
+// Doctor checks the settings saved on the target, so it takes no --settings file.
+const { settings: _offlineSettings, ...TARGET_FLAGS } = TARGET_OPTIONS;
 const OPTIONS = {
-  ...TARGET_OPTIONS,
+  ...TARGET_FLAGS,
   "secretariat-group": { type: "string", default: "secretariat" },
   zip: { type: "string" },
   "formbridge-script": { type: "string" },
@@ -50,12 +54,16 @@ async function shippedPlugin(cwd: string, zip: string | undefined): Promise<Ship
   return { id: packed.id, version: packed.version, names };
 }
 
-/** App ids from the flags, then from the file `followup setup` wrote; missing ones are findings. */
-function appIds(
+/**
+ * App ids from the flags, then the file `followup setup` wrote, then the apps' names on the target
+ * (as every command finds them); missing ones are findings.
+ */
+async function appIds(
   context: CommandContext,
   values: Partial<Record<string, string>>,
   baseUrl: string,
-): Partial<ProgramAppIds> {
+  client: KintoneClient,
+): Promise<Partial<ProgramAppIds>> {
   const saved = readAppIds(context.cwd, baseUrl);
   const ids: Partial<ProgramAppIds> = {};
   for (const key of PROGRAM_APP_KEYS) {
@@ -68,7 +76,8 @@ function appIds(
         }),
       );
     }
-    const id = flag !== undefined ? Number(flag) : saved?.[key];
+    const id =
+      flag !== undefined ? Number(flag) : (saved?.[key] ?? (await findAppByName(client, key)));
     if (id) ids[key] = id;
   }
   return ids;
@@ -86,7 +95,7 @@ export const doctorCommand: Command = {
     );
     try {
       const findings = await inspectProgram(client, {
-        apps: appIds(context, values, target.baseUrl),
+        apps: await appIds(context, values, target.baseUrl, client),
         shipped: await shippedPlugin(context.cwd, values.zip),
         secretariatGroup: values["secretariat-group"],
         formBridgeScript: {
