@@ -1,5 +1,5 @@
 /**
- * The dual-mode switch is real: the permissions contract tests run in "remote" mode against a
+ * The dual-mode switch is real: the permissions and form/process contract tests run in "remote" mode against a
  * sandbox started as if it were a kintone domain (only its URL and users are given, through the
  * same environment variables a real domain would use), and pass.
  */
@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => remote.close());
 
-test("permissions.test.ts runs in remote mode against a kintone named by KINTONE_BASE_URL", async () => {
+test("the dual-mode contract tests run in remote mode against a kintone named by KINTONE_BASE_URL", async () => {
   const env = {
     ...process.env,
     KINTONE_BASE_URL: remote.baseUrl,
@@ -27,12 +27,15 @@ test("permissions.test.ts runs in remote mode against a kintone named by KINTONE
     KINTONE_STAFF_PASSWORD: "staff1",
     KINTONE_VIEWER_USERNAME: "viewer",
     KINTONE_VIEWER_PASSWORD: "viewer",
+    KINTONE_STAFF_EN_USERNAME: "staff_en",
+    KINTONE_STAFF_EN_PASSWORD: "staff_en",
   };
   const { stdout, stderr } = await run(
     process.execPath,
     [
       join(ROOT, "node_modules/jest/bin/jest.js"),
       "test/sandbox/permissions.test.ts",
+      "test/sandbox/form.test.ts",
       "--json",
       "--ci",
     ],
@@ -44,7 +47,7 @@ test("permissions.test.ts runs in remote mode against a kintone named by KINTONE
     numPendingTests: number;
   };
   expect(report.success).toBe(true);
-  expect(report.numPassedTests).toBeGreaterThanOrEqual(4);
+  expect(report.numPassedTests).toBeGreaterThanOrEqual(20);
   // The sandbox-only check is skipped, and the run names the apps to delete by hand.
   expect(report.numPendingTests).toBe(1);
   expect(stderr).toMatch(new RegExp(`contract tests on ${remote.baseUrl}: delete these apps`));

@@ -1,16 +1,19 @@
+import { type ContractTarget, startContractTarget } from "../support/contractTarget";
 import { kintoneFailure } from "../support/kintoneError";
-import { startTestSandbox, type TestSandbox } from "../support/sandbox";
 
-let t: TestSandbox;
+// Dual mode: a fresh sandbox, or a real kintone (see test/support/contractTarget.ts).
+let t: ContractTarget;
 beforeAll(async () => {
-  t = await startTestSandbox();
+  t = await startContractTarget();
 });
 afterAll(() => t.close());
 
 const admin = () => t.clientAs("admin");
 
 async function newApp(name: string): Promise<string> {
-  return (await admin().app.addApp({ name })).app;
+  const { app } = await admin().app.addApp({ name });
+  t.track(app);
+  return app;
 }
 
 async function deploy(app: string) {
@@ -38,6 +41,7 @@ describe("form fields", () => {
       expect(Object.values(properties).some((f) => f.type === type)).toBe(true);
     }
     const enApp = (await t.clientAs("staff_en").app.addApp({ name: "English" })).app;
+    t.track(enApp);
     const en = await t.clientAs("staff_en").app.getFormFields({ app: enApp, preview: true });
     expect(en.properties.Record_number).toMatchObject({ type: "RECORD_NUMBER" });
   });
@@ -448,7 +452,7 @@ describe("process management", () => {
 
   test("the first state's assignee is the creator or nobody", async () => {
     const app = await newApp("先頭の作業者");
-    const group = { entity: { type: "GROUP" as const, code: "secretariat" } };
+    const group = { entity: { type: "GROUP" as const, code: t.secretariatGroup } };
     const refused = await kintoneFailure(
       admin().app.updateProcessManagement({
         app,
@@ -608,8 +612,8 @@ describe("process management", () => {
       app,
       states: {
         未処理: { name: "申込受付", index: "0", assignee: { type: "ONE", entities: [] } },
-        当選: { name: "当選", index: "1", assignee: assignee("GROUP", "secretariat") },
-        補欠: { name: "補欠", index: "2", assignee: assignee("USER", "staff1") },
+        当選: { name: "当選", index: "1", assignee: assignee("GROUP", t.secretariatGroup) },
+        補欠: { name: "補欠", index: "2", assignee: assignee("USER", t.loginName("staff1")) },
       },
     });
     const error = await kintoneFailure(

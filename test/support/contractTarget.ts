@@ -14,12 +14,14 @@ import { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import { startTestSandbox, type TestSandbox } from "./sandbox";
 
 /** The users the tests act as, named after the sandbox's demo users. */
-export type Role = "admin" | "staff1" | "viewer";
+export type Role = "admin" | "staff1" | "viewer" | "staff_en";
 
+/** On a real kintone: the administrator should use Japanese, `staff_en` English as display language. */
 const REMOTE_USERS: Record<Role, [string, string]> = {
   admin: ["KINTONE_USERNAME", "KINTONE_PASSWORD"],
   staff1: ["KINTONE_STAFF_USERNAME", "KINTONE_STAFF_PASSWORD"],
   viewer: ["KINTONE_VIEWER_USERNAME", "KINTONE_VIEWER_PASSWORD"],
+  staff_en: ["KINTONE_STAFF_EN_USERNAME", "KINTONE_STAFF_EN_PASSWORD"],
 };
 
 /** "remote" when the environment names a kintone to test against. */
@@ -36,6 +38,8 @@ export interface ContractTarget {
   baseUrl: string;
   secretariatGroup: string;
   clientAs(role: Role): KintoneRestAPIClient;
+  /** The login name of a role (what kintone's USER entities name). */
+  loginName(role: Role): string;
   /** The X-Cybozu-Authorization header of a role, for calls made without the client. */
   passwordHeader(role: Role): string;
   /** Test-only controls; present in sandbox mode only. */
@@ -67,6 +71,7 @@ export async function startContractTarget(): Promise<ContractTarget> {
     baseUrl,
     secretariatGroup: process.env.KINTONE_SECRETARIAT_GROUP || "secretariat",
     clientAs,
+    loginName: (role) => credentials(role)[0],
     passwordHeader: (role) => Buffer.from(credentials(role).join(":")).toString("base64"),
     sandbox,
     track: (app) => apps.add(String(app)),
@@ -77,7 +82,10 @@ export async function startContractTarget(): Promise<ContractTarget> {
       }
       const admin = clientAs("admin");
       for (const app of apps) {
-        const records = await admin.record.getAllRecordsWithId({ app, fields: ["$id"] });
+        // An app never deployed has no records (and no live records API).
+        const records = await admin.record
+          .getAllRecordsWithId({ app, fields: ["$id"] })
+          .catch(() => []);
         await admin.record.deleteAllRecords({
           app,
           records: records.map((r) => ({ id: String(r.$id?.value) })),
