@@ -12,7 +12,12 @@ import {
   screenApplication,
 } from "../core/eligibility";
 import { type Lang, type Localized, pick } from "../core/i18n";
-import { ELIGIBILITY_LABELS, PARTICIPATION_INTENTS, STAFF_DECISIONS } from "../core/vocabulary";
+import {
+  ELIGIBILITY_LABELS,
+  PARTICIPATION_INTENTS,
+  STAFF_DECISIONS,
+  type StateKey,
+} from "../core/vocabulary";
 import {
   type ProcessNames,
   stateKeyOf,
@@ -65,18 +70,18 @@ export function nextStep(record: WorkflowRecord, names: ProcessNames): Localized
       return { ja: "抽選を待っています。", en: "Waiting for the draw." };
     case "winner":
       return {
-        ja: `参加意思を確認し、「${PARTICIPATION_INTENTS.participate}」なら「${actions.confirm}」、「${PARTICIPATION_INTENTS.decline}」なら「${actions.decline}」に進めてください。`,
-        en: `Ask whether they will take part, then proceed with "${actions.confirm}" (taking part) or "${actions.decline}" (declining).`,
+        ja: `参加意思を確認し、「${PARTICIPATION_INTENTS.participate}」なら「${actions.confirm}」、「${PARTICIPATION_INTENTS.decline}」なら「${actions.decline}」に進めてください。申込内容に虚偽があった場合は「取消・辞退の理由」を入力して「${actions.cancel}」します。`,
+        en: `Ask whether they will take part, then proceed with "${actions.confirm}" (taking part) or "${actions.decline}" (declining). If the application was false, enter the reason and use "${actions.cancel}".`,
       };
     case "waitlisted":
       return {
-        ja: `補欠順位 ${record.waitlistNo ?? "-"} です。辞退が出たら一覧画面の「${button.promote.ja}」で順に繰り上げます。`,
-        en: `Waitlist number ${record.waitlistNo ?? "-"}. When a winner declines, "${button.promote.en}" on the list screen promotes in order.`,
+        ja: `補欠順位 ${record.waitlistNo ?? "-"} です。辞退や取消で枠が空いたら、一覧画面の「${button.promote.ja}」で補欠順位の順に繰り上げます（「${actions.promote}」は次の順位の申込にだけ、空きがあるときに使えます）。`,
+        en: `Waitlist number ${record.waitlistNo ?? "-"}. When a place frees up, "${button.promote.en}" on the list screen promotes in waitlist order ("${actions.promote}" works only on the next in line, and only into a vacancy).`,
       };
     case "confirmed":
       return {
-        ja: `質問票の回答を待っています。回答が届いたら「${actions.answerQuestionnaire}」に進めてください。`,
-        en: `Waiting for the questionnaire. When it arrives, proceed with "${actions.answerQuestionnaire}".`,
+        ja: `質問票の回答を待っています。質問票が登録されたら「${actions.answerQuestionnaire}」に進めてください（それまでは進められません）。辞退の申し出があったら、参加意思を「${PARTICIPATION_INTENTS.decline}」、「取消・辞退の理由」を入力して「${actions.decline}」にします。`,
+        en: `Waiting for the questionnaire. Once it is entered, proceed with "${actions.answerQuestionnaire}" (not before). If they withdraw, set the intent to decline, enter the reason and use "${actions.decline}".`,
       };
     case "questionnaireDone":
       return {
@@ -86,8 +91,17 @@ export function nextStep(record: WorkflowRecord, names: ProcessNames): Localized
     case "visited":
       return { ja: "訪問は完了しています。", en: "The visit is done." };
     case "declined":
-      return { ja: "辞退済みです。", en: "Declined." };
+      return {
+        ja: `辞退済みです。当選枠が空いていれば、一覧画面の「${button.promote.ja}」で補欠から繰り上げてください。`,
+        en: `Declined. If this freed a place, fill it with "${button.promote.en}" on the list screen.`,
+      };
     case "ineligible":
+      if (record.lotteryRunId !== "") {
+        return {
+          ja: `抽選の後に取り消されています（理由は「取消・辞退の理由」）。当選枠が空いていれば、一覧画面の「${button.promote.ja}」で補欠から繰り上げてください。`,
+          en: `Cancelled after the draw (see the reason field). If this freed a place, fill it with "${button.promote.en}" on the list screen.`,
+        };
+      }
       return {
         ja: `対象外です。審査メモの理由を申込者に連絡してください。抽選の前に申込内容を直したときは、下の「${actions.sendBack}（理由を記録）」で${states.applied}に戻して審査し直せます。`,
         en: `Ineligible. Tell the applicant the reasons in the screening notes. Before the draw, after a correction, "${actions.sendBack} (with a reason)" below brings it back to "${states.applied}" to be screened again.`,
@@ -195,6 +209,7 @@ export function recordPages(mobile: boolean, pathname: string, currentApp: numbe
 async function questionnaireLinks(
   program: Program,
   applicationNo: string,
+  state: StateKey | undefined,
   pages: RecordPages,
 ): Promise<Node[]> {
   const { lang } = program;
@@ -210,6 +225,16 @@ async function questionnaireLinks(
     link(pages.detail(app, id), pick(lang, { ja: "質問票を開く", en: "Open the questionnaire" })),
   );
   if (existing.length > 0) return existing;
+  if (state !== "confirmed") {
+    return [
+      document.createTextNode(
+        pick(lang, {
+          ja: `未回答（質問票は「${program.config.states.confirmed}」の後に入力します）`,
+          en: `Not answered (entered once the application is "${program.config.states.confirmed}")`,
+        }),
+      ),
+    ];
+  }
   const params = new URLSearchParams({ [program.config.questionnaireLinkField]: applicationNo });
   return [
     document.createTextNode(pick(lang, { ja: "未回答 ", en: "Not answered " })),
@@ -270,7 +295,12 @@ export async function renderDetailPanel(
   space.append(panel);
   try {
     const nodes = workflow.applicationNo
-      ? await questionnaireLinks(program, workflow.applicationNo, pages)
+      ? await questionnaireLinks(
+          program,
+          workflow.applicationNo,
+          stateKeyOf(workflow.status, program),
+          pages,
+        )
       : [document.createTextNode("-")];
     questionnaire.replaceChildren(...nodes);
   } catch {

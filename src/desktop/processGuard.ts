@@ -16,9 +16,11 @@ import {
   checkProcessAction,
   type GuardContext,
   stateKeyOf,
+  type WorkflowRecord,
   workflowRecordFromRecord,
 } from "../core/workflow";
 import { defaultNameOf, readShownNames } from "../adapters/processNames";
+import { logRecordPromotion, logWithdrawal, LotteryRefusal } from "../adapters/lottery";
 import { visitCompletionRefusal } from "./visitChecks";
 
 interface ProceedEvent {
@@ -125,7 +127,35 @@ export async function guardProcessAction(
     // eslint-disable-next-line require-atomic-updates
     if (visitRefusal) event.error = visitRefusal;
   }
-  // A promotion here leaves lottery_result as the draw wrote it (補欠): the audit compares it with
-  // the lottery log, and only the list's 繰り上げ button writes a log entry.
+  const logRefusal = await logInChain(action, record, program).catch((error: unknown) =>
+    error instanceof LotteryRefusal
+      ? pick(lang, error.text)
+      : pick(lang, {
+          ja: `抽選記録に残せなかったため「${event.action.value}」を中止しました：${errorText(error)}`,
+          en: `"${event.action.value}" was stopped because it could not be logged: ${errorText(error)}`,
+        }),
+  );
+  // eslint-disable-next-line require-atomic-updates -- the event is this handler's until returned
+  if (logRefusal) event.error = logRefusal;
   return event;
+}
+
+/**
+ * Actions that move a place are logged in the hash chain before kintone makes them (spec §3, §5.9):
+ * a 繰り上げ (into a vacancy only; lottery_result stays 補欠, the entry says it was promoted), a
+ * 取消, and a 辞退 after confirmation. Returns a refusal text, or undefined when logged or not needed.
+ */
+async function logInChain(
+  action: ActionKey | undefined,
+  record: WorkflowRecord,
+  program: Program,
+): Promise<string | undefined> {
+  const state = stateKeyOf(record.status, program);
+  const late = action === "decline" && (state === "confirmed" || state === "questionnaireDone");
+  if (action !== "promote" && action !== "cancel" && !late) return undefined;
+  // appOf refuses with its own words when the log app is not set.
+  appOf(program, "lotteryLog");
+  if (action === "promote") await logRecordPromotion({ program, record });
+  else await logWithdrawal({ program, record, action: action === "cancel" ? "cancel" : "decline" });
+  return undefined;
 }

@@ -4,6 +4,9 @@
  * detail screen, and the refusal says why.
  */
 import type { Browser, Page } from "playwright-core";
+import { drawLottery, readLotteryLog } from "../../src/adapters/lottery";
+import { defaultProgram } from "../../src/adapters/program";
+import { verifyChain } from "../../src/core/lottery";
 import { configurePlugin } from "../plugin/support/pluginSettings";
 import { startProgramSandbox, type ProgramSandbox } from "../plugin/support/programSandbox";
 import { launchBrowser, loggedIn, open, screenshot } from "./support/browser";
@@ -119,4 +122,65 @@ test("a winner written by hand cannot be registered: 当選登録 is refused wit
   expect(status(after)).toBe("申込受付");
   expect(after.$revision?.value).toBe(before.$revision?.value);
   await detail.close();
+});
+
+test("on the status bar, 取消 with its reason and 繰り上げ into the freed place are logged in the chain; a second 繰り上げ finds no vacancy", async () => {
+  const app = p.apps.applications;
+  const applied = await p.admin.record.getAllRecords({
+    app,
+    condition: 'ステータス in ("申込受付")',
+  });
+  await p.admin.record.updateAllRecords({
+    app,
+    records: applied.map((r) => ({
+      id: String(r.$id?.value),
+      record: { eligibility: { value: "適格" } },
+    })),
+  });
+  const program = defaultProgram(p.admin, p.apps);
+  await drawLottery({ program, quota: 5 });
+  const drawn = (await p.admin.record.getAllRecords({ app })) as Rec[];
+  const byWaitlist = (no: number) =>
+    String(drawn.find((r) => String(r.waitlist_no?.value) === String(no))?.$id?.value);
+  const winner = String(drawn.find((r) => status(r) === "当選")?.$id?.value);
+  await p.admin.record.updateRecord({
+    app,
+    id: winner,
+    record: { withdrawal_reason: { value: "虚偽申告: 従業員数" } },
+  });
+
+  const act = async (id: string, action: string): Promise<Page> => {
+    const detail = await page(`/k/${app}/show#record=${id}`);
+    await detail.waitForSelector("#followup-detail-panel");
+    await detail.click(`.sb-action[data-action="${action}"]`);
+    return detail;
+  };
+  /** Waits for the status change the click asked for, or fails with what the screen said. */
+  const statusBecomes = async (id: string, want: string, screen: Page) => {
+    for (let i = 0; i < 50; i++) {
+      const { record } = await p.admin.record.getRecord({ app, id });
+      if (status(record as Rec) === want) return;
+      await screen.waitForTimeout(100);
+    }
+    throw new Error(
+      `${id} did not become ${want}: ${await screen.textContent(".sb-error-banner")}`,
+    );
+  };
+  const cancelled = await act(winner, "取消");
+  await statusBecomes(winner, "対象外", cancelled);
+  await cancelled.close();
+
+  const promoted = await act(byWaitlist(1), "繰り上げ");
+  await statusBecomes(byWaitlist(1), "当選", promoted);
+  await promoted.close();
+
+  const refused = await act(byWaitlist(2), "繰り上げ");
+  await refused.waitForSelector(".sb-error-banner:not(:empty)");
+  await expect(refused.textContent(".sb-error-banner")).resolves.toContain("欠員がありません");
+  await refused.close();
+
+  const log = await readLotteryLog(program);
+  expect(log.map((entry) => entry.kind)).toEqual(["抽選", "取消", "繰り上げ"]);
+  expect(log[1]?.reason).toBe("虚偽申告: 従業員数");
+  expect(await verifyChain(log)).toEqual({ ok: true });
 });

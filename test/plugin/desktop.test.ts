@@ -173,7 +173,7 @@ describe("process guards", () => {
     expect(event && (event as { error?: string }).error).toBeUndefined();
   });
 
-  it("promotes only the next in waitlist order, leaving the drawn result as the log has it", async () => {
+  it("promotes only the next in waitlist order, and never without a completed draw to log it against", async () => {
     const waitlisted = (id: number, no: number) => ({
       $id: { value: String(id) },
       waitlist_no: { value: String(no) },
@@ -191,8 +191,10 @@ describe("process guards", () => {
       "app.record.detail.process.proceed",
       proceed("繰り上げ", "補欠", { lottery_result: "補欠", lottery_rank: "51", waitlist_no: "1" }),
     );
-    expect(next && (next as { error?: string }).error).toBeUndefined();
-    expect(next && next.record.lottery_result?.value).toBe("補欠");
+    // The order guard passes; the promotion must then be logged, and the log has no draw.
+    expect(next && (next as { error?: string }).error).toContain(
+      "完了した抽選が抽選記録にありません",
+    );
   });
 
   it("refuses 訪問完了 without the expert and 参加確定 without the intent", async () => {
@@ -222,7 +224,16 @@ describe("detail panel", () => {
     expect(panel?.querySelector("img")).toBeNull();
     expect(panel?.textContent).toContain('<img src=x onerror="alert(1)">');
     expect(panel?.textContent).toContain("対象外登録");
-    const link = panel?.querySelector("a");
+    // No questionnaire before 参加確定: the panel says when it comes instead of offering it.
+    expect(panel?.querySelector("a")).toBeNull();
+    expect(panel?.textContent).toContain("質問票は「参加確定」の後に入力します");
+
+    const confirmed = setup(undefined, { apps: { 2: [] } });
+    await confirmed.fire("app.record.detail.show", {
+      record: eventRecord(validApplicationValues({ participation_intent: "参加する" }), "参加確定"),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const link = confirmed.space("followup_panel")?.querySelector("a");
     expect(link?.getAttribute("href")).toBe("/k/2/edit?application_no=12");
   });
 

@@ -28,7 +28,9 @@ export {
   type PromotionOutcome,
 } from "./promote";
 export { commitSeed, type NoticeOutcome } from "./notice";
+export { logRecordPromotion } from "./recordPromotion";
 export {
+  logWithdrawal,
   withdrawApplication,
   type WithdrawalOutcome,
   type WithdrawalRequest,

@@ -8,6 +8,7 @@ import {
   checkProcessAction,
   holdsPlace,
   stateKeyOf,
+  type WorkflowRecord,
   workflowRecordFromRecord,
 } from "../../core/workflow";
 import {
@@ -15,6 +16,7 @@ import {
   LOTTERY_LOG_KINDS,
   LOTTERY_LOG_STATES,
   PARTICIPATION_INTENTS,
+  type StateKey,
 } from "../../core/vocabulary";
 import { type LotteryOptions, newRunId, operatorAllowed, resolveContext } from "./context";
 import { LotteryRefusal, notAllowed } from "./errors";
@@ -80,14 +82,67 @@ export async function withdrawApplication(
   const refusal = checkProcessAction(after, actionName, {}, names);
   if (refusal) throw new LotteryRefusal("wrong-state", refusal.message, [options.recordId]);
 
-  const to = declining ? context.states.declined : context.states.ineligible;
   const log = await readLog(context);
+  const entry = await withdrawalEntry(log, context.states, current, options.action, reason);
+  const to = entry.ranking.to;
+  const runId = entry.runId;
+  const outcome: WithdrawalOutcome = {
+    runId,
+    recordId: current.id,
+    from: current.status,
+    to,
+    freedPlace: holdsPlace(stateKeyOf(current.status, names)),
+    chainHead: entry.entry.entryHash,
+  };
+  if (options.dryRun) return outcome;
+  const revision = fieldText(record, "$revision");
+  const values: Record<string, { value: string }> = {
+    [context.field("withdrawal_reason")]: { value: reason },
+  };
+  if (declining) {
+    values[context.field("participation_intent")] = { value: PARTICIPATION_INTENTS.decline };
+  }
+  await sendBulk(context, {
+    runId,
+    requests: [
+      appendRequest(context, entry.entry),
+      {
+        method: "PUT",
+        endpointName: "record",
+        payload: { app: context.apps.applications, id: current.id, revision, record: values },
+      },
+      {
+        method: "PUT",
+        endpointName: "record/status",
+        payload: {
+          app: context.apps.applications,
+          id: current.id,
+          action: actionName,
+          revision: String(Number(revision) + 1),
+        },
+      },
+    ],
+    writes: [],
+    appendSequence: entry.entry.content.sequence,
+  });
+  return outcome;
+}
+
+/** The 取消 entry recording a 取消 or 辞退 of `current`, chained onto `log`. */
+async function withdrawalEntry(
+  log: Awaited<ReturnType<typeof readLog>>,
+  states: Record<StateKey, string>,
+  current: WorkflowRecord,
+  action: WithdrawalRequest["action"],
+  reason: string,
+) {
+  const declining = action === "decline";
   const runId = newRunId(declining ? "decline" : "cancel");
   const ranking: WithdrawalLogRanking = {
     key: current.id,
     action: declining ? "辞退" : "取消",
     from: current.status,
-    to,
+    to: declining ? states.declined : states.ineligible,
     rank: current.lotteryRank,
     waitlist_no: current.waitlistNo,
     lottery_run_id: current.lotteryRunId,
@@ -108,44 +163,27 @@ export async function withdrawApplication(
     },
     LOTTERY_LOG_STATES.completed,
   );
-  const outcome: WithdrawalOutcome = {
-    runId,
-    recordId: current.id,
-    from: current.status,
-    to,
-    freedPlace: holdsPlace(stateKeyOf(current.status, names)),
-    chainHead: entry.entryHash,
-  };
-  if (options.dryRun) return outcome;
-  const revision = fieldText(record, "$revision");
-  const values: Record<string, { value: string }> = {
-    [context.field("withdrawal_reason")]: { value: reason },
-  };
-  if (declining) {
-    values[context.field("participation_intent")] = { value: PARTICIPATION_INTENTS.decline };
-  }
-  await sendBulk(context, {
-    runId,
-    requests: [
-      appendRequest(context, entry),
-      {
-        method: "PUT",
-        endpointName: "record",
-        payload: { app: context.apps.applications, id: current.id, revision, record: values },
-      },
-      {
-        method: "PUT",
-        endpointName: "record/status",
-        payload: {
-          app: context.apps.applications,
-          id: current.id,
-          action: actionName,
-          revision: String(Number(revision) + 1),
-        },
-      },
-    ],
-    writes: [],
-    appendSequence: entry.content.sequence,
-  });
-  return outcome;
+  return { runId, ranking, entry };
+}
+
+/**
+ * For kintone's own status bar (the plugin's process guard): logs the 取消 or 辞退 the screen is
+ * about to make, once its guard has passed. kintone then changes the status; the entry comes first
+ * so that no place is ever freed without a trace.
+ */
+export async function logWithdrawal(
+  options: LotteryOptions & { record: WorkflowRecord; action: WithdrawalRequest["action"] },
+): Promise<string> {
+  const context = resolveContext(options);
+  const log = await readLog(context);
+  const { entry } = await withdrawalEntry(
+    log,
+    context.states,
+    options.record,
+    options.action,
+    options.record.withdrawalReason.trim(),
+  );
+  const { app, record } = appendRequest(context, entry).payload;
+  await context.call(() => context.client.record.addRecords({ app, records: [record] }));
+  return entry.entryHash;
 }

@@ -88,9 +88,15 @@ export function findDrawMismatches(
         en: `Waitlisted (number ${entry.waitlist_no ?? "-"}) but in ${status} without a logged promotion (its status was changed outside the 繰り上げ button or command).`,
       });
     }
+    // A logged promotion made by the 繰り上げ command sets 当選; one made on kintone's status bar
+    // cannot change fields and leaves 補欠. Either is what the log says.
+    const promotedResult =
+      entry.result === LOTTERY_RESULTS.waitlisted && promoted.has(id) && result === entry.result
+        ? entry.result
+        : LOTTERY_RESULTS.winner;
     const expectedResult =
       entry.result === LOTTERY_RESULTS.waitlisted && promoted.has(id)
-        ? LOTTERY_RESULTS.winner
+        ? promotedResult
         : entry.result;
     const found = {
       result,
