@@ -184,3 +184,38 @@ test("on the status bar, 取消 with its reason and 繰り上げ into the freed 
   expect(log[1]?.reason).toBe("虚偽申告: 従業員数");
   expect(await verifyChain(log)).toEqual({ ok: true });
 });
+
+test("over REST, a viewer cannot run a process action and staff cannot edit or delete a log entry", async () => {
+  const app = p.apps.applications;
+  const viewer = p.sandbox.clientAs("viewer");
+  const staff = p.sandbox.clientAs("staff1");
+  const waiting = (await p.admin.record.getAllRecords({ app })).find(
+    (r) => status(r as Rec) === "補欠",
+  );
+  const id = String(waiting?.$id?.value);
+  const before = (await p.admin.record.getRecord({ app, id })).record as Rec;
+  await expect(
+    viewer.record.updateRecordStatus({ app, id, action: "繰り上げ" }),
+  ).rejects.toMatchObject({
+    code: "CB_NO02",
+  });
+  const after = (await p.admin.record.getRecord({ app, id })).record as Rec;
+  expect(status(after)).toBe("補欠");
+  expect(after.$revision?.value).toBe(before.$revision?.value);
+
+  const [entry] = (await p.admin.record.getAllRecords({ app: p.apps.lotteryLog })) as Rec[];
+  const logId = String(entry?.$id?.value);
+  await expect(
+    staff.record.updateRecord({
+      app: p.apps.lotteryLog,
+      id: logId,
+      record: { reason: { value: "書き換え" } },
+    }),
+  ).rejects.toMatchObject({ code: "CB_NO02" });
+  await expect(
+    staff.record.deleteRecords({ app: p.apps.lotteryLog, ids: [logId] }),
+  ).rejects.toMatchObject({ code: "CB_NO02" });
+  const still = (await p.admin.record.getRecord({ app: p.apps.lotteryLog, id: logId }))
+    .record as Rec;
+  expect(still.reason?.value).toBe(entry?.reason?.value);
+});
