@@ -7,6 +7,7 @@ import { Button } from "kintone-ui-component/lib/button";
 import { Text } from "kintone-ui-component/lib/text";
 import { syncQuestionnaires } from "../adapters/screening/syncQuestionnaires";
 import {
+  commitSeed,
   type DrawOutcome,
   drawLottery,
   LotteryRefusal,
@@ -20,6 +21,7 @@ import type { KintoneApi } from "../adapters/kintone-js/kintoneApi";
 import { AppNotConfiguredError, type Program } from "../adapters/program";
 import { type Lang, type Localized, pick } from "../core/i18n";
 import { ELIGIBILITY_LABELS } from "../core/vocabulary";
+import { generateSeed, seedCommitment } from "../core/lottery";
 import { LIST_BUTTON_LABELS } from "./buttonLabels";
 import { confirmDialog, downloadJson, paragraphs, workDialog } from "./dialogs";
 import { runScreeningDialog } from "./screeningDialog";
@@ -66,6 +68,7 @@ export async function showListButtons(
     bar.append(button);
   };
   if (allowed.screen) add("followup-screen", LIST_BUTTON_LABELS.screen, runScreening);
+  if (allowed.draw) add("followup-notice", LIST_BUTTON_LABELS.notice, runNotice);
   if (allowed.draw) add("followup-draw", LIST_BUTTON_LABELS.draw, runDraw);
   if (allowed.promote) add("followup-promote", LIST_BUTTON_LABELS.promote, runPromotion);
   if (allowed.screen) add("followup-sync", LIST_BUTTON_LABELS.sync, runSync);
@@ -147,6 +150,58 @@ function runScreening(s: Screen): Promise<void> {
     program: s.program,
     appId: s.appId,
     reload: s.deps.reload,
+  });
+}
+
+/**
+ * 抽選予告 (spec §5.1): a seed made here, shown once to keep secret until the draw, and its SHA-256
+ * logged before the window closes; the draw then accepts only that seed.
+ */
+async function runNotice(s: Screen): Promise<void> {
+  const title = pick(s.lang, LIST_BUTTON_LABELS.notice);
+  const options = lotteryOptions(s, "draw");
+  if (!options) return showFailure(s, title, pick(s.lang, missingLogApp));
+  const seed = generateSeed();
+  const commitment = await seedCommitment(seed);
+  const ok = await confirmDialog(
+    s.lang,
+    title,
+    paragraphs(
+      pick(s.lang, {
+        ja: "抽選で使うシードを今決めて、そのSHA-256だけを抽選記録に残します。抽選はこのシードでしかできなくなるため、申込の状況を見てからシードを選ぶことはできません。",
+        en: "Fixes the draw's seed now and logs only its SHA-256; the draw will accept no other seed, so nobody can pick a seed after seeing the applications.",
+      }),
+      pick(s.lang, {
+        ja: `シード（抽選まで秘密にして保管してください）：${seed}`,
+        en: `Seed (keep it secret until the draw): ${seed}`,
+      }),
+      pick(s.lang, {
+        ja: `記録する値（SHA-256）：${commitment}`,
+        en: `Logged (SHA-256): ${commitment}`,
+      }),
+    ),
+    pick(s.lang, { ja: "予告を記録する", en: "Log the commitment" }),
+  );
+  if (!ok) return;
+  await writeInDialog(s, title, writingNotice(s.lang), async () => {
+    const outcome = await commitSeed({
+      ...options,
+      commitment,
+      quota: s.config.program.quota,
+      closesAt: s.config.program.window.closesAt,
+    });
+    return [
+      paragraphs(
+        pick(s.lang, {
+          ja: `抽選予告を記録しました。抽選のときにシード ${seed} を入力してください。`,
+          en: `Logged. Enter the seed ${seed} when you draw.`,
+        }),
+        pick(s.lang, {
+          ja: `抽選記録のチェーンの先頭：${outcome.chainHead}`,
+          en: `Lottery log chain head: ${outcome.chainHead}`,
+        }),
+      ),
+    ];
   });
 }
 

@@ -13,12 +13,14 @@ jest.mock("../../src/adapters/lottery", () => ({
   drawLottery: jest.fn(),
   resumeDraw: jest.fn(),
   promoteFromWaitlist: jest.fn(),
+  commitSeed: jest.fn(),
 }));
 import "./support/jsdomGlobals";
 import * as lottery from "../../src/adapters/lottery";
 import { createProgram } from "../../src/adapters/program";
 import { defaultPluginConfig, type PluginConfig } from "../../src/core/settings/pluginConfig";
 import { showListButtons } from "../../src/desktop/listButtons";
+import { seedCommitment } from "../../src/core/lottery";
 import { fakeClient } from "./support/fakeClient";
 import { fakeKintone } from "./support/fakeKintone";
 
@@ -65,6 +67,23 @@ async function click(selector: string) {
 }
 
 beforeEach(() => jest.resetAllMocks());
+
+describe("抽選予告 button", () => {
+  it("shows the seed once and logs only its SHA-256, before the window closes", async () => {
+    mocked.commitSeed.mockResolvedValue({ runId: "n", commitment: "x", chainHead: "e".repeat(64) });
+    await listScreen();
+    await click("#followup-notice");
+    const seed = /シード（抽選まで秘密にして保管してください）：([0-9a-f]{64})/.exec(
+      document.body.textContent ?? "",
+    )?.[1];
+    expect(seed).toMatch(/^[0-9a-f]{64}$/);
+    await click(".followup-dialog-ok");
+    const { commitment, closesAt } = mocked.commitSeed.mock.calls[0]?.[0] ?? {};
+    expect(commitment).toBe(await seedCommitment(seed ?? ""));
+    expect(closesAt).toBe(defaultPluginConfig().program.window.closesAt);
+    expect(JSON.stringify(mocked.commitSeed.mock.calls[0]?.[0])).not.toContain(seed);
+  });
+});
 
 describe("抽選 button", () => {
   it("shows pool size, fingerprint and quota, draws with the seed given, then offers the bundle", async () => {
