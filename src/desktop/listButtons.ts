@@ -399,6 +399,14 @@ async function runPromotion(s: Screen): Promise<void> {
         en: `Vacancies: ${preview.vacanciesBefore}`,
       }),
       pick(s.lang, { ja: `繰り上げる申込：${who}`, en: `To promote: ${who}` }),
+      ...(preview.unfilled > 0
+        ? [
+            pick(s.lang, {
+              ja: `補欠が足りません。${preview.unfilled} 件の欠員は繰り上げでは埋まりません（再募集を検討してください）。`,
+              en: `Not enough waitlisted applications: ${preview.unfilled} vacancies stay open (consider a new call).`,
+            }),
+          ]
+        : []),
     ),
     pick(s.lang, { ja: "繰り上げる", en: "Promote" }),
   );
@@ -410,6 +418,18 @@ async function runPromotion(s: Screen): Promise<void> {
         pick(s.lang, {
           ja: `${outcome.promoted.length} 件を当選に繰り上げました（補欠順位 ${outcome.promoted.map((p) => p.waitlist_no).join(", ")}）。`,
           en: `Promoted ${outcome.promoted.length} (waitlist no. ${outcome.promoted.map((p) => p.waitlist_no).join(", ")}).`,
+        }),
+        ...(preview.unfilled > 0
+          ? [
+              pick(s.lang, {
+                ja: `補欠がいなくなりました。残り ${preview.unfilled} 件の欠員は繰り上げでは埋まりません（再募集を検討してください）。`,
+                en: `The waitlist has run out: ${preview.unfilled} vacancies cannot be filled by promotion (consider a new call).`,
+              }),
+            ]
+          : []),
+        pick(s.lang, {
+          ja: `抽選記録のチェーンの先頭：${outcome.chainHead}`,
+          en: `Lottery log chain head: ${outcome.chainHead}`,
         }),
       ),
     ];
