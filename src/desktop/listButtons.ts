@@ -187,8 +187,8 @@ async function runNotice(s: Screen): Promise<void> {
     const outcome = await commitSeed({
       ...options,
       commitment,
-      quota: s.config.program.quota,
-      closesAt: s.config.program.window.closesAt,
+      quota: s.program.settings.quota,
+      closesAt: s.program.settings.window.closesAt,
     });
     return [
       paragraphs(

@@ -331,7 +331,13 @@ describe("list buttons", () => {
     await flush();
     expect(headerMenu.querySelectorAll(`#${BUTTONS_ID}`)).toHaveLength(1);
     const ids = [...headerMenu.querySelectorAll(`#${BUTTONS_ID} > *`)].map((b) => b.id);
-    expect(ids).toEqual(["followup-screen", "followup-draw", "followup-promote", "followup-sync"]);
+    expect(ids).toEqual([
+      "followup-screen",
+      "followup-notice",
+      "followup-draw",
+      "followup-promote",
+      "followup-sync",
+    ]);
   });
 
   it("shows a viewer no button", async () => {
