@@ -107,6 +107,7 @@ test("a viewer sees no staff button, and a draw over REST is refused and changes
   const staffList = await page("staff1", `/k/${p.apps.applications}/`);
   expect(await buttonsOf(staffList)).toEqual([
     "followup-screen",
+    "followup-notice",
     "followup-draw",
     "followup-promote",
     "followup-sync",
