@@ -265,21 +265,35 @@ describe("one program round in kintone (steps run in order)", () => {
     await page.close();
   });
 
-  test("訪問完了 after the visit date and the expert are entered", async () => {
-    await p.admin.record.updateRecord({
-      app: app(),
-      id: waitlisted(1),
-      record: { visit_date: { value: "2024-09-10" }, expert_name: { value: "点検 太郎" } },
-    });
+  test("訪問完了 once the whole visit is booked on a working day", async () => {
+    const book = (visit_date: string) =>
+      p.admin.record.updateRecord({
+        app: app(),
+        id: waitlisted(1),
+        record: {
+          visit_date: { value: visit_date },
+          visit_start: { value: "10:00" },
+          visit_minutes: { value: "90" },
+          expert_name: { value: "点検 太郎" },
+        },
+      });
     const page = await newPage(staff);
+    // 2024-09-16 is 敬老の日: the guard refuses and says why.
+    await book("2024-09-16");
     await proceed(page, waitlisted(1), "訪問完了");
+    await expect(page.textContent(".sb-error-banner")).resolves.toContain("敬老の日");
+    expect(status(await recordOf(waitlisted(1)))).toBe("質問票回答済");
+    await page.close();
+    await book("2024-09-10");
+    const again = await newPage(staff);
+    await proceed(again, waitlisted(1), "訪問完了");
     expect(status(await recordOf(waitlisted(1)))).toBe("訪問済");
-    await page.waitForSelector("#followup-detail-panel");
-    await expect(page.textContent("#followup-detail-panel")).resolves.toContain(
+    await again.waitForSelector("#followup-detail-panel");
+    await expect(again.textContent("#followup-detail-panel")).resolves.toContain(
       "訪問は完了しています",
     );
-    await screenshot(page, "plugin-visited");
-    await page.close();
+    await screenshot(again, "plugin-visited");
+    await again.close();
   });
 
   test("the round leaves every record consistent with the process invariants", async () => {

@@ -303,6 +303,48 @@ describe("the round at a glance (steps run in order)", () => {
     await mobile.close();
   });
 
+  test("訪問完了 on the detail screen: refused on 敬老の日 with the reason, done on a working day", async () => {
+    const booked = (await allRecords()).find(
+      (r) => status(r) === "質問票回答済" && value(r, "visit_date") !== "",
+    );
+    const id = value(booked ?? {}, "$id");
+    const workingDay = value(booked ?? {}, "visit_date");
+    await p.admin.record.updateRecord({
+      app: app(),
+      id,
+      record: { visit_date: { value: "2024-09-16" } },
+    });
+    const page = await listPage(staff, `/k/${app()}/show#record=${id}`);
+    const action = async () => {
+      const before = await page.textContent(".sb-status-value");
+      await page.click('.sb-action[data-action="訪問完了"]');
+      await page.waitForFunction(
+        (was) =>
+          document.querySelector(".sb-error-banner")?.textContent?.trim() ||
+          document.querySelector(".sb-status-value")?.textContent !== was,
+        before,
+      );
+    };
+    await action();
+    expect(await page.textContent(".sb-error-banner")).toContain("敬老の日");
+    await screenshot(page, "round-visit-refused");
+    const refused = (await p.admin.record.getRecord({ app: app(), id })).record as unknown as Rec;
+    expect(status(refused)).toBe("質問票回答済");
+
+    await p.admin.record.updateRecord({
+      app: app(),
+      id,
+      record: { visit_date: { value: workingDay } },
+    });
+    // Same URL: a reload, so the screen reads the corrected record.
+    await page.reload();
+    await page.waitForSelector("body[data-sandbox-ready=true]");
+    await action();
+    const done = (await p.admin.record.getRecord({ app: app(), id })).record as unknown as Rec;
+    expect(status(done)).toBe("訪問済");
+    await page.close();
+  });
+
   test("after the deadline the no-reply list holds exactly the winners without a reply, and they decline on one confirmation", async () => {
     const { context, page: admin } = await loggedIn(browser, p.sandbox.baseUrl, "admin");
     await open(admin, `/k/admin/app/${app()}/plugin/config?pluginId=${p.pluginId}`);
