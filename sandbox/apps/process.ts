@@ -161,6 +161,7 @@ export function registerProcessRoutes(router: Router): void {
           entityExists(req.db, fields, entity),
         );
         checkFirstState(current.states, next.states, errorsOut);
+        checkDeletedStates(req.db, app.id, fields, current.states, next.states, errorsOut);
       }
       if (req.params.actions === undefined) {
         const renames = stateRenames(current, next);
@@ -295,6 +296,31 @@ function checkFirstState(
     errorsOut.add(`states.${key}.assignee`, {
       ja: "先頭のステータスの作業者は、作成者か、指定しないかのどちらかです。",
       en: "The first status's assignee can only be the record's creator, or nobody.",
+    });
+  }
+}
+
+/**
+ * kintone help ("プロセス管理の設定を変更する場合の注意"): only a status that no record is in can be
+ * deleted.
+ */
+function checkDeletedStates(
+  db: SandboxDb,
+  appId: number,
+  fields: FieldMap,
+  current: Record<string, ProcessState>,
+  next: Record<string, ProcessState>,
+  errorsOut: FieldErrorCollector,
+): void {
+  const statusCode = Object.values(fields).find((field) => field.type === "STATUS")?.code;
+  if (!statusCode) return;
+  const kept = new Set(Object.values(next).map(stateId));
+  const gone = Object.values(current).filter((state) => !kept.has(stateId(state)));
+  for (const state of gone) {
+    if (findRecordIdsByValue(db, appId, statusCode, [state.name]).length === 0) continue;
+    errorsOut.add("states", {
+      ja: `ステータス「${state.name}」のレコードがあるため、このステータスは削除できません。`,
+      en: `The status "${state.name}" cannot be deleted: records are in it.`,
     });
   }
 }

@@ -450,6 +450,30 @@ describe("process management", () => {
     expect(Object.keys(reordered.errors as object)).toEqual(["states.当選"]);
   });
 
+  test("a status that records are in cannot be deleted; an empty one can", async () => {
+    const app = await newApp("削除");
+    await admin().app.updateProcessManagement({
+      app,
+      enable: true,
+      states: onNewApp,
+      actions: [{ name: "当選登録", from: "申込受付", to: "当選" }],
+    });
+    await deploy(app);
+    const { id } = await admin().record.addRecord({ app, record: {} });
+    await admin().record.updateRecordStatus({ app, id, action: "当選登録" });
+    const { 当選: _won, ...withoutWon } = states;
+    const refused = await kintoneFailure(
+      admin().app.updateProcessManagement({ app, states: withoutWon, actions: [] }),
+    );
+    expect(refused.code).toBe("CB_VA01");
+    const { 補欠: _waiting, ...withoutWaiting } = states;
+    await admin().app.updateProcessManagement({
+      app,
+      states: withoutWaiting,
+      actions: [{ name: "当選登録", from: "申込受付", to: "当選" }],
+    });
+  });
+
   test("the first state's assignee is the creator or nobody", async () => {
     const app = await newApp("先頭の作業者");
     const group = { entity: { type: "GROUP" as const, code: t.secretariatGroup } };
