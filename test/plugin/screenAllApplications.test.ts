@@ -1,7 +1,10 @@
 import type { KintoneClient } from "../../src/adapters/kintoneClient";
 import { defaultProgram } from "../../src/adapters/program";
 import { confirmIneligible } from "../../src/adapters/screening/decisions";
-import { screenAllApplications } from "../../src/adapters/screening/screenAllApplications";
+import {
+  screenAllApplications,
+  screeningState,
+} from "../../src/adapters/screening/screenAllApplications";
 import {
   defaultProgramSettings,
   type ProgramSettings,
@@ -213,6 +216,27 @@ describe("screenAllApplications (screening proposes, people decide)", () => {
       );
       // The old signature stays, so the next screening flags it again.
       expect(write.record.screening_signature?.value).toBe(entry?.signature);
+    });
+
+    it("screeningState: a holding 適格とする is in the pool, a flagged one keeps the draw waiting", async () => {
+      const entry = await screened(warned);
+      const decided = {
+        ...warned,
+        eligibility: "要確認",
+        screening_signature: entry?.signature,
+        staff_decision: "適格とする",
+        staff_decision_reason: "確認済み",
+      };
+      const records = [
+        application(1, decided),
+        application(2, { ...decided, employees: "6" }),
+        application(3),
+        application(4, warned),
+      ];
+      const { client, bulkCalls } = fakeClient(records);
+      const state = await screeningState(programOf(client, settings));
+      expect(state).toEqual({ eligible: ["1", "3"], pending: ["4", "2"] });
+      expect(bulkCalls).toEqual([]);
     });
 
     it("対象外とする makes an eligible proposal wait for confirmation", async () => {

@@ -269,3 +269,24 @@ export function describeEntry(entry: ScreeningEntry, lang: Lang): string {
   });
   return [head, ...entry.violations.map((v) => `  ${v.message}`)].join("\n");
 }
+
+/** What the draw needs from screening: who is in, and who still waits for a person. */
+export interface ScreeningState {
+  /** Record ids in 申込受付 that are 適格 in effect (a holding decision, else the proposal). */
+  eligible: string[];
+  /** Record ids a person must still look at: 要確認 without a decision, or a decision whose data changed. */
+  pending: string[];
+}
+
+/**
+ * Screening as the draw should read it (spec v2 §4–§5), computed now and written nowhere: a
+ * staff_decision counts only while its signature holds, so a decision made on data that has
+ * changed since keeps the record out of the pool and the draw waiting.
+ */
+export async function screeningState(program: Program): Promise<ScreeningState> {
+  const summary = await screenAllApplications(program, { dryRun: true });
+  return {
+    eligible: summary.entries.filter((e) => e.effective === "eligible").map((e) => e.id),
+    pending: [...summary.needsReview, ...summary.flagged].map((e) => e.id),
+  };
+}
