@@ -12,11 +12,20 @@ export interface KintoneTarget {
 /**
  * Reads the target kintone from the environment: KINTONE_BASE_URL, then
  * KINTONE_USERNAME/KINTONE_PASSWORD or KINTONE_API_TOKEN (comma-separated for several apps).
- * Against the local sandbox with no credentials, the demo administrator `admin` is used.
+ * Against the local sandbox with no credentials at all, the demo administrator `admin` is used;
+ * half a login (a name without a password, or a password without a name) is refused, never
+ * replaced by the administrator: the operator would act as someone they did not choose.
  */
 export function targetFromEnv(env: NodeJS.ProcessEnv): KintoneTarget {
   const baseUrl = (env.KINTONE_BASE_URL || SANDBOX_BASE_URL).replace(/\/+$/, "");
   const guestSpaceId = env.KINTONE_GUEST_SPACE_ID ? Number(env.KINTONE_GUEST_SPACE_ID) : undefined;
+  if (Boolean(env.KINTONE_USERNAME) !== Boolean(env.KINTONE_PASSWORD)) {
+    throw new Error(
+      env.KINTONE_USERNAME
+        ? "KINTONE_USERNAME が設定されていますが KINTONE_PASSWORD がありません。両方を設定してください (KINTONE_USERNAME is set without KINTONE_PASSWORD: set both)"
+        : "KINTONE_PASSWORD が設定されていますが KINTONE_USERNAME がありません。両方を設定してください (KINTONE_PASSWORD is set without KINTONE_USERNAME: set both)",
+    );
+  }
   if (env.KINTONE_USERNAME && env.KINTONE_PASSWORD) {
     return {
       baseUrl,

@@ -78,6 +78,31 @@ describe("followup setup and upload on the sandbox", () => {
     return { code, stdout: stdout.text(), stderr: stderr.text() };
   }
 
+  test("without a terminal, setup and upload write only with --yes", async () => {
+    for (const args of [["setup"], ["upload", "--zip", zipPath]]) {
+      const stdout = capture();
+      const stderr = capture();
+      const code = await main(args, {
+        stdout: stdout.stream,
+        stderr: stderr.stream,
+        env: { KINTONE_BASE_URL: sandbox.baseUrl },
+        cwd,
+        interactive: false,
+      });
+      expect(code).toBe(1);
+      expect(stderr.text()).toContain("--yes");
+    }
+  });
+
+  test("half a login is refused, never replaced by the sandbox's admin", async () => {
+    const nameOnly = await run(["setup"], { KINTONE_USERNAME: "staff1" });
+    expect(nameOnly.code).toBe(1);
+    expect(nameOnly.stderr).toContain("KINTONE_PASSWORD がありません");
+    const passwordOnly = await run(["audit"], { KINTONE_PASSWORD: "staff1" });
+    expect(passwordOnly.code).toBe(1);
+    expect(passwordOnly.stderr).toContain("KINTONE_USERNAME がありません");
+  });
+
   beforeAll(async () => {
     sandbox = await startTestSandbox();
     cwd = mkdtempSync(path.join(tmpdir(), "followup-upload-"));
@@ -88,19 +113,19 @@ describe("followup setup and upload on the sandbox", () => {
   afterAll(() => sandbox.close());
 
   test("setup says what it created, then that nothing changed", async () => {
-    const first = await run(["setup"]);
+    const first = await run(["setup", "--yes"]);
     expect(first).toMatchObject({ code: 0, stderr: "" });
     expect(first.stdout).toContain("申込管理（アプリID 1）: 作成しました");
     expect(first.stdout).toContain("プロセス管理を更新");
-    const second = await run(["setup", "--lang", "en"]);
+    const second = await run(["setup", "--yes", "--lang", "en"]);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/^No changes \(/);
-    const third = await run(["setup"]);
+    const third = await run(["setup", "--yes"]);
     expect(third.stdout).toMatch(/^変更はありません/);
   });
 
   test("setup with an API token is refused with what to set instead", async () => {
-    const result = await run(["setup"], { KINTONE_API_TOKEN: "abc" });
+    const result = await run(["setup", "--yes"], { KINTONE_API_TOKEN: "abc" });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("API トークンでは実行できません");
   });
@@ -123,7 +148,7 @@ describe("followup setup and upload on the sandbox", () => {
 
     const next = await packTestPlugin(2, packed.privateKey);
     writeFileSync(zipPath, next.plugin);
-    const result = await run(["upload", "--zip", zipPath]);
+    const result = await run(["upload", "--yes", "--zip", zipPath]);
     expect(result).toMatchObject({ code: 0, stderr: "" });
     expect(result.stdout).toContain(`プラグインを更新しました（ID ${packed.id}、バージョン 2）`);
     expect(result.stdout).toContain("アプリにはすでに追加されています");
@@ -134,18 +159,18 @@ describe("followup setup and upload on the sandbox", () => {
   test("setup installs a newer plugin zip, and leaves the same version alone", async () => {
     const next = await packTestPlugin(3, packed.privateKey);
     writeFileSync(zipPath, next.plugin);
-    const updating = await run(["setup", "--zip", zipPath]);
+    const updating = await run(["setup", "--yes", "--zip", zipPath]);
     expect(updating).toMatchObject({ code: 0, stderr: "" });
     expect(updating.stdout).toContain("変更はありません");
     expect(updating.stdout).toContain(
       `プラグイン: プラグインを更新しました（ID ${packed.id}、バージョン 3）`,
     );
-    const again = await run(["setup", "--zip", zipPath]);
+    const again = await run(["setup", "--yes", "--zip", zipPath]);
     expect(again.stdout).toMatch(/^変更はありません[^\n]*\n$/);
   });
 
   test("setup without a plugin zip says how to install it later", async () => {
-    const result = await run(["setup", "--zip", path.join(cwd, "none.zip")]);
+    const result = await run(["setup", "--yes", "--zip", path.join(cwd, "none.zip")]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("followup upload");
   });
@@ -156,13 +181,13 @@ describe("followup setup and upload on the sandbox", () => {
     await expect(
       uploadPlugin(sandbox.clientAs("staff1"), { zipPath, appIds: ids }),
     ).rejects.toBeInstanceOf(PluginInstallNotAllowedError);
-    const ja = await run(["upload", "--zip", zipPath], {
+    const ja = await run(["upload", "--yes", "--zip", zipPath], {
       KINTONE_USERNAME: "staff1",
       KINTONE_PASSWORD: "staff1",
     });
     expect(ja.code).toBe(1);
     expect(ja.stderr).toContain("プラグインを読み込めるのは kintone システム管理者だけです");
-    const en = await run(["upload", "--zip", zipPath, "--lang", "en"], {
+    const en = await run(["upload", "--yes", "--zip", zipPath, "--lang", "en"], {
       KINTONE_USERNAME: "staff1",
       KINTONE_PASSWORD: "staff1",
     });
@@ -170,18 +195,18 @@ describe("followup setup and upload on the sandbox", () => {
   });
 
   test("an API token is refused before anything is sent", async () => {
-    const result = await run(["upload", "--zip", zipPath], { KINTONE_API_TOKEN: "abc" });
+    const result = await run(["upload", "--yes", "--zip", zipPath], { KINTONE_API_TOKEN: "abc" });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("API トークンではプラグインを読み込めません");
   });
 
   test("a missing or broken zip is reported in one line", async () => {
-    const missing = await run(["upload", "--zip", path.join(cwd, "nothing.zip")]);
+    const missing = await run(["upload", "--yes", "--zip", path.join(cwd, "nothing.zip")]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("がありません");
     const broken = path.join(cwd, "broken.zip");
     writeFileSync(broken, "not a zip");
-    const notPlugin = await run(["upload", "--zip", broken]);
+    const notPlugin = await run(["upload", "--yes", "--zip", broken]);
     expect(notPlugin.stderr).toContain("パックしたプラグインではありません");
   });
 });

@@ -18,6 +18,7 @@ import { SetupConflictError, type SetupReport, setupApps } from "../../setup/set
 import { PluginInstallNotAllowedError, uploadPlugin } from "../../setup/upload";
 import { parseCommandArgs } from "../args";
 import { type Command, type CommandContext, CommandError } from "../command";
+import { cancelled, confirmWrite, requireConfirmation } from "../confirm";
 import { explainKintoneFailure } from "../kintoneFailure";
 import { DEFAULT_PLUGIN_ZIP, formatUploadResult } from "./upload";
 
@@ -145,7 +146,9 @@ export const setupCommand: Command = {
       zip: { type: "string" },
       variant: { type: "string" },
       "secretariat-group": { type: "string" },
+      yes: { type: "boolean" },
     });
+    const yes = values.yes === true;
     const variant = variantOf(values.variant, context.lang);
     const target = targetOf(context);
     if ("apiToken" in target.auth) {
@@ -156,6 +159,12 @@ export const setupCommand: Command = {
         }),
       );
     }
+    requireConfirmation(context, { yes });
+    const question = pick(context.lang, {
+      ja: `${target.baseUrl} に申込管理・質問票・抽選記録のアプリを作成または更新し、プラグインを読み込みます。よろしいですか?`,
+      en: `Create or update the applications, questionnaire and lottery log apps (and the plugin) on ${target.baseUrl}?`,
+    });
+    if (!(await confirmWrite(context, question, { yes }))) return cancelled(context);
     const client = createClient(target);
     try {
       const report = await setupApps(client, {

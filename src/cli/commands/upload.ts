@@ -14,12 +14,13 @@ import {
 import { NotAPluginZipError } from "../../setup/pluginZip";
 import { parseCommandArgs } from "../args";
 import { type Command, CommandError } from "../command";
+import { cancelled, confirmWrite, requireConfirmation } from "../confirm";
 import { explainKintoneFailure } from "../kintoneFailure";
 import { createClient } from "../../adapters/connection";
 import { appOf } from "../../adapters/program";
 import { openProgram, TARGET_OPTIONS, targetOf } from "../program";
 
-const OPTIONS = { ...TARGET_OPTIONS, zip: { type: "string" } } as const;
+const OPTIONS = { ...TARGET_OPTIONS, zip: { type: "string" }, yes: { type: "boolean" } } as const;
 
 export const DEFAULT_PLUGIN_ZIP = path.join("dist", "plugin.zip");
 
@@ -87,6 +88,8 @@ export const uploadCommand: Command = {
         notAllowedMessage(new PluginInstallNotAllowedError("apiToken"), context.lang),
       );
     }
+    const yes = values.yes === true;
+    requireConfirmation(context, { yes });
     const { program, target } = await openProgram(context, values, [
       "applications",
       "questionnaires",
@@ -97,6 +100,11 @@ export const uploadCommand: Command = {
       applications: appOf(program, "applications"),
       questionnaires: appOf(program, "questionnaires"),
     };
+    const question = pick(context.lang, {
+      ja: `${target.baseUrl} にプラグイン ${zipPath} を読み込み、アプリ ${apps.applications}・${apps.questionnaires} に追加します。よろしいですか?`,
+      en: `Install the plugin ${zipPath} on ${target.baseUrl} and add it to apps ${apps.applications} and ${apps.questionnaires}?`,
+    });
+    if (!(await confirmWrite(context, question, { yes }))) return cancelled(context);
     let result: UploadPluginResult;
     try {
       result = await uploadPlugin(client, { zipPath, appIds: apps });
