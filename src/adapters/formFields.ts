@@ -1,11 +1,11 @@
 /** The form fields of an app as the settings page and the app checks read them. */
-import type { FormFieldInfo } from "../core/settings/fieldTypes";
+import { type FormFieldInfo, formFieldInfos } from "../core/settings/fieldTypes";
 import type { KintoneClient } from "./kintoneClient";
 import { type RetryOptions, withRetry } from "./retry";
 
 /**
- * The fields of `app`. `preview: true` reads the settings not yet deployed (what the administrator
- * is editing on the settings page); the live form otherwise.
+ * The fields of `app` the plugin may map. `preview: true` reads the settings not yet deployed
+ * (what the administrator is editing on the settings page); the live form otherwise.
  */
 export async function readFormFields(
   client: KintoneClient,
@@ -16,9 +16,5 @@ export async function readFormFields(
     () => client.app.getFormFields({ app, preview: options.preview }),
     options.retry,
   );
-  return Object.values(properties).map((p) => ({
-    code: p.code,
-    type: p.type,
-    label: p.label ?? p.code,
-  }));
+  return formFieldInfos(properties);
 }

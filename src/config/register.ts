@@ -18,7 +18,6 @@ import { instantFromJapanWallClock } from "../core/settings/japanWallClock";
 import {
   compatibleFields,
   fieldMapProblems,
-  formFieldInfos,
   type FormFieldInfo,
   OPTIONAL_FIELDS,
 } from "../core/settings/fieldTypes";
@@ -73,8 +72,7 @@ const ACTION_LABELS: Record<keyof typeof ACTIONS, Localized> = {
 async function loadFormFields(k: KintoneApi, client: ClientFactory): Promise<FormFieldInfo[]> {
   const app = k.app.getId();
   if (app === null) return [];
-  const { properties } = await client().app.getFormFields({ app, preview: true });
-  return formFieldInfos(properties);
+  return readFormFields(client(), app, { preview: true });
 }
 
 function list(text: string): string[] {
