@@ -81,7 +81,7 @@ module.exports = [
     languageOptions: { globals: { ...globals.browser, kintone: "readonly" } },
   },
   {
-    files: ["sandbox/**", "scripts/**", "test/**", "bin/**", "src/cli/**", "*.js"],
+    files: ["sandbox/**", "scripts/**", "test/**", "tools/**", "bin/**", "src/cli/**", "*.js"],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
   },
   {

@@ -22,8 +22,8 @@ export function explainKintoneFailure(error: unknown, lang: Lang, baseUrl: strin
   const say = (ja: string, en: string) => new CommandError(pick(lang, { ja, en }));
   if (e.code === "ECONNREFUSED" || e.code === "ENOTFOUND" || e.code === "ECONNRESET") {
     return say(
-      `kintone（${baseUrl}）に接続できません。KINTONE_BASE_URL を確認するか、followup sandbox を起動してください`,
-      `cannot connect to kintone at ${baseUrl}: check KINTONE_BASE_URL, or start followup sandbox`,
+      `kintone（${baseUrl}）に接続できません。KINTONE_BASE_URL を確認するか、npm start でサンドボックスを起動してください`,
+      `cannot connect to kintone at ${baseUrl}: check KINTONE_BASE_URL, or start the sandbox with npm start`,
     );
   }
   if (e.status === 401 || e.code === "CB_WA01" || e.code === "CB_AU01" || e.code === "GAIA_IA02") {

@@ -3,7 +3,6 @@ import { type Command, type CommandContext, CommandError } from "./command";
 
 /** Every command of spec §6, loaded only when called so `followup check` stays fast and offline. */
 const commands: Record<string, () => Promise<Command>> = {
-  sandbox: async () => (await import("./commands/sandbox")).sandboxCommand,
   check: async () => (await import("./commands/check")).checkCommand,
   screen: async () => (await import("./commands/screen")).screenCommand,
   audit: async () => (await import("./commands/audit")).auditCommand,
@@ -17,7 +16,6 @@ const commands: Record<string, () => Promise<Command>> = {
   setup: async () => (await import("./commands/setup")).setupCommand,
   upload: async () => (await import("./commands/upload")).uploadCommand,
   doctor: async () => (await import("./commands/doctor")).doctorCommand,
-  start: async () => (await import("./commands/start")).startCommand,
 };
 
 function usage(): string {

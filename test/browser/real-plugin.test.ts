@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { pluginNeedsBuild, type StartedDemo, startDemo } from "../../src/cli/commands/start";
+import { pluginNeedsBuild, type StartedDemo, startDemo } from "../../tools/dev/start";
 import { launchBrowser, loggedIn, open, screenshot } from "./support/browser";
 
 /** What `npm start` gives, with the real plugin: the demo apps, 120 applications, the plugin configured. */

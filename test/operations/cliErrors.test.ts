@@ -59,7 +59,7 @@ describe("operations commands on bad input", () => {
     );
     expect(run.code).toBe(1);
     expect(oneLine(run.stderr)).toContain(
-      "KINTONE_BASE_URL を確認するか、followup sandbox を起動してください",
+      "KINTONE_BASE_URL を確認するか、npm start でサンドボックスを起動してください",
     );
   });
 

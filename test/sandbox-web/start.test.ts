@@ -1,13 +1,15 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { demoPluginConfig, pluginNeedsBuild } from "../../src/cli/commands/start";
-import { parsePluginConfig } from "../../src/core/settings/pluginConfig";
+import { demoPluginConfig, pluginNeedsBuild } from "../../tools/dev/start";
+import { parsePluginConfig, serializePluginConfig } from "../../src/core/settings/pluginConfig";
 
 describe("npm start", () => {
   it("gives the plugin valid settings naming the demo apps and letting the secretariat use the buttons", () => {
     const parsed = parsePluginConfig(
-      demoPluginConfig("applications", { applications: 1, questionnaires: 2, lotteryLog: 3 }),
+      serializePluginConfig(
+        demoPluginConfig("applications", { applications: 1, questionnaires: 2, lotteryLog: 3 }),
+      ),
     );
     if (!parsed.success) throw new Error(JSON.stringify(parsed.issues));
     expect(parsed.config.role).toBe("applications");

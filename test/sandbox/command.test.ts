@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import type { CommandContext } from "../../src/cli/command";
-import { runSandbox } from "../../src/cli/commands/sandbox";
-import { main } from "../../src/cli/main";
+import { runSandbox } from "../../tools/dev/sandbox";
+import { devMain as main } from "../../tools/dev/main";
 
 function context(args: string[], cwd: string) {
   const stdout = new PassThrough();

@@ -1,17 +1,16 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { ensureWebBundle } from "../../../sandbox/pages/bundle";
-import { getPluginConfig, setPluginConfig } from "../../../sandbox/plugins/config";
-import type { Sandbox } from "../../../sandbox/server";
-import { createClient, type KintoneTarget } from "../../adapters/connection";
-import { type Lang, pick } from "../../core/i18n";
+import { ensureWebBundle } from "../../sandbox/pages/bundle";
+import type { Sandbox } from "../../sandbox/server";
+import { createClient } from "../../src/adapters/connection";
+import { type Lang, pick } from "../../src/core/i18n";
 import {
   defaultPluginConfig,
   type PluginConfig,
-  serializePluginConfig,
-} from "../../core/settings/pluginConfig";
-import { parseCommandArgs } from "../args";
-import { type Command, type CommandContext, CommandError } from "../command";
+} from "../../src/core/settings/pluginConfig";
+import { parseCommandArgs } from "../../src/cli/args";
+import { configurePluginOnce } from "./configurePlugin";
+import { type Command, type CommandContext, CommandError } from "../../src/cli/command";
 import {
   openSandbox,
   portFlag,
@@ -50,7 +49,7 @@ export function pluginNeedsBuild(projectDir: string): boolean {
 
 /** Builds and packs the plugin in this process (src/setup/buildPlugin.ts). */
 async function buildPluginFor(context: CommandContext, projectDir: string): Promise<void> {
-  const { buildPlugin } = await import("../../setup/buildPlugin");
+  const { buildPlugin } = await import("../../src/setup/buildPlugin");
   try {
     await buildPlugin(projectDir, (line) => context.stderr.write(line + "\n"));
   } catch (error) {
@@ -69,16 +68,16 @@ export function demoPluginConfig(
   role: PluginConfig["role"],
   apps: { applications: number; questionnaires: number; lotteryLog: number },
   window?: PluginConfig["program"]["window"],
-): Record<string, string> {
+): PluginConfig {
   const config = defaultPluginConfig();
-  return serializePluginConfig({
+  return {
     ...config,
     // The demo round is dated from the day its data was created (closed the day before).
     program: window ? { ...config.program, window } : config.program,
     role,
     apps,
     permissions: { screen: DEMO_PERMISSIONS, draw: DEMO_PERMISSIONS, promote: DEMO_PERMISSIONS },
-  });
+  };
 }
 
 export interface StartedDemo {
@@ -105,12 +104,12 @@ export async function startDemo(options: {
     log: options.log,
   });
   try {
-    const target: KintoneTarget = {
+    const target = {
       baseUrl: sandbox.baseUrl,
       auth: { username: "admin", password: "admin" },
     };
-    const { seedDemo } = await import("../../setup/demo");
-    const { uploadPlugin } = await import("../../setup/upload");
+    const { seedDemo } = await import("../../src/setup/demo");
+    const { uploadPlugin } = await import("../../src/setup/upload");
     const { setup, added, window } = await seedDemo(target, {
       cwd: options.appsFileDir ?? options.projectDir,
     });
@@ -123,9 +122,9 @@ export async function startDemo(options: {
       [appIds.applications, "applications"],
       [appIds.questionnaires, "questionnaires"],
     ];
+    // As an administrator would: on each app's plugin settings page (never the sandbox's database).
     for (const [app, role] of roles) {
-      if (Object.keys(getPluginConfig(sandbox.db, app, upload.pluginId)).length > 0) continue;
-      setPluginConfig(sandbox.db, app, upload.pluginId, demoPluginConfig(role, appIds, window));
+      await configurePluginOnce(target, app, upload.pluginId, demoPluginConfig(role, appIds, window));
     }
     return { sandbox, appIds, pluginId: upload.pluginId, added };
   } catch (error) {

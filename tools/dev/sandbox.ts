@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
-import type { Sandbox } from "../../../sandbox/server";
-import { pick } from "../../core/i18n";
-import { parseCommandArgs } from "../args";
-import type { Command, CommandContext } from "../command";
+import type { Sandbox } from "../../sandbox/server";
+import { pick } from "../../src/core/i18n";
+import { parseCommandArgs } from "../../src/cli/args";
+import type { Command, CommandContext } from "../../src/cli/command";
 import {
   openSandbox,
   portFlag,
@@ -43,7 +43,7 @@ export async function runSandbox(
 
 /** `--demo`: the three apps, the plugin setup and the demo applications, as `followup setup` makes them. */
 async function loadDemo(context: CommandContext, sandbox: Sandbox, out: (text: string) => void) {
-  const { seedDemo } = await import("../../setup/demo");
+  const { seedDemo } = await import("../../src/setup/demo");
   const { setup, added } = await seedDemo(
     { baseUrl: sandbox.baseUrl, auth: { username: "admin", password: "admin" } },
     { cwd: context.cwd },
@@ -59,7 +59,7 @@ async function loadDemo(context: CommandContext, sandbox: Sandbox, out: (text: s
 }
 
 export const sandboxCommand: Command = {
-  summary: "followup sandbox [--port 3000] [--data DIR] [--demo]: the local kintone sandbox",
+  summary: "npm run sandbox -- [--port 3000] [--data DIR] [--demo]: the local kintone sandbox",
   async run(context) {
     const stop = untilInterrupted();
     await runSandbox(context, stop);

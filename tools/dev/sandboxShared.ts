@@ -1,8 +1,8 @@
-/** What `followup sandbox` and `npm start` (start.ts) share: their flags, the port check, the start-up and the exit. */
-import { DEMO_USERS } from "../../../sandbox/auth/users";
-import { type Sandbox, startSandbox } from "../../../sandbox/server";
-import { type Lang, pick } from "../../core/i18n";
-import { CommandError, UsageError } from "../command";
+/** What `npm run sandbox` and `npm start` (start.ts) share: their flags, the port check, the start-up and the exit. */
+import { DEMO_USERS } from "../../sandbox/auth/users";
+import { type Sandbox, startSandbox } from "../../sandbox/server";
+import { type Lang, pick } from "../../src/core/i18n";
+import { CommandError, UsageError } from "../../src/cli/command";
 
 export const SANDBOX_OPTIONS = {
   port: { type: "string", default: "3000" },
