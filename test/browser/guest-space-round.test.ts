@@ -9,7 +9,8 @@ import type { Browser } from "playwright-core";
 import { setPluginConfig } from "../../sandbox/plugins/config";
 import { createClient, type KintoneTarget } from "../../src/adapters/connection";
 import { DEMO_REFERENCE_DAY } from "../../src/apps/demoApplications";
-import { demoPluginConfig } from "../../src/cli/commands/start";
+import { serializePluginConfig } from "../../src/core/settings/pluginConfig";
+import { demoPluginConfig } from "../../tools/dev/start";
 import { seedDemo } from "../../src/setup/demo";
 import { uploadPlugin } from "../../src/setup/upload";
 import { packBuiltPlugin } from "../plugin/support/programSandbox";
@@ -36,12 +37,18 @@ beforeAll(async () => {
   const apps = setup.appIds;
   app = apps.applications;
   const { pluginId } = await uploadPlugin(createClient(target), { zipPath, appIds: apps });
-  setPluginConfig(sandbox.sandbox.db, apps.applications, pluginId, {
-    ...demoPluginConfig("applications", apps, window),
-  });
-  setPluginConfig(sandbox.sandbox.db, apps.questionnaires, pluginId, {
-    ...demoPluginConfig("questionnaires", apps, window),
-  });
+  setPluginConfig(
+    sandbox.sandbox.db,
+    apps.applications,
+    pluginId,
+    serializePluginConfig(demoPluginConfig("applications", apps, window)),
+  );
+  setPluginConfig(
+    sandbox.sandbox.db,
+    apps.questionnaires,
+    pluginId,
+    serializePluginConfig(demoPluginConfig("questionnaires", apps, window)),
+  );
   browser = await launchBrowser();
 }, 600_000);
 afterAll(async () => {

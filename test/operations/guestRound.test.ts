@@ -64,7 +64,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 test("setup, screen and draw run in a guest space with KINTONE_GUEST_SPACE_ID", async () => {
-  const setup = await followup(["setup", "--zip", path.join(cwd, "no-plugin.zip")]);
+  const setup = await followup(["setup", "--yes", "--zip", path.join(cwd, "no-plugin.zip")]);
   expect(setup.err).toBe("");
   expect(setup.code).toBe(0);
   const apps = readAppIds(cwd, sandbox.baseUrl);
@@ -77,7 +77,7 @@ test("setup, screen and draw run in a guest space with KINTONE_GUEST_SPACE_ID", 
   expect((await guest().app.getApps({})).apps.map((a) => Number(a.appId)).sort()).toEqual(
     [apps.applications, apps.questionnaires, apps.lotteryLog].sort(),
   );
-  expect((await followup(["setup", "--zip", path.join(cwd, "no-plugin.zip")])).out).toMatch(
+  expect((await followup(["setup", "--yes", "--zip", path.join(cwd, "no-plugin.zip")])).out).toMatch(
     /変更はありません/,
   );
 
