@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-const BIN = path.join(__dirname, "..", "..", "bin", "followup.js");
+// The development tool runs the long-lived sandbox; it is compiled in-process as followup is.
+const BIN = path.join(__dirname, "..", "..", "bin", "dev.js");
 let dataDir: string;
 let cli: ChildProcess | undefined;
 
