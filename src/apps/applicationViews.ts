@@ -152,3 +152,37 @@ export const APPLICATION_REPORTS: ReportDefinition[] = [
     sorts: [{ by: "GROUP1", order: "ASC" }],
   },
 ];
+
+/**
+ * The views in the app's own system-field codes: kintone names the status and updated-time fields
+ * in the language of whoever created the app (ステータス/Status, 更新日時/Updated_datetime).
+ * Only unquoted text is renamed, so an option label is never touched.
+ */
+export function viewsInAppCodes(
+  views: readonly ViewDefinition[],
+  properties: Record<string, { type: string; code: string }>,
+): ViewDefinition[] {
+  const codeOf = (type: string, fallback: string) =>
+    Object.values(properties).find((field) => field.type === type)?.code ?? fallback;
+  const renames: Array<[string, string]> = [
+    [STATUS_FIELD, codeOf("STATUS", STATUS_FIELD)],
+    [UPDATED_TIME_FIELD, codeOf("UPDATED_TIME", UPDATED_TIME_FIELD)],
+  ];
+  if (renames.every(([from, to]) => from === to)) return [...views];
+  const rename = (code: string) => renames.find(([from]) => from === code)?.[1] ?? code;
+  const renameUnquoted = (text: string) =>
+    text
+      .split(/("(?:[^"\\]|\\.)*")/)
+      .map((part) =>
+        part.startsWith('"')
+          ? part
+          : renames.reduce((t, [from, to]) => t.split(from).join(to), part),
+      )
+      .join("");
+  return views.map((view) => ({
+    ...view,
+    filterCond: renameUnquoted(view.filterCond),
+    sort: renameUnquoted(view.sort),
+    ...(view.type === "LIST" ? { fields: view.fields.map(rename) } : {}),
+  }));
+}

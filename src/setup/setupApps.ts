@@ -18,6 +18,7 @@ import {
   keyStates,
   type ProcessPlan,
 } from "../apps/plan";
+import { viewsInAppCodes } from "../apps/applicationViews";
 import { SECRETARIAT_GROUP, withSecretariatGroup } from "../apps/permissions";
 import { PROGRAM_APP_KEYS, PROGRAM_APP_NAMES, programApps } from "../apps/program";
 import type { ApplicationsVariant } from "../apps/staffTableVariant";
@@ -254,12 +255,20 @@ export async function setupApps(
     questionnaires: String(ids.questionnaires),
     lotteryLog: String(ids.lotteryLog),
   };
-  const definitions = withSecretariatGroup(
+  const defined = withSecretariatGroup(
     programApps(refs, options.variant),
     options.secretariatGroup ?? SECRETARIAT_GROUP,
   );
   const changes: SetupReport["changes"] = { applications: [], questionnaires: [], lotteryLog: [] };
-  let states = await readAll(client, ids, definitions);
+  let states = await readAll(client, ids, defined);
+  // Views name the status and updated-time fields by the codes this app was created with.
+  const definitions = {
+    ...defined,
+    applications: {
+      ...defined.applications,
+      views: viewsInAppCodes(defined.applications.views, states.applications.properties),
+    },
+  };
   if (nothingToDo(planAll(definitions, states, "all"))) {
     return { appIds: ids, created, changes, unconverged: [] };
   }
