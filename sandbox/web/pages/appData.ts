@@ -39,6 +39,8 @@ export interface ProcessSettings {
     to: string;
     filterCond?: string;
     type?: string;
+    /** "作業者以外でも実行できる": users who may run the action without being an assignee. */
+    executableUser?: { entities: Array<{ entity: { type: string; code: string | null } }> };
   }> | null;
   /**
    * Names in the login user's display language (kintone's "言語ごとの名称"): default state name →

@@ -63,6 +63,29 @@ export function assigneeCandidates(
   return users.filter((user) => codes.has(user.code));
 }
 
+/**
+ * The actions whose buttons kintone shows this user: all of them to the record's assignees (or to
+ * everyone when the record has none), and to others only those marked "作業者以外でも実行できる"
+ * that list them.
+ */
+export function offeredActions(boot: Bootstrap, record: EventRecord, actions: Action[]): Action[] {
+  const assignees = Object.values(record).find((field) => field.type === "STATUS_ASSIGNEE")?.value;
+  const me = boot.loginUser?.code;
+  const mayAct =
+    !Array.isArray(assignees) ||
+    assignees.length === 0 ||
+    assignees.some((each) => each?.code === me);
+  const myGroups = boot.users.find((user) => user.code === me)?.groups ?? [];
+  const mayRunAnyway = (action: Action) =>
+    (action.executableUser?.entities ?? []).some(
+      ({ entity }) =>
+        (entity.type === "USER" && entity.code === me) ||
+        ((entity.type === "GROUP" || entity.type === "ORGANIZATION") &&
+          myGroups.includes(entity.code ?? "")),
+    );
+  return actions.filter((action) => mayAct || mayRunAnyway(action));
+}
+
 /** kintone's status bar: the current status, the assignees and one button per available action. */
 export function statusBar(
   boot: Bootstrap,
@@ -78,13 +101,7 @@ export function statusBar(
   const names = Array.isArray(assignees)
     ? assignees.map((each) => String(each?.name ?? each?.code ?? ""))
     : [];
-  // kintone shows the action buttons to the record's assignees only, or to everyone when it has none.
-  const me = boot.loginUser?.code;
-  const mayAct =
-    !Array.isArray(assignees) ||
-    assignees.length === 0 ||
-    assignees.some((each) => each?.code === me);
-  const offered = mayAct ? actions : [];
+  const offered = offeredActions(boot, record, actions);
   const chooser = h("div", { class: "sb-assignee-chooser" });
   chooser.hidden = true;
   const bar = h(
