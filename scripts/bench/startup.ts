@@ -24,6 +24,7 @@ const PROJECT_FILES = [
   "bin",
   "src",
   "sandbox",
+  "tools",
   "plugin",
   "manifest.json",
   "package.json",
@@ -63,7 +64,7 @@ function freshClone(): string {
 /** Seconds from `npm start` (as its script runs it) to the line that says how to stop it. */
 function startSeconds(dir: string): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, ["bin/followup.js", "start", "--port", "0"], {
+  const child = spawn(process.execPath, ["bin/dev.js", "start", "--port", "0"], {
     cwd: dir,
     env: { ...process.env, FOLLOWUP_LANG: "en" },
     stdio: ["ignore", "pipe", "pipe"],
