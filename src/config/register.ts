@@ -5,6 +5,9 @@
  */
 import { screeningFromForm, screeningSections } from "./screeningSettings";
 import { readFormFields } from "../adapters/formFields";
+import type { KintoneClient } from "../adapters/kintoneClient";
+import { createProgram } from "../adapters/program";
+import { appendSettingsEntry } from "../adapters/settingsLog";
 import type { KintoneApi } from "../adapters/kintone-js/kintoneApi";
 import {
   type ClientFactory,
@@ -473,13 +476,16 @@ export function documentFromForm(form: ConfigForm, stored: PluginConfig): Record
   };
 }
 
-/** Validates the form; on success returns the setConfig values, else shows every problem. */
+/**
+ * Validates the form; on success returns the document (with the form's STATUS field code) and its
+ * setConfig values, else shows every problem and returns null.
+ */
 export function checkForm(
   form: ConfigForm,
   stored: PluginConfig,
   formFields: FormFieldInfo[] | null,
   summary: HTMLElement,
-): Record<string, string> | null {
+): { config: PluginConfig; values: Record<string, string> } | null {
   form.clearErrors();
   clear(summary);
   const document_ = documentFromForm(form, stored);
@@ -490,10 +496,13 @@ export function checkForm(
   if (formFields && document_.role === "applications") {
     issues.push(...fieldMapProblems(document_.fieldMap as Record<string, string>, formFields));
   }
-  let values: Record<string, string> | null = null;
+  let saved: { config: PluginConfig; values: Record<string, string> } | null = null;
   if (result.success && issues.length === 0) {
+    // The STATUS field is named in the app creator's language: read it from this app's form.
+    const status = formFields?.find((field) => field.type === "STATUS")?.code;
+    const config = status ? { ...result.config, statusField: status } : result.config;
     try {
-      values = serializePluginConfig(result.config);
+      saved = { config, values: serializePluginConfig(config) };
     } catch (error) {
       if (!(error instanceof PluginConfigTooLargeError)) throw error;
       issues.push({
@@ -505,7 +514,7 @@ export function checkForm(
       });
     }
   }
-  if (issues.length === 0) return values;
+  if (issues.length === 0) return saved;
   const unplaced = issues.filter(
     (issue) => !form.showError(issue.path, pick(form.lang, issue.message)),
   );
@@ -523,6 +532,48 @@ export function checkForm(
   return null;
 }
 
+/**
+ * Saves as kintone's plugin template does, after the settings of the applications app go into the
+ * lottery log as a 設定 entry (spec v2 §6: the CLI applies the latest one). The log first: if it
+ * cannot be written, nothing is saved, so the plugin and the CLI never apply different rules.
+ * setConfig's callback tells the administrator to update the app, then opens the app settings.
+ */
+async function saveSettings(
+  k: KintoneApi,
+  client: KintoneClient,
+  checked: { config: PluginConfig; values: Record<string, string> },
+  summary: HTMLElement,
+  lang: Lang,
+): Promise<void> {
+  const appId = k.app.getId();
+  if (checked.config.role === "applications" && checked.config.apps.lotteryLog !== null) {
+    const program = createProgram({
+      client,
+      config: checked.config,
+      lang,
+      source: { kind: "plugin" },
+      apps: { applications: appId ?? undefined },
+    });
+    await appendSettingsEntry(program, checked.config);
+  }
+  k.plugin.app.setConfig(checked.values, () => {
+    summary.replaceChildren(
+      el(
+        "p",
+        { className: "followup-config-saved" },
+        pick(lang, SAVED_NOTICE),
+      ),
+    );
+    window.alert(pick(lang, SAVED_NOTICE));
+    window.location.href = `../../flow?app=${String(appId)}`;
+  });
+}
+
+const SAVED_NOTICE = {
+  ja: "プラグインの設定を保存しました。アプリを更新してください。",
+  en: "The plug-in settings have been saved. Please update the app!",
+};
+
 /** Builds the settings page into #followup-config. */
 export async function registerConfig(
   k: KintoneApi,
@@ -533,6 +584,7 @@ export async function registerConfig(
   if (!root) return;
   const lang: Lang = userLang(k);
   const { config, issues } = readPluginConfig(k, pluginId);
+  const client = (deps.client ?? sessionClient(k))();
   const form = new ConfigForm(lang);
   const summary = el("div", {
     id: "followup-config-summary",
@@ -541,7 +593,7 @@ export async function registerConfig(
   });
   let formFields: FormFieldInfo[] | null = null;
   try {
-    formFields = await loadFormFields(k, deps.client ?? sessionClient(k));
+    formFields = await loadFormFields(k, () => client);
   } catch (error) {
     summary.append(
       el(
@@ -582,12 +634,29 @@ export async function registerConfig(
     form.t({ ja: "キャンセル", en: "Cancel" }),
   );
   save.addEventListener("click", () => {
-    const values = checkForm(form, config, formFields, summary);
-    if (values) {
-      k.plugin.app.setConfig(values);
-    } else {
+    const checked = checkForm(form, config, formFields, summary);
+    if (!checked) {
       summary.scrollIntoView?.();
+      return;
     }
+    save.disabled = true;
+    saveSettings(k, client, checked, summary, lang)
+      .catch((error: unknown) => {
+        summary.append(
+          el(
+            "p",
+            {},
+            form.t({
+              ja: `設定を抽選記録に書き込めなかったため、保存していません：${errorText(error)}`,
+              en: `Not saved: the settings could not be written to the lottery log: ${errorText(error)}`,
+            }),
+          ),
+        );
+        summary.scrollIntoView?.();
+      })
+      .finally(() => {
+        save.disabled = false;
+      });
   });
   cancel.addEventListener("click", () => history.back());
   const showSectionsFor = (role: string) => {

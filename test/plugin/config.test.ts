@@ -23,6 +23,11 @@ function formFields(rename: Record<string, string> = {}) {
   })).concat([{ code: "memo", type: "MULTI_LINE_TEXT", label: "メモ" }]);
 }
 
+/** Waits until `done()` holds (the save reads and hashes the log before it calls setConfig). */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 5));
+}
+
 async function openPage(stored: Record<string, string>, fields = formFields()) {
   document.body.replaceChildren();
   const root = document.createElement("div");
@@ -84,8 +89,19 @@ describe("plugin settings page", () => {
     (page.input("permissions.draw.groups") as HTMLInputElement).value = "secretariat, 抽選担当";
     (page.input("states.winner") as HTMLInputElement).value = "当選者";
     page.save();
+    await until(() => page.savedConfigs.length > 0);
     expect(page.k.plugin.app.setConfig).toHaveBeenCalledTimes(1);
     const saved = page.savedConfigs[0] ?? {};
+    // The same document went into the lottery log first, as a 設定 entry (spec v2 §6).
+    const [bulk] = page.rest.mock.bulkRequest.mock.calls[0] ?? [];
+    const append = (bulk?.requests[0] ?? {}) as {
+      payload?: { app?: number; record?: Record<string, { value: string }> };
+    };
+    expect(append.payload?.app).toBe(3);
+    expect(append.payload?.record?.kind?.value).toBe("設定");
+    expect(JSON.parse(append.payload?.record?.ranking?.value ?? "null")).toEqual(
+      JSON.parse(saved.config ?? "null"),
+    );
     const parsed = parsePluginConfig(saved);
     expect(parsed.success).toBe(true);
     if (!parsed.success) return;
@@ -95,6 +111,19 @@ describe("plugin settings page", () => {
     expect(parsed.config.permissions.draw.groups).toEqual(["secretariat", "抽選担当"]);
     expect(parsed.config.states.winner).toBe("当選者");
     expect(parsed.config.program.messages.PHONE_FORMAT).toEqual({ ja: "独自の文言" });
+  });
+
+  it("saves nothing when the lottery log cannot take the settings, and says why", async () => {
+    const page = await openPage(serializePluginConfig(defaultPluginConfig()));
+    (page.input("apps.lotteryLog") as HTMLInputElement).value = "3";
+    page.rest.mock.bulkRequest.mockRejectedValueOnce(new Error("権限がありません。"));
+    page.save();
+    const summary = () => page.root.querySelector("#followup-config-summary")?.textContent ?? "";
+    await until(() => summary().includes("保存していません"));
+    expect(page.k.plugin.app.setConfig).not.toHaveBeenCalled();
+    expect(page.root.querySelector("#followup-config-summary")?.textContent).toMatch(
+      /抽選記録に書き込めなかったため、保存していません：権限がありません。/,
+    );
   });
 
   it("maps the app's option labels like state names and keeps the round-1 list; screening reads them", async () => {
