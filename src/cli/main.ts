@@ -6,6 +6,7 @@ const commands: Record<string, () => Promise<Command>> = {
   check: async () => (await import("./commands/check")).checkCommand,
   screen: async () => (await import("./commands/screen")).screenCommand,
   audit: async () => (await import("./commands/audit")).auditCommand,
+  settings: async () => (await import("./commands/settings")).settingsCommand,
   export: async () => (await import("./commands/export")).exportCommand,
   draw: async () => (await import("./commands/draw")).drawCommand,
   commit: async () => (await import("./commands/commit")).commitCommand,

@@ -16,13 +16,14 @@ import {
   type ProgramApps,
   type SettingsSource,
 } from "../adapters/program";
-import { readSettingsEntries, type SettingsEntry } from "../adapters/settingsLog";
-import { pick } from "../core/i18n";
 import {
-  defaultPluginConfig,
-  type PluginConfig,
-  validatePluginConfig,
-} from "../core/settings/pluginConfig";
+  readSettingsEntries,
+  type SettingsEntry,
+  SettingsEntryError,
+  settingsOfEntry,
+} from "../adapters/settingsLog";
+import { pick } from "../core/i18n";
+import { defaultPluginConfig, type PluginConfig } from "../core/settings/pluginConfig";
 import { type CommandContext, CommandError, UsageError } from "./command";
 import { explainKintoneFailure } from "./kintoneFailure";
 import { readSettingsFile } from "./settingsFile";
@@ -72,28 +73,24 @@ export function targetOf(context: CommandContext): KintoneTarget {
   }
 }
 
-/** The latest intact 設定 entry's document, validated; a damaged or invalid one stops the command. */
-function settingsOfEntry(context: CommandContext, entry: SettingsEntry): PluginConfig {
-  const { lang } = context;
-  if (!entry.intact) {
+/** The latest 設定 entry's document; a damaged or invalid one stops the command with what to do. */
+function settingsOf(context: CommandContext, entry: SettingsEntry): PluginConfig {
+  try {
+    return settingsOfEntry(entry);
+  } catch (error) {
+    if (!(error instanceof SettingsEntryError)) throw error;
     throw new CommandError(
-      pick(lang, {
-        ja: `抽選記録の設定（通番 ${entry.sequence}）のハッシュが内容と一致しません。記録が変更された可能性があります。followup audit で確認してください`,
-        en: `the 設定 entry ${entry.sequence} of the lottery log does not match its hash (it may have been changed): check with followup audit`,
-      }),
+      error.problem === "changed"
+        ? pick(context.lang, {
+            ja: `抽選記録の設定（通番 ${entry.sequence}）のハッシュが内容と一致しません。記録が変更された可能性があります。followup audit で確認してください`,
+            en: `the 設定 entry ${entry.sequence} of the lottery log does not match its hash (it may have been changed): check with followup audit`,
+          })
+        : pick(context.lang, {
+            ja: `抽選記録の設定（通番 ${entry.sequence}）を読めません: ${error.message}`,
+            en: `cannot apply the 設定 entry ${entry.sequence} of the lottery log: ${error.message}`,
+          }),
     );
   }
-  const parsed = validatePluginConfig(entry.document);
-  if (!parsed.success) {
-    const issues = parsed.issues.map((i) => `${i.path}: ${pick(lang, i.message)}`).join("; ");
-    throw new CommandError(
-      pick(lang, {
-        ja: `抽選記録の設定（通番 ${entry.sequence}）を読めません: ${issues}`,
-        en: `cannot apply the 設定 entry ${entry.sequence} of the lottery log: ${issues}`,
-      }),
-    );
-  }
-  return parsed.config;
 }
 
 export interface OpenedProgram {
@@ -134,7 +131,7 @@ export async function openProgram(
     } else {
       history = logApp === undefined ? [] : await readSettingsEntries(client, logApp);
       const latest = history[history.length - 1];
-      config = latest ? settingsOfEntry(context, latest) : defaultPluginConfig();
+      config = latest ? settingsOf(context, latest) : defaultPluginConfig();
       source = latest
         ? {
             kind: "log",
