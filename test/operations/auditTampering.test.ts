@@ -7,6 +7,9 @@
 import type { KintoneRecordLike } from "../../src/core/application";
 import { entryHash, type LogEntryContent } from "../../src/core/lottery";
 import { statusOf } from "../../src/core/workflow";
+import { drawLottery } from "../../src/adapters/lottery";
+import { defaultProgram } from "../../src/adapters/program";
+import { addPool } from "../lottery/provision";
 import { drawnRound, type ProgramSandbox, startProgramSandbox } from "./support/program";
 
 describe("followup audit on a tampered round", () => {
@@ -162,5 +165,31 @@ describe("followup audit on a tampered round", () => {
     expect(run.stdout).toContain("PLACES_OVER_QUOTA");
     expect(run.stdout).toContain("当選枠 10 件に対し");
     expect(run.stdout).toMatch(new RegExp(`PROMOTION_NOT_LOGGED[^■]*レコードID ${id}・`));
+  });
+});
+
+describe("followup audit after an interrupted draw", () => {
+  it("says the draw is not complete and names the results it wrote", async () => {
+    const program = await startProgramSandbox({ demo: false });
+    try {
+      await addPool(program.admin, program.apps.applications, 1000);
+      const crash = new Error("killed after chunk 1");
+      await expect(
+        drawLottery({
+          program: defaultProgram(program.admin, program.apps),
+          quota: 50,
+          onChunkWritten: (chunk) => {
+            if (chunk === 1) throw crash;
+          },
+        }),
+      ).rejects.toBe(crash);
+      const run = await program.followup(["audit"]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain("DRAW_NOT_COMPLETED");
+      expect(run.stdout).toContain("NOT_FROM_COMPLETED_DRAW");
+      expect(run.stdout).toContain("followup draw --resume");
+    } finally {
+      await program.close();
+    }
   });
 });
