@@ -1,5 +1,6 @@
 /**
- * The dual-mode switch is real: the permissions and form/process contract tests run in "remote" mode against a
+ * The dual-mode switch is real: the dual-mode contract tests (permissions, form/process, bulk,
+ * paging) run in "remote" mode against a
  * sandbox started as if it were a kintone domain (only its URL and users are given, through the
  * same environment variables a real domain would use), and pass.
  */
@@ -36,6 +37,8 @@ test("the dual-mode contract tests run in remote mode against a kintone named by
       join(ROOT, "node_modules/jest/bin/jest.js"),
       "test/sandbox/permissions.test.ts",
       "test/sandbox/form.test.ts",
+      "test/sandbox/records-bulk.test.ts",
+      "test/sandbox/records-paging.test.ts",
       "--json",
       "--ci",
     ],
@@ -47,7 +50,7 @@ test("the dual-mode contract tests run in remote mode against a kintone named by
     numPendingTests: number;
   };
   expect(report.success).toBe(true);
-  expect(report.numPassedTests).toBeGreaterThanOrEqual(20);
+  expect(report.numPassedTests).toBeGreaterThanOrEqual(30);
   // The sandbox-only check is skipped, and the run names the apps to delete by hand.
   expect(report.numPendingTests).toBe(1);
   expect(stderr).toMatch(new RegExp(`contract tests on ${remote.baseUrl}: delete these apps`));

@@ -1,13 +1,15 @@
 import { KintoneRestAPIError } from "@kintone/rest-api-client";
-import { startTestSandbox, type TestSandbox } from "../support/sandbox";
+import { type ContractTarget, startContractTarget } from "../support/contractTarget";
 import { createApplicationsApp } from "./records-fixtures";
 
-let sandbox: TestSandbox;
+// Dual mode: a fresh sandbox, or a real kintone (see test/support/contractTarget.ts).
+let sandbox: ContractTarget;
 let app: string;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
+  sandbox = await startContractTarget();
   app = await createApplicationsApp(sandbox.clientAs("admin"));
+  sandbox.track(app);
 });
 afterAll(() => sandbox.close());
 
@@ -93,7 +95,7 @@ describe("bulkRequest", () => {
       method: "POST",
       headers: {
         "Content-Type": "application/json",
-        "X-Cybozu-Authorization": Buffer.from("staff1:staff1").toString("base64"),
+        "X-Cybozu-Authorization": sandbox.passwordHeader("staff1"),
       },
       body: JSON.stringify({
         requests: [
@@ -121,7 +123,7 @@ describe("bulkRequest", () => {
         method: "POST",
         headers: {
           "Content-Type": "application/json",
-          "X-Cybozu-Authorization": Buffer.from("staff1:staff1").toString("base64"),
+          "X-Cybozu-Authorization": sandbox.passwordHeader("staff1"),
         },
         body: JSON.stringify({ requests }),
       });

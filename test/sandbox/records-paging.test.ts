@@ -1,15 +1,17 @@
 import { kintoneFailure } from "../support/kintoneError";
-import { startTestSandbox, type TestSandbox } from "../support/sandbox";
+import { type ContractTarget, startContractTarget } from "../support/contractTarget";
 import { createApplicationsApp } from "./records-fixtures";
 
-let sandbox: TestSandbox;
+// Dual mode: a fresh sandbox, or a real kintone (see test/support/contractTarget.ts).
+let sandbox: ContractTarget;
 let app: string;
 const COUNT = 1203;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
+  sandbox = await startContractTarget();
   const admin = sandbox.clientAs("admin");
   app = await createApplicationsApp(admin);
+  sandbox.track(app);
   const industries = ["卸売業", "サービス業", "小売業"];
   await admin.record.addAllRecords({
     app,
