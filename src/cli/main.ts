@@ -1,5 +1,6 @@
 import { type Lang, toLang } from "../core/i18n";
 import { type Command, type CommandContext, CommandError } from "./command";
+import { COMMAND_HELP, formatHelp } from "./help";
 
 /** Every command of spec §6, loaded only when called so `followup check` stays fast and offline. */
 const commands: Record<string, () => Promise<Command>> = {
@@ -20,10 +21,14 @@ const commands: Record<string, () => Promise<Command>> = {
 };
 
 function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
   return [
-    "usage: followup <command> [options]",
+    "usage: followup <command> [options]   (followup help <command>, followup <command> --help)",
     "",
-    "commands: " + Object.keys(commands).join(", "),
+    ...Object.keys(commands).map(
+      (name) => `  ${name.padEnd(width)}  ${COMMAND_HELP[name]?.usage ?? ""}`,
+    ),
+    "",
     "target: KINTONE_BASE_URL (default http://localhost:3000), KINTONE_USERNAME/KINTONE_PASSWORD or KINTONE_API_TOKEN",
   ].join("\n");
 }
@@ -50,9 +55,20 @@ export async function main(
     lang: languageOf(args, overrides.env ?? process.env),
     ...overrides,
   };
-  if (!name || name === "--help" || name === "help") {
-    context.stdout.write(usage() + "\n");
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    const topic = name === "help" ? args[0] : undefined;
+    const help = topic === undefined ? undefined : COMMAND_HELP[topic];
+    if (topic !== undefined && !help) {
+      context.stderr.write(`followup: unknown command '${topic}'\n${usage()}\n`);
+      return 2;
+    }
+    context.stdout.write((help && topic ? formatHelp(topic, help, context.lang) : usage()) + "\n");
     return name ? 0 : 2;
+  }
+  const help = COMMAND_HELP[name];
+  if (help && (args.includes("--help") || args.includes("-h"))) {
+    context.stdout.write(formatHelp(name, help, context.lang) + "\n");
+    return 0;
   }
   const load = commands[name];
   if (!load) {
