@@ -11,7 +11,11 @@ import { LOTTERY_LOG_KINDS, LOTTERY_LOG_STATES } from "../vocabulary";
 import { placesHeld, type ProcessNames, statusOf } from "../workflow";
 
 export type LogFindingId =
-  "DRAW_NOT_COMPLETED" | "HEAD_NOT_IN_LOG" | "PLACES_OVER_QUOTA" | "PROMOTIONS_OUT_OF_ORDER";
+  | "DRAW_NOT_COMPLETED"
+  | "HEAD_NOT_IN_LOG"
+  | "PLACES_OVER_QUOTA"
+  | "PROMOTIONS_OUT_OF_ORDER"
+  | "PROMOTED_NOT_WAITLISTED";
 
 export interface LogFinding {
   id: LogFindingId;
@@ -87,6 +91,24 @@ export function findLogFindings(input: {
     }
   }
   const promotions = promotionsOf(log);
+  const ranking = draws[draws.length - 1]?.ranking;
+  const waitlisted = new Map(
+    (Array.isArray(ranking) ? (ranking as Array<{ key: string; waitlist_no: number | null }>) : [])
+      .filter((entry) => entry.waitlist_no !== null)
+      .map((entry) => [entry.key, entry.waitlist_no]),
+  );
+  const stranger = draws.length
+    ? promotions.find((p) => waitlisted.get(p.key) !== p.waitlistNo)
+    : undefined;
+  if (stranger) {
+    findings.push({
+      id: "PROMOTED_NOT_WAITLISTED",
+      message: {
+        ja: `繰り上げの記録にあるレコードID ${stranger.key}（補欠順位 ${stranger.waitlistNo}）は、抽選でその補欠順位の補欠になっていません。`,
+        en: `The promotion log names record ${stranger.key} (waitlist number ${stranger.waitlistNo}), which the draw did not waitlist with that number.`,
+      },
+    });
+  }
   const outOfOrder = promotions.find(
     (p, i) => i > 0 && !(p.waitlistNo > (promotions[i - 1]?.waitlistNo ?? -Infinity)),
   );

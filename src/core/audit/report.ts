@@ -40,6 +40,10 @@ const LOG_TITLES: Record<LogFindingId, Localized> = {
     ja: "補欠順位の順でない繰り上げの記録",
     en: "Logged promotions out of waitlist order",
   },
+  PROMOTED_NOT_WAITLISTED: {
+    ja: "抽選の補欠でない申込の繰り上げ記録",
+    en: "Logged promotion of an application the draw did not waitlist",
+  },
 };
 
 const TITLES: Record<FindingId, Localized> = {
