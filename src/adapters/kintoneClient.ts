@@ -82,6 +82,10 @@ export interface KintoneClient {
       states: Record<string, { name: string; index: string }> | null;
       actions: Array<{ name: string; from: string; to: string }> | null;
     }>;
+    /** The plugins added to an app (app administrators only): the settings page's check of the other apps. */
+    getPlugins(params: { app: AppId }): Promise<{
+      plugins: Array<{ id: string; name: string; enabled: boolean }>;
+    }>;
     /** The app's views by name (the overview panel links each figure to its view). */
     getViews(params: { app: AppId; preview?: boolean }): Promise<{
       views: Record<string, { id: string; name: string; type: string }>;

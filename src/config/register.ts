@@ -4,6 +4,7 @@
  * promote. Validated with the shared schema before saving, each problem shown beside its input.
  */
 import { screeningFromForm, screeningSections } from "./screeningSettings";
+import { checkConfiguredApps } from "../adapters/appChecks";
 import { readFormFields } from "../adapters/formFields";
 import type { KintoneClient } from "../adapters/kintoneClient";
 import { createProgram } from "../adapters/program";
@@ -558,11 +559,7 @@ async function saveSettings(
   }
   k.plugin.app.setConfig(checked.values, () => {
     summary.replaceChildren(
-      el(
-        "p",
-        { className: "followup-config-saved" },
-        pick(lang, SAVED_NOTICE),
-      ),
+      el("p", { className: "followup-config-saved" }, pick(lang, SAVED_NOTICE)),
     );
     window.alert(pick(lang, SAVED_NOTICE));
     window.location.href = `../../flow?app=${String(appId)}`;
@@ -573,6 +570,49 @@ const SAVED_NOTICE = {
   ja: "プラグインの設定を保存しました。アプリを更新してください。",
   en: "The plug-in settings have been saved. Please update the app!",
 };
+
+/**
+ * Checks the other apps the settings name against kintone (see adapters/appChecks.ts); shows each
+ * problem beside its app id input. True when there is nothing to say.
+ */
+async function checkAppsBeforeSaving(
+  form: ConfigForm,
+  client: KintoneClient,
+  config: PluginConfig,
+  selfId: number | null,
+  pluginId: string,
+  summary: HTMLElement,
+): Promise<boolean> {
+  let issues: ConfigIssue[];
+  try {
+    issues = await checkConfiguredApps(client, config, selfId, pluginId);
+  } catch (error) {
+    summary.append(
+      el(
+        "p",
+        {},
+        form.t({
+          ja: `関連アプリを確認できませんでした：${errorText(error)}`,
+          en: `Could not check the related apps: ${errorText(error)}`,
+        }),
+      ),
+    );
+    return false;
+  }
+  if (issues.length === 0) return true;
+  for (const issue of issues) form.showError(issue.path, pick(form.lang, issue.message));
+  summary.append(
+    el(
+      "p",
+      {},
+      form.t({
+        ja: `関連アプリに ${issues.length} 件の問題があります。各項目のメッセージを確認してください。`,
+        en: `${issues.length} problem(s) with the related apps; see the message beside each input.`,
+      }),
+    ),
+  );
+  return false;
+}
 
 /** Builds the settings page into #followup-config. */
 export async function registerConfig(
@@ -640,7 +680,11 @@ export async function registerConfig(
       return;
     }
     save.disabled = true;
-    saveSettings(k, client, checked, summary, lang)
+    checkAppsBeforeSaving(form, client, checked.config, k.app.getId(), pluginId, summary)
+      .then(async (ok) => {
+        if (ok) await saveSettings(k, client, checked, summary, lang);
+        else summary.scrollIntoView?.();
+      })
       .catch((error: unknown) => {
         summary.append(
           el(

@@ -7,6 +7,7 @@ import { registerQuestionnaireScreens } from "./questionnaireApp";
 import { registerRecordScreens } from "./recordScreens";
 import { renderSendBack } from "./sendBackButton";
 import { registerRoundPanel } from "./roundPanel";
+import { pluginUnconfigured, showUnconfiguredNotice } from "./unconfiguredNotice";
 import type { Notify } from "./submitValidation";
 
 export interface DesktopDeps {
@@ -37,6 +38,14 @@ export function registerDesktop(k: KintoneApi, pluginId: string, deps: DesktopDe
           en: `The plugin settings have problems; running with the defaults.\n${details}`,
         }),
         "danger",
+      );
+      return event;
+    });
+  }
+  if (pluginUnconfigured(k, pluginId)) {
+    k.events.on("app.record.index.show", (event) => {
+      showUnconfiguredNotice(k, pluginId, lang).catch((error: unknown) =>
+        console.error("followup notice:", error),
       );
       return event;
     });

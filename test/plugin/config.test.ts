@@ -11,7 +11,7 @@ import {
 } from "../../src/core/settings/pluginConfig";
 import { APPLICATION_FIELDS } from "../../src/core/vocabulary";
 import { COMPATIBLE_FIELD_TYPES } from "../../src/core/settings/fieldTypes";
-import { fakeClient } from "./support/fakeClient";
+import { configPageClient, OTHER_APPS, saveAndSettle } from "./support/configPageClient";
 import { fakeKintone } from "./support/fakeKintone";
 
 /** A form with every default field, the given code renamed. */
@@ -34,13 +34,19 @@ async function openPage(stored: Record<string, string>, fields = formFields()) {
   root.id = ROOT_ID;
   document.body.append(root);
   const fake = fakeKintone({ config: stored });
-  const rest = fakeClient({}, fields);
+  const rest = configPageClient(fields);
+  const getFormFields = rest.getFormFields;
   await registerConfig(fake.k, "p", { client: () => rest.client });
   const input = (path: string) =>
     root.querySelector<HTMLInputElement | HTMLSelectElement>(`[data-path="${path}"]:not(div)`);
   const errorOf = (path: string) => root.querySelector(`div[data-path="${path}"]`)?.textContent;
-  const save = () => root.querySelector<HTMLButtonElement>("#followup-config-save")?.click();
-  return { ...fake, rest, root, input, errorOf, save };
+  const save = () => saveAndSettle(root);
+  // The other apps of a configured program (the page checks them against kintone before saving).
+  for (const [key, id] of Object.entries(OTHER_APPS)) {
+    const app = root.querySelector<HTMLInputElement>(`input[data-path="apps.${key}"]`);
+    if (app && app.value === "") app.value = String(id);
+  }
+  return { ...fake, rest, getFormFields, root, input, errorOf, save };
 }
 
 describe("plugin settings page", () => {
@@ -67,7 +73,7 @@ describe("plugin settings page", () => {
     (page.input("program.quota") as HTMLInputElement).value = "0";
     (page.input("program.window.closesAt") as HTMLInputElement).value = "2024-07-01T00:00";
     (page.input("apps.lotteryLog") as HTMLInputElement).value = "abc";
-    page.save();
+    await page.save();
     expect(page.k.plugin.app.setConfig).not.toHaveBeenCalled();
     expect(page.errorOf("program.quota")).toMatch(/0 より大きい/);
     expect(page.errorOf("program.window.closesAt")).toMatch(/受付開始より後/);
@@ -88,7 +94,7 @@ describe("plugin settings page", () => {
     (page.input("apps.lotteryLog") as HTMLInputElement).value = "3";
     (page.input("permissions.draw.groups") as HTMLInputElement).value = "secretariat, 抽選担当";
     (page.input("states.winner") as HTMLInputElement).value = "当選者";
-    page.save();
+    await page.save();
     await until(() => page.savedConfigs.length > 0);
     expect(page.k.plugin.app.setConfig).toHaveBeenCalledTimes(1);
     const saved = page.savedConfigs[0] ?? {};
@@ -117,7 +123,7 @@ describe("plugin settings page", () => {
     const page = await openPage(serializePluginConfig(defaultPluginConfig()));
     (page.input("apps.lotteryLog") as HTMLInputElement).value = "3";
     page.rest.mock.bulkRequest.mockRejectedValueOnce(new Error("権限がありません。"));
-    page.save();
+    await page.save();
     const summary = () => page.root.querySelector("#followup-config-summary")?.textContent ?? "";
     await until(() => summary().includes("保存していません"));
     expect(page.k.plugin.app.setConfig).not.toHaveBeenCalled();
@@ -136,7 +142,7 @@ describe("plugin settings page", () => {
     );
     expect(list).not.toBeNull();
     if (list) list.value = "7010705000725\n山田デザイン事務所, 東京都新宿区西新宿2-8-1\n\n";
-    page.save();
+    await page.save();
     const parsed = parsePluginConfig(page.savedConfigs[0] ?? {});
     expect(parsed.success).toBe(true);
     if (!parsed.success) return;
@@ -177,7 +183,7 @@ describe("plugin settings page", () => {
     expect(opens.closest(".followup-config-row")?.textContent).toContain("日本時間");
 
     closes.value = "2024-08-30T17:00";
-    page.save();
+    await page.save();
     const parsed = parsePluginConfig(page.savedConfigs[0] ?? {});
     expect(parsed.success && parsed.config.program.window).toEqual({
       opensAt: "2024-07-12T00:00:00+09:00",
@@ -188,7 +194,7 @@ describe("plugin settings page", () => {
   it("asks for a date and time beside a window input left blank", async () => {
     const page = await openPage({});
     (page.input("program.window.opensAt") as HTMLInputElement).value = "";
-    page.save();
+    await page.save();
     expect(page.k.plugin.app.setConfig).not.toHaveBeenCalled();
     expect(page.errorOf("program.window.opensAt")).toBe("日付と時刻を入力してください。");
     expect(page.errorOf("program.window.closesAt")).toBe("");
@@ -214,5 +220,72 @@ describe("plugin settings page in the questionnaire app", () => {
     role.dispatchEvent(new Event("change"));
     expect(mapping?.hidden).toBe(true);
     expect(page.input("apps.applications")?.closest("fieldset")?.hidden).toBe(false);
+  });
+});
+
+describe("plugin settings page checks the other apps against kintone before saving", () => {
+  const appInput = (page: Awaited<ReturnType<typeof openPage>>, key: string) =>
+    page.input(`apps.${key}`) as HTMLInputElement;
+
+  it("refuses app id 999 beside its input, without asking kintone for an app it does not list", async () => {
+    const page = await openPage({});
+    appInput(page, "lotteryLog").value = "999";
+    await page.save();
+    expect(page.k.plugin.app.setConfig).not.toHaveBeenCalled();
+    expect(page.errorOf("apps.lotteryLog")).toBe(
+      "アプリ（ID: 999）が見つかりません。抽選記録アプリのアプリIDを確認してください。",
+    );
+    expect(page.errorOf("apps.questionnaires")).toBe("");
+    const askedFields = page.getFormFields.mock.calls.map((c) => c[0].app);
+    expect(askedFields).not.toContain(999);
+  });
+
+  it("asks for the app ids the program needs when they are blank", async () => {
+    const page = await openPage({});
+    appInput(page, "questionnaires").value = "";
+    appInput(page, "lotteryLog").value = " ";
+    await page.save();
+    expect(page.k.plugin.app.setConfig).not.toHaveBeenCalled();
+    expect(page.errorOf("apps.questionnaires")).toBe("質問票アプリのアプリIDを入力してください。");
+    expect(page.errorOf("apps.lotteryLog")).toBe("抽選記録アプリのアプリIDを入力してください。");
+  });
+
+  it("says when an app lacks the fields the plugin reads, or the plugin, and when ids are swapped", async () => {
+    const page = await openPage({});
+    // Swapped: the lottery log has no application_no and no plugin; the questionnaire app no log fields.
+    appInput(page, "questionnaires").value = String(OTHER_APPS.lotteryLog);
+    appInput(page, "lotteryLog").value = String(OTHER_APPS.questionnaires);
+    await page.save();
+    expect(page.k.plugin.app.setConfig).not.toHaveBeenCalled();
+    expect(page.errorOf("apps.questionnaires")).toContain(
+      "アプリ（ID: 3）に質問票アプリのフィールドがありません：application_no。",
+    );
+    expect(page.errorOf("apps.questionnaires")).toContain(
+      "アプリ（ID: 3）にこのプラグインが追加されていません。",
+    );
+    expect(page.errorOf("apps.lotteryLog")).toMatch(
+      /抽選記録アプリのフィールドがありません：sequence, run_id/,
+    );
+  });
+
+  it("refuses this app's own id as another app", async () => {
+    const page = await openPage({});
+    appInput(page, "questionnaires").value = "1";
+    await page.save();
+    expect(page.k.plugin.app.setConfig).not.toHaveBeenCalled();
+    expect(page.errorOf("apps.questionnaires")).toMatch(/このアプリ自身のID（1）/);
+  });
+
+  it("in the questionnaire app, checks the applications app id", async () => {
+    const page = await openPage({});
+    const role = page.input("role") as HTMLSelectElement;
+    role.value = "questionnaires";
+    appInput(page, "applications").value = "";
+    await page.save();
+    expect(page.errorOf("apps.applications")).toBe("申込管理アプリのアプリIDを入力してください。");
+    appInput(page, "applications").value = "1";
+    await page.save();
+    expect(page.errorOf("apps.applications")).toMatch(/このアプリ自身のID/);
+    expect(page.k.plugin.app.setConfig).not.toHaveBeenCalled();
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -6,6 +6,7 @@ import { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import type { CommandContext } from "../../src/cli/command";
 import { runSandbox } from "../../tools/dev/sandbox";
 import { devMain as main } from "../../tools/dev/main";
+import { packTestPlugin } from "../browser/support/testPlugin";
 
 function context(args: string[], cwd: string) {
   const stdout = new PassThrough();
@@ -61,10 +62,18 @@ test("followup sandbox prints the URL and demo users, keeps data on disk across 
   await again.close();
 });
 
-test("followup sandbox --demo creates the program's apps with demo applications", async () => {
-  const { ctx, output } = context(["--port", "0", "--data", ":memory:", "--demo"], dir);
+test("sandbox --demo creates the npm start world: the apps, demo applications and the plugin, configured", async () => {
+  // A packed fixture plugin stands in for dist/plugin.zip (npm test never runs webpack).
+  const plugin = await packTestPlugin();
+  writeFileSync(join(dir, "plugin.zip"), plugin.zip);
+  const args = ["--port", "0", "--data", ":memory:", "--demo", "--plugin", "plugin.zip"];
+  const { ctx, output } = context(args, dir);
   const sandbox = await runSandbox(ctx, never);
   expect(output()).toMatch(/デモ: 申込管理 \d+/);
+  expect(output()).toContain(`プラグイン ${plugin.id} を設定済み`);
+  expect(output()).toMatch(
+    /プラグインの設定: http:\/\/localhost:\d+\/k\/admin\/app\/\d+\/plugin\/config/,
+  );
   const appId = /申込管理 (\d+)/.exec(output())?.[1];
   const client = new KintoneRestAPIClient({
     baseUrl: sandbox.baseUrl,
@@ -76,6 +85,8 @@ test("followup sandbox --demo creates the program's apps with demo applications"
     totalCount: true,
   });
   expect(Number(totalCount)).toBeGreaterThan(0);
+  const { plugins } = await client.app.getPlugins({ app: appId as string });
+  expect(plugins.map((p) => p.id)).toEqual([plugin.id]);
   await sandbox.close();
 }, 120_000);
 

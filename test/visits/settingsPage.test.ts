@@ -6,7 +6,7 @@ import { registerConfig, ROOT_ID } from "../../src/config/register";
 import { defaultPluginConfig, parsePluginConfig } from "../../src/core/settings/pluginConfig";
 import { COMPATIBLE_FIELD_TYPES } from "../../src/core/settings/fieldTypes";
 import { APPLICATION_FIELDS } from "../../src/core/vocabulary";
-import { fakeClient } from "../plugin/support/fakeClient";
+import { configPageClient, OTHER_APPS, saveAndSettle } from "../plugin/support/configPageClient";
 import { fakeKintone } from "../plugin/support/fakeKintone";
 
 async function openPage() {
@@ -21,11 +21,16 @@ async function openPage() {
     type: COMPATIBLE_FIELD_TYPES[code][0] ?? "SINGLE_LINE_TEXT",
     label: code,
   }));
-  await registerConfig(fake.k, "p", { client: () => fakeClient({}, fields).client });
+  await registerConfig(fake.k, "p", { client: () => configPageClient(fields).client });
   const input = (path: string) =>
     root.querySelector<HTMLInputElement>(`input[data-path="${path}"]`) as HTMLInputElement;
   const errorOf = (path: string) => root.querySelector(`div[data-path="${path}"]`)?.textContent;
-  const save = () => root.querySelector<HTMLButtonElement>("#followup-config-save")?.click();
+  const save = () => saveAndSettle(root);
+  // The other apps of a configured program (the page checks them against kintone before saving).
+  for (const [key, id] of Object.entries(OTHER_APPS)) {
+    const app = root.querySelector<HTMLInputElement>(`input[data-path="apps.${key}"]`);
+    if (app && app.value === "") app.value = String(id);
+  }
   return { ...fake, input, errorOf, save };
 }
 
@@ -40,7 +45,7 @@ describe("settings page: visits and reply deadlines", () => {
     page.input("program.replies.questionnaireDays").value = "10";
     page.input("program.visits.opensAt").value = "10:00";
     page.input("program.visits.closureDays").value = "12-29, 12-30, 12-31, 01-01, 2025-05-02";
-    page.save();
+    await page.save();
     expect(page.savedConfigs).toHaveLength(1);
     const parsed = parsePluginConfig(page.savedConfigs[0] ?? {});
     expect(parsed.success).toBe(true);
@@ -60,7 +65,7 @@ describe("settings page: visits and reply deadlines", () => {
     const page = await openPage();
     page.input("program.visits.closureDays").value = "12/29";
     page.input("program.visits.closesAt").value = "08:00";
-    page.save();
+    await page.save();
     expect(page.k.plugin.app.setConfig).not.toHaveBeenCalled();
     expect(page.errorOf("program.visits.closureDays")).toMatch(/12-29（毎年）/);
     expect(page.errorOf("program.visits.closesAt")).toMatch(/終了は開始より後/);

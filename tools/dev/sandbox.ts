@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import type { Sandbox } from "../../sandbox/server";
 import { pick } from "../../src/core/i18n";
 import { parseCommandArgs } from "../../src/cli/args";
@@ -10,6 +10,7 @@ import {
   SANDBOX_OPTIONS,
   untilInterrupted,
 } from "./sandboxShared";
+import { buildPluginFor, demoUrls, installDemo, pluginNeedsBuild } from "./start";
 
 /** Starts the sandbox, prints how to reach it, and resolves when `stop` resolves (Ctrl-C by default). */
 export async function runSandbox(
@@ -19,6 +20,7 @@ export async function runSandbox(
   const { values } = parseCommandArgs(context, {
     ...SANDBOX_OPTIONS,
     demo: { type: "boolean", default: false },
+    plugin: { type: "string" },
   });
   const port = portFlag(context.lang, values.port);
   const dataDir = values.data === ":memory:" ? values.data : resolve(context.cwd, values.data);
@@ -35,31 +37,47 @@ export async function runSandbox(
     }),
   );
   printDemoUsers(context.lang, out);
-  if (values.demo) await loadDemo(context, sandbox, out);
+  if (values.demo) await loadDemo(context, sandbox, values.plugin, out);
   out(pick(context.lang, { ja: "Ctrl-C で終了します。", en: "Press Ctrl-C to stop." }));
   stop.then(() => sandbox.close()).catch(() => undefined);
   return sandbox;
 }
 
-/** `--demo`: the three apps, the plugin setup and the demo applications, as `followup setup` makes them. */
-async function loadDemo(context: CommandContext, sandbox: Sandbox, out: (text: string) => void) {
-  const { seedDemo } = await import("../../src/setup/demo");
-  const { setup, added } = await seedDemo(
-    { baseUrl: sandbox.baseUrl, auth: { username: "admin", password: "admin" } },
-    { cwd: context.cwd },
-  );
-  const ids = setup.appIds;
+/** The repository this tool belongs to: where dist/plugin.zip is built. */
+const PROJECT_DIR = resolve(__dirname, "../..");
+
+/**
+ * `--demo`: the same world as `npm start` (installDemo): the three apps, the demo applications and
+ * the plugin, built when dist/plugin.zip is older than its sources (or the zip given by --plugin).
+ */
+async function loadDemo(
+  context: CommandContext,
+  sandbox: Sandbox,
+  pluginZip: string | undefined,
+  out: (text: string) => void,
+) {
+  let zipPath = pluginZip === undefined ? undefined : resolve(context.cwd, pluginZip);
+  if (zipPath === undefined) {
+    if (pluginNeedsBuild(PROJECT_DIR)) {
+      out(pick(context.lang, { ja: "プラグインをビルドしています…", en: "Building the plugin…" }));
+      await buildPluginFor(context, PROJECT_DIR);
+    }
+    zipPath = join(PROJECT_DIR, "dist", "plugin.zip");
+  }
+  const demo = await installDemo(sandbox.baseUrl, { zipPath, appsFileDir: context.cwd });
+  const ids = demo.appIds;
   out(
     pick(context.lang, {
-      ja: `デモ: 申込管理 ${ids.applications}・質問票 ${ids.questionnaires}・抽選記録 ${ids.lotteryLog}（申込 ${added} 件を追加）`,
-      en: `Demo: applications ${ids.applications}, questionnaires ${ids.questionnaires}, lottery log ${ids.lotteryLog} (${added} applications added)`,
+      ja: `デモ: 申込管理 ${ids.applications}・質問票 ${ids.questionnaires}・抽選記録 ${ids.lotteryLog}（申込 ${demo.added} 件を追加、プラグイン ${demo.pluginId} を設定済み）`,
+      en: `Demo: applications ${ids.applications}, questionnaires ${ids.questionnaires}, lottery log ${ids.lotteryLog} (${demo.added} applications added, plugin ${demo.pluginId} configured)`,
     }),
   );
-  out(`  ${sandbox.baseUrl}/k/${ids.applications}/`);
+  for (const line of demoUrls(context.lang, sandbox.baseUrl, demo)) out(`  ${line}`);
 }
 
 export const sandboxCommand: Command = {
-  summary: "npm run sandbox -- [--port 3000] [--data DIR] [--demo]: the local kintone sandbox",
+  summary:
+    "npm run sandbox -- [--port 3000] [--data DIR] [--demo [--plugin ZIP]]: the local kintone sandbox (--demo: the npm start world)",
   async run(context) {
     const stop = untilInterrupted();
     await runSandbox(context, stop);

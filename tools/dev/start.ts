@@ -4,10 +4,7 @@ import { ensureWebBundle } from "../../sandbox/pages/bundle";
 import type { Sandbox } from "../../sandbox/server";
 import { createClient } from "../../src/adapters/connection";
 import { type Lang, pick } from "../../src/core/i18n";
-import {
-  defaultPluginConfig,
-  type PluginConfig,
-} from "../../src/core/settings/pluginConfig";
+import { defaultPluginConfig, type PluginConfig } from "../../src/core/settings/pluginConfig";
 import { parseCommandArgs } from "../../src/cli/args";
 import { configurePluginOnce } from "./configurePlugin";
 import { type Command, type CommandContext, CommandError } from "../../src/cli/command";
@@ -48,7 +45,7 @@ export function pluginNeedsBuild(projectDir: string): boolean {
 }
 
 /** Builds and packs the plugin in this process (src/setup/buildPlugin.ts). */
-async function buildPluginFor(context: CommandContext, projectDir: string): Promise<void> {
+export async function buildPluginFor(context: CommandContext, projectDir: string): Promise<void> {
   const { buildPlugin } = await import("../../src/setup/buildPlugin");
   try {
     await buildPlugin(projectDir, (line) => context.stderr.write(line + "\n"));
@@ -87,6 +84,44 @@ export interface StartedDemo {
   added: number;
 }
 
+/** The demo world on a running sandbox: apps, applications, the plugin installed and configured. */
+export interface InstalledDemo {
+  appIds: { applications: number; questionnaires: number; lotteryLog: number };
+  pluginId: string;
+  added: number;
+}
+
+/**
+ * What `npm start` and `npm run sandbox -- --demo` both do on a running sandbox, so both give the
+ * same world: the program's apps with the demo applications (once), the plugin zip installed the
+ * kintone way and added to the apps, and each app's plugin settings saved on its settings page
+ * where it has none.
+ */
+export async function installDemo(
+  baseUrl: string,
+  options: { zipPath: string; appsFileDir: string },
+): Promise<InstalledDemo> {
+  const target = { baseUrl, auth: { username: "admin", password: "admin" } };
+  const { seedDemo } = await import("../../src/setup/demo");
+  const { uploadPlugin } = await import("../../src/setup/upload");
+  const { setup, added, window } = await seedDemo(target, { cwd: options.appsFileDir });
+  const appIds = setup.appIds;
+  const upload = await uploadPlugin(createClient(target), { zipPath: options.zipPath, appIds });
+  const roles: Array<[number, PluginConfig["role"]]> = [
+    [appIds.applications, "applications"],
+    [appIds.questionnaires, "questionnaires"],
+  ];
+  // As an administrator would: on each app's plugin settings page (never the sandbox's database).
+  for (const [app, role] of roles) {
+    await configurePluginOnce(target, app, upload.pluginId, demoPluginConfig(role, appIds, window));
+  }
+  return { appIds, pluginId: upload.pluginId, added };
+}
+
+export interface StartedDemo extends InstalledDemo {
+  sandbox: Sandbox;
+}
+
 /** Everything `npm start` does up to printing; tests call it with port 0 and a temporary data dir. */
 export async function startDemo(options: {
   projectDir: string;
@@ -104,33 +139,29 @@ export async function startDemo(options: {
     log: options.log,
   });
   try {
-    const target = {
-      baseUrl: sandbox.baseUrl,
-      auth: { username: "admin", password: "admin" },
-    };
-    const { seedDemo } = await import("../../src/setup/demo");
-    const { uploadPlugin } = await import("../../src/setup/upload");
-    const { setup, added, window } = await seedDemo(target, {
-      cwd: options.appsFileDir ?? options.projectDir,
-    });
-    const appIds = setup.appIds;
-    const upload = await uploadPlugin(createClient(target), {
+    const demo = await installDemo(sandbox.baseUrl, {
       zipPath: join(options.projectDir, "dist", "plugin.zip"),
-      appIds,
+      appsFileDir: options.appsFileDir ?? options.projectDir,
     });
-    const roles: Array<[number, PluginConfig["role"]]> = [
-      [appIds.applications, "applications"],
-      [appIds.questionnaires, "questionnaires"],
-    ];
-    // As an administrator would: on each app's plugin settings page (never the sandbox's database).
-    for (const [app, role] of roles) {
-      await configurePluginOnce(target, app, upload.pluginId, demoPluginConfig(role, appIds, window));
-    }
-    return { sandbox, appIds, pluginId: upload.pluginId, added };
+    return { sandbox, ...demo };
   } catch (error) {
     await sandbox.close();
     throw error;
   }
+}
+
+/** The lines naming the demo's pages, printed by both `npm start` and `npm run sandbox -- --demo`. */
+export function demoUrls(lang: Lang, baseUrl: string, demo: InstalledDemo): string[] {
+  return [
+    pick(lang, {
+      ja: `申込管理: ${baseUrl}/k/${demo.appIds.applications}/（デモの申込 ${demo.added} 件を追加）`,
+      en: `Applications: ${baseUrl}/k/${demo.appIds.applications}/ (${demo.added} demo applications added)`,
+    }),
+    pick(lang, {
+      ja: `プラグインの設定: ${baseUrl}/k/admin/app/${demo.appIds.applications}/plugin/config?pluginId=${demo.pluginId}`,
+      en: `Plugin settings: ${baseUrl}/k/admin/app/${demo.appIds.applications}/plugin/config?pluginId=${demo.pluginId}`,
+    }),
+  ];
 }
 
 export const startCommand: Command = {
@@ -162,18 +193,7 @@ export const startCommand: Command = {
         en: `kintone sandbox running at ${baseUrl}/login (data: ${dataDir})`,
       }),
     );
-    out(
-      pick(context.lang, {
-        ja: `申込管理: ${baseUrl}/k/${demo.appIds.applications}/（デモの申込 ${demo.added} 件を追加）`,
-        en: `Applications: ${baseUrl}/k/${demo.appIds.applications}/ (${demo.added} demo applications added)`,
-      }),
-    );
-    out(
-      pick(context.lang, {
-        ja: `プラグインの設定: ${baseUrl}/k/admin/app/${demo.appIds.applications}/plugin/config?pluginId=${demo.pluginId}`,
-        en: `Plugin settings: ${baseUrl}/k/admin/app/${demo.appIds.applications}/plugin/config?pluginId=${demo.pluginId}`,
-      }),
-    );
+    for (const line of demoUrls(context.lang, baseUrl, demo)) out(line);
     printDemoUsers(context.lang, out);
     out(pick(context.lang, { ja: "Ctrl-C で終了します。", en: "Press Ctrl-C to stop." }));
     await stop;

@@ -108,6 +108,7 @@ export function kintoneApiClient(k: KintoneRestGlobal, retry?: RetryOptions): Ki
       getFormFields: ({ preview, ...params }) =>
         call(preview ? "/k/v1/preview/app/form/fields" : "/k/v1/app/form/fields", "GET", params),
       getProcessManagement: (params) => call("/k/v1/app/status", "GET", params),
+      getPlugins: (params) => call("/k/v1/app/plugins", "GET", params),
       getViews: ({ preview, ...params }) =>
         call(preview ? "/k/v1/preview/app/views" : "/k/v1/app/views", "GET", params),
     },
