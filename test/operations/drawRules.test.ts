@@ -119,6 +119,9 @@ describe("draw rules", () => {
     expect(wrong.stderr).toContain("抽選予告のもの");
     const unseeded = await program.followup(["draw", ...target, "--settings", closed, "--yes"]);
     expect(unseeded.code).toBe(1);
+    const trial = await program.followup(["draw", ...target, "--settings", closed, "--dry-run"]);
+    expect(trial.code).toBe(1);
+    expect(trial.stderr).toContain("試行にも予告したシード");
     expect(await logEntries(target)).toHaveLength(1);
 
     const drawn = await program.followup([

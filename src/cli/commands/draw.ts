@@ -17,10 +17,16 @@ import {
   resumeDraw,
 } from "../../adapters/lottery";
 import { pick } from "../../core/i18n";
-import { buildBundle, generateSeed, type LotteryBundle, normalizeSeed } from "../../core/lottery";
+import {
+  buildBundle,
+  generateSeed,
+  type LotteryBundle,
+  normalizeSeed,
+  seedCommitment,
+} from "../../core/lottery";
 import type { ProgramSettings } from "../../core/settings/programSettings";
 import { parseCommandArgs } from "../args";
-import { type Command, type CommandContext, UsageError } from "../command";
+import { type Command, type CommandContext, CommandError, UsageError } from "../command";
 import { cancelled, confirmWrite, requireConfirmation } from "../confirm";
 import { tellSettings } from "../program";
 import { type Progress, startProgress } from "../progress";
@@ -164,10 +170,21 @@ async function resume(run: Run): Promise<number> {
 }
 
 async function dryRun(run: Run, plan: DrawPlan): Promise<number> {
+  const seed = run.values.seed ?? generateSeed();
+  // A trial with a seed the 予告 rules out would show a ranking that can never be drawn.
+  if (plan.commitment && (await seedCommitment(seed)) !== plan.commitment) {
+    throw new CommandError(
+      pick(run.context.lang, {
+        ja: `抽選予告があります（SHA-256 ${plan.commitment}）。試行にも予告したシードを --seed で指定してください`,
+        en: `a 予告 was made (SHA-256 ${plan.commitment}); give the committed seed with --seed, also for a dry run`,
+      }),
+    );
+  }
   const bundle = await buildBundle({
-    seed: run.values.seed ?? generateSeed(),
+    seed,
     quota: plan.quota,
     ids: plan.keys,
+    commitment: plan.commitment,
   });
   run.context.stdout.write(rankingTable(bundle));
   run.context.stdout.write(
