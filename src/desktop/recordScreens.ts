@@ -7,6 +7,7 @@ import type { Program } from "../adapters/program";
 import { recordPages, renderDetailPanel } from "./detailPanel";
 import { registerDrawOnlyFields } from "./drawOnlyFields";
 import { guardProcessAction } from "./processGuard";
+import { registerScreeningOnlyFields } from "./screeningOnlyFields";
 import { type Notify, validateOnSubmit } from "./submitValidation";
 import { checkVisitOnSubmit } from "./visitChecks";
 
@@ -23,6 +24,7 @@ export function registerRecordScreens(
   const { prefix } = options;
   const screens = prefix === "" ? k.app : k.mobile.app;
   registerDrawOnlyFields(k, program, prefix);
+  registerScreeningOnlyFields(k, program, prefix);
   k.events.on(`${prefix}app.record.create.submit`, (event) =>
     checkVisitOnSubmit(validateOnSubmit(event, program, options.notify, "create"), program),
   );

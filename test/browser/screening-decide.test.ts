@@ -153,3 +153,22 @@ test("proposed 対象外 waits for a person; 差し戻し + 審査 after a corre
   expect([reapplied.eligibility?.value, status(reapplied)]).toEqual(["適格", "申込受付"]);
   expect(String(reapplied.eligibility_notes?.value)).not.toContain("法人番号");
 });
+
+test("a new application typed after the round closed is refused with the window in 西暦 and 和暦", async () => {
+  const { page } = await loggedIn(browser, p.sandbox.baseUrl, "staff1");
+  const before = (await p.admin.record.getRecords({ app: p.apps.applications, totalCount: true }))
+    .totalCount;
+  await open(page, `/k/${p.apps.applications}/edit`);
+  await page.fill("[data-field-code=company_name] input", "株式会社きょうの申込");
+  await page.click(".sb-save");
+  const error = page.locator("[data-field-code=applied_at] .sb-field-error:not([hidden])");
+  await error.waitFor();
+  const text = (await error.textContent()) ?? "";
+  expect(text).toContain(
+    "申込受付期間（2024年（令和6年）7月12日（金）00:00〜2024年（令和6年）8月9日（金）17:00）は終了しているため、お申込みいただけません",
+  );
+  await screenshot(page, "screening-late-application");
+  const after = (await p.admin.record.getRecords({ app: p.apps.applications, totalCount: true }))
+    .totalCount;
+  expect(after).toBe(before);
+});
