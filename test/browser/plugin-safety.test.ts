@@ -160,7 +160,7 @@ test("a company name with markup shows as text on the list, the detail panel, th
   await detail.click("#followup-screen");
   await detail.click(".followup-dialog-ok");
   await detail.waitForSelector("#followup-result");
-  await expect(detail.textContent(".followup-review-list")).resolves.toContain(MARKUP);
+  await expect(detail.textContent("#followup-needs-review")).resolves.toContain(MARKUP);
   await noMarkup(detail);
   await screenshot(detail, "plugin-markup-dialog");
   await detail.close();
