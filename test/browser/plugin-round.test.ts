@@ -114,13 +114,27 @@ describe("one program round in kintone (steps run in order)", () => {
     staff = (await loggedIn(browser, p.sandbox.baseUrl, "staff1")).context;
   });
 
-  test("審査 screens every application and moves the ineligible ones to 対象外", async () => {
+  test("審査 proposes; staff confirm the proposed 対象外 in its dialog, which moves them to 対象外", async () => {
     const page = await newPage(staff);
     await open(page, `/k/${app()}/`);
     await page.waitForSelector("#followup-draw");
     await screenshot(page, "plugin-list-buttons");
-    const text = await runListButton(page, "followup-screen", "screening");
-    expect(text).toMatch(/120 件を審査しました/);
+    await page.click("#followup-screen");
+    await page.waitForSelector(".followup-dialog-ok");
+    await page.click(".followup-dialog-ok");
+    await page.waitForSelector("#followup-result", { timeout: 60_000 });
+    expect(await page.textContent("#followup-result")).toMatch(/120 件を審査しました（提案）/);
+    // Screening alone moves nothing: the proposed 対象外 are still 申込受付 until confirmed.
+    const proposed = (await allRecords()).filter((r) => value(r, "eligibility") === "対象外");
+    expect(proposed.length).toBeGreaterThan(0);
+    expect(proposed.every((r) => status(r) === "申込受付")).toBe(true);
+    await page.click("#followup-confirm-ineligible");
+    await page.waitForSelector("#followup-confirm-done", { timeout: 60_000 });
+    await screenshot(page, "plugin-screening-result");
+    await Promise.all([
+      page.waitForEvent("load").catch(() => undefined),
+      page.click(".followup-dialog-close"),
+    ]);
     const records = await allRecords();
     expect(records.filter((r) => ["", "未判定"].includes(value(r, "eligibility")))).toHaveLength(0);
     const ineligible = records.filter((r) => value(r, "eligibility") === "対象外");
