@@ -13,12 +13,14 @@ import type { KintoneApi } from "../adapters/kintone-js/kintoneApi";
 import {
   type ClientFactory,
   errorText,
+  inGuestSpace,
   readPluginConfig,
   sessionClient,
   userLang,
 } from "../adapters/kintone-js/session";
 import { type Lang, type Localized, pick } from "../core/i18n";
 import { instantFromJapanWallClock } from "../core/settings/japanWallClock";
+import { groupsUnknownInGuestSpace } from "../core/settings/operatorPermission";
 import {
   compatibleFields,
   fieldMapProblems,
@@ -380,6 +382,35 @@ function buildForm(
   return sections;
 }
 
+/**
+ * In a guest space kintone tells the plugin only about Everyone/Administrators, so any other group
+ * listed under "who may operate" grants nothing there: a warning beside each such input says so
+ * and asks for the users' login names (kept current while the administrator types).
+ */
+function warnGroupsInGuestSpace(form: ConfigForm): void {
+  for (const op of OPERATIONS) {
+    const bound = form.inputs.find((i) => i.path === `permissions.${op.key}.groups`);
+    if (!bound || !(bound.node instanceof HTMLInputElement)) continue;
+    const input = bound.node;
+    const warning = el("div", {
+      id: `followup-guest-groups-${op.key}`,
+      className: "followup-config-guest-groups",
+      attrs: { role: "status" },
+    });
+    const update = () => {
+      const groups = groupsUnknownInGuestSpace(list(input.value));
+      warning.hidden = groups.length === 0;
+      warning.textContent = form.t({
+        ja: `このアプリはゲストスペースにあります。ゲストスペースではkintoneがグループの所属を教えないため、グループ（${groups.join(", ")}）ではボタンが表示されません。使う人のログイン名をユーザー欄に入力してください。`,
+        en: `This app is in a guest space, where kintone does not tell group membership: the groups (${groups.join(", ")}) show no buttons. Enter the login names of the people in the users field.`,
+      });
+    };
+    input.addEventListener("input", update);
+    bound.error.before(warning);
+    update();
+  }
+}
+
 /** A window input's Japan time as the stored instant; other text stays as it is, so validation names it. */
 function windowInstant(wallClock: string): string {
   return instantFromJapanWallClock(wallClock) ?? wallClock.trim();
@@ -722,6 +753,7 @@ export async function registerConfig(
     ...buildForm(form, config, formFields),
     el("div", { className: "followup-config-buttons" }, cancel, save),
   );
+  if (inGuestSpace(k)) warnGroupsInGuestSpace(form);
   const role = root.querySelector<HTMLSelectElement>('select[data-path="role"]');
   role?.addEventListener("change", () => showSectionsFor(role.value));
   showSectionsFor(config.role);

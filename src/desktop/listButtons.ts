@@ -20,6 +20,7 @@ import { allowedOperations, errorText } from "../adapters/kintone-js/session";
 import type { KintoneApi } from "../adapters/kintone-js/kintoneApi";
 import { AppNotConfiguredError, type Program } from "../adapters/program";
 import { type Lang, type Localized, pick } from "../core/i18n";
+import type { Permission } from "../core/settings/pluginConfig";
 import { ELIGIBILITY_LABELS } from "../core/vocabulary";
 import { generateSeed, seedCommitment } from "../core/lottery";
 import { LIST_BUTTON_LABELS } from "./buttonLabels";
@@ -55,7 +56,7 @@ export async function showListButtons(
   if (!space || appId === null || space.querySelector(`#${BUTTONS_ID}`)) return;
   const bar = el("div", { id: BUTTONS_ID, className: "followup-list-buttons" });
   space.append(bar);
-  const { allowed, operator } = await allowedOperations(k, program.config);
+  const { allowed, unknown, operator } = await allowedOperations(k, program.config);
   const screen: Screen = { k, program, lang, appId, deps, operator };
   const add = (id: string, text: Localized, run: (s: Screen) => Promise<void>) => {
     const button = new Button({ id, text: pick(lang, text), type: "normal" });
@@ -72,6 +73,32 @@ export async function showListButtons(
   if (allowed.draw) add("followup-draw", LIST_BUTTON_LABELS.draw, runDraw);
   if (allowed.promote) add("followup-promote", LIST_BUTTON_LABELS.promote, runPromotion);
   if (allowed.screen) add("followup-sync", LIST_BUTTON_LABELS.sync, runSync);
+  if (unknown.length > 0) bar.append(groupsUnknownNotice(lang, unknown));
+}
+
+const BUTTONS_OF: Record<Permission, Array<keyof typeof LIST_BUTTON_LABELS>> = {
+  screen: ["screen", "sync"],
+  draw: ["notice", "draw"],
+  promote: ["promote"],
+};
+
+/**
+ * In a guest space kintone does not say who is in a group, so buttons only a group grants are not
+ * shown (never offered and then refused); one notice names them and the fix.
+ */
+function groupsUnknownNotice(lang: Lang, unknown: Permission[]): HTMLElement {
+  const names = unknown
+    .flatMap((p) => BUTTONS_OF[p])
+    .map((b) => pick(lang, LIST_BUTTON_LABELS[b]))
+    .join(lang === "ja" ? "・" : ", ");
+  return el(
+    "p",
+    { id: "followup-groups-unknown", className: "followup-groups-unknown" },
+    pick(lang, {
+      ja: `このアプリはゲストスペースにあるため、kintoneはグループの所属を教えません。${names}のボタンはグループでしか許可されていないので表示していません。使う人のログイン名をプラグインの設定「操作できる人」のユーザー欄に入力してください。`,
+      en: `This app is in a guest space, where kintone does not tell group membership. The ${names} buttons are allowed only to groups, so they are not shown. List the login names of the people who use them under "Who may operate" (users) in the plugin settings.`,
+    }),
+  );
 }
 
 function failureText(error: unknown, lang: Lang): string {

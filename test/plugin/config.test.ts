@@ -28,12 +28,16 @@ async function until(done: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 5));
 }
 
-async function openPage(stored: Record<string, string>, fields = formFields()) {
+async function openPage(
+  stored: Record<string, string>,
+  fields = formFields(),
+  where: { guestSpaceId?: number } = {},
+) {
   document.body.replaceChildren();
   const root = document.createElement("div");
   root.id = ROOT_ID;
   document.body.append(root);
-  const fake = fakeKintone({ config: stored });
+  const fake = fakeKintone({ config: stored, ...where });
   const rest = configPageClient(fields);
   const getFormFields = rest.getFormFields;
   await registerConfig(fake.k, "p", { client: () => rest.client });
@@ -287,5 +291,39 @@ describe("plugin settings page checks the other apps against kintone before savi
     await page.save();
     expect(page.errorOf("apps.applications")).toMatch(/このアプリ自身のID/);
     expect(page.k.plugin.app.setConfig).not.toHaveBeenCalled();
+  });
+});
+
+describe("who may operate, in a guest space", () => {
+  const stored = () => {
+    const config = defaultPluginConfig();
+    config.permissions.screen = { users: ["staff1"], groups: ["secretariat", "Administrators"] };
+    config.permissions.draw = { users: [], groups: ["Administrators"] };
+    return serializePluginConfig(config);
+  };
+  const warning = (root: HTMLElement, op: string) =>
+    root.querySelector<HTMLElement>(`#followup-guest-groups-${op}`);
+
+  it("warns beside a groups input that lists a group kintone cannot confirm there, as it is typed", async () => {
+    const page = await openPage(stored(), formFields(), { guestSpaceId: 12 });
+    const screen = warning(page.root, "screen");
+    expect(screen?.hidden).toBe(false);
+    expect(screen?.textContent).toContain("secretariat");
+    expect(screen?.textContent).toContain("ログイン名");
+    expect(screen?.closest(".followup-config-row")?.querySelector("input")?.dataset.path).toBe(
+      "permissions.screen.groups",
+    );
+    const draw = warning(page.root, "draw");
+    expect(draw?.hidden).toBe(true);
+    const input = page.input("permissions.draw.groups") as HTMLInputElement;
+    input.value = "Administrators, chiefs";
+    input.dispatchEvent(new Event("input"));
+    expect(draw?.hidden).toBe(false);
+    expect(draw?.textContent).toContain("chiefs");
+  });
+
+  it("says nothing outside a guest space", async () => {
+    const page = await openPage(stored());
+    expect(page.root.querySelector(".followup-config-guest-groups")).toBeNull();
   });
 });

@@ -22,7 +22,7 @@ import { defaultPluginConfig, type PluginConfig } from "../../src/core/settings/
 import { showListButtons } from "../../src/desktop/listButtons";
 import { seedCommitment } from "../../src/core/lottery";
 import { fakeClient } from "./support/fakeClient";
-import { fakeKintone } from "./support/fakeKintone";
+import { type FakeKintoneOptions, fakeKintone } from "./support/fakeKintone";
 
 const mocked = lottery as jest.Mocked<typeof lottery>;
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -38,14 +38,17 @@ const bundle = {
   ],
 };
 
-async function listScreen(adjust: (config: PluginConfig) => void = () => undefined) {
+async function listScreen(
+  adjust: (config: PluginConfig) => void = () => undefined,
+  where: FakeKintoneOptions = {},
+) {
   document.body.replaceChildren();
   const config = defaultPluginConfig();
   config.apps.lotteryLog = 3;
   config.permissions.draw.users = ["staff1"];
   config.permissions.promote.users = ["staff1"];
   adjust(config);
-  const fake = fakeKintone();
+  const fake = fakeKintone(where);
   const reload = jest.fn();
   const program = createProgram({
     client: fakeClient({}).client,
@@ -219,5 +222,37 @@ describe("抽選 button", () => {
         }),
       }),
     );
+  });
+});
+
+describe("in a guest space", () => {
+  const byGroup = (config: PluginConfig) => {
+    config.permissions.screen = { users: ["staff1"], groups: [] };
+    config.permissions.draw = { users: [], groups: ["secretariat"] };
+    config.permissions.promote = { users: [], groups: ["secretariat"] };
+  };
+  const ids = () => [...document.querySelectorAll("[id^=followup-]")].map((n) => n.id);
+
+  it("shows what the listed user may do, and one notice naming the buttons only a group grants", async () => {
+    await listScreen(byGroup, {
+      user: { code: "staff1" },
+      groups: ["secretariat"],
+      guestSpaceId: 12,
+    });
+    expect(ids()).toEqual([
+      "followup-list-buttons",
+      "followup-screen",
+      "followup-sync",
+      "followup-groups-unknown",
+    ]);
+    const notice = document.querySelector("#followup-groups-unknown")?.textContent ?? "";
+    expect(notice).toContain("抽選予告・抽選・繰り上げ");
+    expect(notice).toContain("ユーザー欄");
+  });
+
+  it("outside a guest space the same settings show the group's buttons and no notice", async () => {
+    await listScreen(byGroup, { user: { code: "staff1" }, groups: ["secretariat"] });
+    expect(ids()).toContain("followup-draw");
+    expect(ids()).not.toContain("followup-groups-unknown");
   });
 });

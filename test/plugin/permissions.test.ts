@@ -40,3 +40,39 @@ describe("allowedOperations", () => {
     expect(operator).toEqual({ code: "staff1", groups: [] });
   });
 });
+
+describe("allowedOperations in a guest space", () => {
+  const config = defaultPluginConfig();
+  config.permissions.screen = { users: ["staff1"], groups: ["secretariat"] };
+  config.permissions.draw.groups = ["secretariat", "Administrators"];
+
+  it("decides by the listed users; a group only grants 'unknown', and the User API is not asked", async () => {
+    const { k } = fakeKintone({
+      user: { code: "staff1" },
+      groups: ["secretariat"],
+      guestSpaceId: 12,
+    });
+    const { allowed, unknown } = await allowedOperations(k, config);
+    expect(allowed).toEqual({ screen: true, draw: false, promote: false });
+    expect(unknown).toEqual(["draw"]);
+    expect(k.api).not.toHaveBeenCalled();
+  });
+
+  it("a member of Administrators is still recognised (kintone reports that group there)", async () => {
+    const { k } = fakeKintone({
+      user: { code: "admin" },
+      groups: ["Administrators"],
+      guestSpaceId: 12,
+    });
+    const { allowed, unknown } = await allowedOperations(k, config);
+    expect(allowed).toEqual({ screen: false, draw: true, promote: false });
+    expect(unknown).toEqual(["screen"]);
+  });
+
+  it("outside a guest space the same groups decide as before (nothing unknown)", async () => {
+    const { k } = fakeKintone({ user: { code: "staff2" }, groups: ["secretariat"] });
+    const { allowed, unknown } = await allowedOperations(k, config);
+    expect(allowed).toEqual({ screen: true, draw: true, promote: false });
+    expect(unknown).toEqual([]);
+  });
+});

@@ -3,9 +3,9 @@ import {
   type ConfigIssue,
   type Permission,
   type PluginConfig,
-  isAllowed,
   restorePluginConfig,
 } from "../../core/settings/pluginConfig";
+import { decidePermission, type GroupMembership } from "../../core/settings/operatorPermission";
 import type { KintoneClient } from "../kintoneClient";
 import { kintoneApiClient } from "./apiClient";
 import { createProgram, type Program } from "../program";
@@ -61,42 +61,73 @@ export function programOfScreen(
 }
 
 /**
+ * Whether this page belongs to an app in a guest space: `kintone.api.url(path, true)` gives the
+ * guest-space path (`/k/guest/<id>/v1/…`) exactly there (cybozu.dev js-api get-url).
+ */
+export function inGuestSpace(k: KintoneApi): boolean {
+  return /\/k\/guest\/\d+\//.test(k.api.url("/k/v1/app.json", true));
+}
+
+/**
  * The login user's group codes: `kintone.user.getGroups()` where kintone has it and it answers,
  * else the cybozu User API. Empty when neither answers (then only the listed users are allowed).
+ * In a guest space getGroups answers only Everyone/Administrators, so the membership is marked
+ * incomplete; the User API is not asked there: it cannot read guest users, and kintone does not
+ * document it for a guest space's pages (the stricter reading: decide by the listed users).
  */
-export async function userGroupCodes(k: KintoneApi, userCode: string): Promise<string[]> {
+export async function userGroups(k: KintoneApi, userCode: string): Promise<GroupMembership> {
+  const guest = inGuestSpace(k);
   if (k.user?.getGroups) {
     try {
-      return (await k.user.getGroups()).map((g) => g.code).filter((c) => typeof c === "string");
+      const groups = (await k.user.getGroups()).map((g) => g.code);
+      return { groups: groups.filter((c) => typeof c === "string"), complete: !guest };
     } catch {
       // Some kintone screens refuse it; the User API below answers the same question.
     }
   }
+  if (guest) return { groups: [], complete: false };
   try {
     const answer = (await k.api("/v1/user/groups.json", "GET", { code: userCode })) as {
       groups?: Array<{ code?: unknown }>;
     };
-    return (answer.groups ?? []).flatMap((g) => (typeof g.code === "string" ? [g.code] : []));
+    const groups = (answer.groups ?? []).flatMap((g) =>
+      typeof g.code === "string" ? [g.code] : [],
+    );
+    return { groups, complete: true };
   } catch {
-    return [];
+    return { groups: [], complete: true };
   }
 }
 
-/** Which of the staff operations the login user may use, by the config's users and groups. */
+/**
+ * Which of the staff operations the login user may use, by the config's users and groups;
+ * `unknown` lists those only a group could grant where kintone does not say who is in it (a guest
+ * space): their buttons are not shown, and the list screen says so once.
+ */
 export async function allowedOperations(
   k: KintoneApi,
   config: PluginConfig,
-): Promise<{ allowed: Record<Permission, boolean>; operator: { code: string; groups: string[] } }> {
+): Promise<{
+  allowed: Record<Permission, boolean>;
+  unknown: Permission[];
+  operator: { code: string; groups: string[] };
+}> {
   const user = k.getLoginUser();
   const needsGroups = Object.values(config.permissions).some((p) => p.groups.length > 0);
-  const groups = needsGroups ? await userGroupCodes(k, user.code) : [];
+  const membership: GroupMembership = needsGroups
+    ? await userGroups(k, user.code)
+    : { groups: [], complete: true };
+  const permissions: Permission[] = ["screen", "draw", "promote"];
+  const decisions = permissions.map(
+    (p) => [p, decidePermission(config.permissions[p], user, membership)] as const,
+  );
   return {
-    allowed: {
-      screen: isAllowed(config.permissions.screen, user, groups),
-      draw: isAllowed(config.permissions.draw, user, groups),
-      promote: isAllowed(config.permissions.promote, user, groups),
-    },
-    operator: { code: user.code, groups },
+    allowed: Object.fromEntries(decisions.map(([p, d]) => [p, d === "allowed"])) as Record<
+      Permission,
+      boolean
+    >,
+    unknown: decisions.filter(([, d]) => d === "unknown").map(([p]) => p),
+    operator: { code: user.code, groups: [...membership.groups] },
   };
 }
 

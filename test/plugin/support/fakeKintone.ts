@@ -11,6 +11,8 @@ export interface FakeKintoneOptions {
   user?: { code: string; name?: string; language?: string };
   groups?: string[];
   appId?: number;
+  /** The app is in this guest space: guest API paths, and getGroups answers Everyone/Administrators only. */
+  guestSpaceId?: number;
 }
 
 export function fakeKintone(options: FakeKintoneOptions = {}) {
@@ -48,9 +50,28 @@ export function fakeKintone(options: FakeKintoneOptions = {}) {
         }
         throw new Error(`unexpected kintone.api ${path}`);
       }),
-      // kintone.api.url outside a guest space: the path with `.json`.
-      { url: (path: string) => (path.endsWith(".json") ? path : `${path}.json`) },
+      // kintone.api.url: the path with `.json`; with `true` in a guest space, its guest path.
+      {
+        url: (path: string, detectGuestSpace?: boolean) => {
+          const json = path.endsWith(".json") ? path : `${path}.json`;
+          return detectGuestSpace && options.guestSpaceId !== undefined
+            ? json.replace(/^\/k\/v1\//, `/k/guest/${options.guestSpaceId}/v1/`)
+            : json;
+        },
+      },
     ),
+    ...(options.guestSpaceId === undefined
+      ? {}
+      : {
+          user: {
+            getGroups: async () =>
+              [{ code: "everyone" }].concat(
+                (options.groups ?? [])
+                  .filter((g) => g === "Administrators")
+                  .map((code) => ({ code })),
+              ),
+          },
+        }),
     getRequestToken: () => "fake-request-token",
     app: appApi,
     mobile: { app: appApi },
