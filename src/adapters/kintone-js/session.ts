@@ -99,6 +99,11 @@ export async function userGroups(k: KintoneApi, userCode: string): Promise<Group
   }
 }
 
+/** The group codes kintone tells for the login user (in a guest space: Everyone/Administrators only). */
+export async function userGroupCodes(k: KintoneApi, userCode: string): Promise<string[]> {
+  return [...(await userGroups(k, userCode)).groups];
+}
+
 /**
  * Which of the staff operations the login user may use, by the config's users and groups;
  * `unknown` lists those only a group could grant where kintone does not say who is in it (a guest
