@@ -26,6 +26,16 @@ export async function questionnairesOf(
 }
 
 /**
+ * Whether the login user may view `app`: GET apps lists only the apps the caller may view, so the
+ * answer costs no refused request (a screen then says so instead of asking for records it would
+ * be refused).
+ */
+export async function canViewApp(program: Program, app: number): Promise<boolean> {
+  const { apps } = await program.call(() => program.client.app.getApps({ ids: [app] }));
+  return apps.some((a) => Number(a.appId) === app);
+}
+
+/**
  * Whether a questionnaire links to this application; undefined when that cannot be known (no
  * questionnaire app in the settings, or no application number).
  */

@@ -2,7 +2,7 @@
  * The panel in the `followup_panel` space of the detail screen: screening result with reasons,
  * lottery rank and waitlist number, the questionnaire, and what the next step is.
  */
-import { questionnairesOf } from "../adapters/applicationFacts";
+import { canViewApp, questionnairesOf } from "../adapters/applicationFacts";
 import type { Program } from "../adapters/program";
 import { applicationFromRecord, fieldText, type KintoneRecordLike } from "../core/application";
 import {
@@ -218,6 +218,16 @@ async function questionnaireLinks(
     return [
       document.createTextNode(
         pick(lang, { ja: "（質問票アプリが未設定です）", en: "(questionnaire app not set)" }),
+      ),
+    ];
+  }
+  if (!(await canViewApp(program, app))) {
+    return [
+      document.createTextNode(
+        pick(lang, {
+          ja: "（質問票アプリを閲覧する権限がありません）",
+          en: "(you may not view the questionnaire app)",
+        }),
       ),
     ];
   }

@@ -32,6 +32,10 @@ export function fakeClient(
       results: requests.map(() => ({})),
     })),
     app: {
+      // The caller may view every app it asks about.
+      getApps: jest.fn(async ({ ids = [] }: { ids?: number[] }) => ({
+        apps: ids.map((id) => ({ appId: String(id), code: "", name: `app ${id}` })),
+      })),
       // An app without names per language: every language answers the same (empty) settings.
       getProcessManagement: jest.fn(async () => ({
         enable: true,
