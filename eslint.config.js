@@ -61,7 +61,6 @@ module.exports = [
       ".sandbox/",
       "test-artifacts/",
       "coverage/",
-      "types/",
     ],
   },
   ...typescriptPrettier,
