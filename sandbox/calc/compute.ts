@@ -40,7 +40,7 @@ export function innerFields(table: FieldProperty): Record<string, FieldProperty>
   return (table.fields ?? {}) as Record<string, FieldProperty>;
 }
 
-export function isCalculated(property: FieldProperty): boolean {
+function isCalculated(property: FieldProperty): boolean {
   return (
     property.type === "CALC" ||
     (property.type === "SINGLE_LINE_TEXT" &&
@@ -213,7 +213,7 @@ function run(
 }
 
 /** A stored value as a formula sees it. */
-export function formulaValue(property: FieldProperty, value: unknown): CalcValue {
+function formulaValue(property: FieldProperty, value: unknown): CalcValue {
   if (value === null || value === undefined) return null;
   switch (property.type) {
     case "NUMBER":

@@ -164,7 +164,7 @@ function call(name: string, args: FormulaNode[], run: (n: FormulaNode) => CalcVa
 }
 
 /** Rounds away from zero (half-up, up) or toward it (down) at `places` decimals (negative: tens…). */
-export function roundTo(value: number, places: number, mode: "half-up" | "up" | "down"): number {
+function roundTo(value: number, places: number, mode: "half-up" | "up" | "down"): number {
   const factor = 10 ** places;
   // toPrecision removes the binary noise of the scaling (1.005 * 100 = 100.49999…).
   const scaled = Number((Math.abs(value) * factor).toPrecision(15));

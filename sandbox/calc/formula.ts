@@ -1,7 +1,7 @@
 /**
  * kintone's calculation formula language, parsed: numbers, "strings", field codes, the operators
  * `+ - * / ^ &` and `= != <> < <= > >=`, parentheses and function calls. Precedence, lowest
- * first: comparison, `&`, `+ -`, `* /`, `^`, unary sign.
+ * first: comparison, `&`, `+ -`, `* /`, `^`, unary sign (so `-2^2` is 4, as in spreadsheets).
  */
 import type { Message } from "../http/errors";
 
@@ -27,7 +27,7 @@ const grammar = (): FormulaError =>
   });
 
 /** Arguments each function takes: [min, max]. */
-export const FUNCTION_ARITY: Record<string, [number, number]> = {
+const FUNCTION_ARITY: Record<string, [number, number]> = {
   SUM: [1, 32],
   IF: [3, 3],
   AND: [1, 32],
@@ -127,9 +127,8 @@ export function parseFormula(source: string): FormulaNode {
       const token = peek();
       if (token?.kind !== "symbol" || !ops.includes(token.value)) return left;
       at++;
-      // `^` binds right to left, as in arithmetic.
-      const right = token.value === "^" ? level(n) : level(n + 1);
-      left = { kind: "binary", op: token.value, left, right };
+      // Left to right at every level, `^` included (as spreadsheets read `2^3^2`).
+      left = { kind: "binary", op: token.value, left, right: level(n + 1) };
     }
   };
 

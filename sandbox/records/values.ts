@@ -65,7 +65,7 @@ function storedProperties(model: AppModel): FieldProperty[] {
 }
 
 /** kintone's empty value: `[]` for lists, `null` for an unselected drop-down, otherwise `""`. */
-export function emptyValue(type: string): unknown {
+function emptyValue(type: string): unknown {
   if (ARRAY_TYPES.has(type)) return [];
   return type === "DROP_DOWN" ? null : "";
 }
@@ -289,7 +289,7 @@ function normalize(ctx: WriteContext, property: FieldProperty, value: unknown): 
 }
 
 /** kintone stores a number as it reads it: `"1.5e1"` → `"15"`, `"007"` → `"7"`. */
-export function canonicalNumber(text: string): string {
+function canonicalNumber(text: string): string {
   const digits = text.replace(/[eE].*$/, "").replace(/\D/g, "").length;
   const n = Number(text);
   const plain = String(n);
