@@ -1,10 +1,9 @@
 /**
  * An app where the plugin was added but never configured (e.g. right after `followup upload`) shows
  * ONE notice on its list instead of silently showing no buttons: administrators get a link to the
- * plugin's settings, everyone else whom to ask. kintone's getLoginUser() says nothing about
- * administration, so "administrator" here is the Administrators group (kintone's own group of
- * system administrators, who may open every app's settings); an app administrator outside it
- * reads the same text as staff, which names the settings page.
+ * plugin's settings, everyone else whom to ask. Who administers the app is asked the documented way,
+ * `kintone.app.getPermissions().editApp`; where a kintone lacks that API, members of the
+ * Administrators group (kintone's system administrators, who may open every app's settings).
  */
 import type { KintoneApi } from "../adapters/kintone-js/kintoneApi";
 import { userGroupCodes } from "../adapters/kintone-js/session";
@@ -42,8 +41,9 @@ export async function showUnconfiguredNotice(
     attrs: { role: "status" },
   });
   space.append(notice);
-  const user = k.getLoginUser();
-  const groups = await userGroupCodes(k, user.code);
+  const administers = k.app.getPermissions
+    ? (await k.app.getPermissions()).editApp
+    : (await userGroupCodes(k, k.getLoginUser().code)).includes(ADMINISTRATORS);
   const t = (text: { ja: string; en: string }) => pick(lang, text);
   notice.append(
     el(
@@ -56,7 +56,7 @@ export async function showUnconfiguredNotice(
     ),
     " ",
   );
-  if (groups.includes(ADMINISTRATORS)) {
+  if (administers) {
     notice.append(
       link(
         pluginSettingsPath(appId, pluginId, location.pathname),

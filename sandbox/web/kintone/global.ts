@@ -85,6 +85,12 @@ export function createKintone(boot: Bootstrap) {
     getRelatedRecordsTargetAppId: (code: string) =>
       screen.relatedRecordsTargetAppId?.(code) ?? null,
     getLookupTargetAppId: (code: string) => screen.lookupTargetAppId?.(code) ?? null,
+    // cybozu.dev "ログインユーザーのアプリに対するアクセス権を取得する": {addRecord, editApp}.
+    getPermissions: () =>
+      Promise.resolve({
+        addRecord: boot.rights?.add ?? false,
+        editApp: boot.rights?.manage ?? false,
+      }),
     record: recordApi(prefix),
   });
   const desktopApp = appApi("kintone.app");

@@ -171,7 +171,34 @@ function renderRelated(box: HTMLElement, property: FieldProperty, record: EventR
   if (reference.filterCond) conditions.push(`(${reference.filterCond})`);
   const query = `${conditions.join(" and ")}${reference.sort ? ` order by ${reference.sort}` : ""} limit ${Number(reference.size ?? 5)}`;
   const app = reference.relatedApp.app;
-  Promise.all([
+  // kintone's screen asks for no related app the user may not view; GET apps lists only the apps
+  // the user may view, so asking it is never refused.
+  screenApi<{ apps: unknown[] }>("/k/v1/apps", "GET", { ids: [app] })
+    .then(({ apps }) => {
+      if (apps.length === 0) {
+        box.appendChild(h("div", { class: "sb-muted" }, t("relatedNotViewable")));
+        return undefined;
+      }
+      return fetchRelated(box, reference, app, query);
+    })
+    .catch((error: unknown) => {
+      box.appendChild(
+        h(
+          "div",
+          { class: "sb-field-error" },
+          error instanceof Error ? error.message : String(error),
+        ),
+      );
+    });
+}
+
+function fetchRelated(
+  box: HTMLElement,
+  reference: NonNullable<FieldProperty["referenceTable"]>,
+  app: string | number,
+  query: string,
+): Promise<void> {
+  return Promise.all([
     screenApi<{ records: EventRecord[] }>("/k/v1/records", "GET", { app, query }),
     screenApi<{ properties: Record<string, FieldProperty> }>("/k/v1/app/form/fields", "GET", {
       app,

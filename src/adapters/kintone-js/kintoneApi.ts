@@ -22,7 +22,11 @@ export interface KintoneApi {
     url(path: string, detectGuestSpace?: boolean): string;
   };
   getRequestToken(): string;
-  app: KintoneSpaceApi & { getHeaderMenuSpaceElement(): HTMLElement | null };
+  app: KintoneSpaceApi & {
+    getHeaderMenuSpaceElement(): HTMLElement | null;
+    /** `kintone.app.getPermissions()`: the login user's rights on this app (editApp = app admin). */
+    getPermissions?(): PromiseLike<{ addRecord: boolean; editApp: boolean }>;
+  };
   mobile: { app: KintoneSpaceApi };
   plugin: {
     app: {
