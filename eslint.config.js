@@ -8,7 +8,9 @@ const { builtinModules } = require("node:module");
  * - the browser entries (desktop, mobile, config, formbridge) never import Node modules;
  * - only src/adapters (and the administrator's app builder src/setup) reach kintone: the REST
  *   client and kintone.api are theirs;
- * - the product (src/) never imports the development sandbox.
+ * - the product (src/) never imports the development sandbox;
+ * - the record screens (desktop, mobile) never import zod: their bundles have a size budget (issue 16;
+ *   test/lint/browserBundles.test.ts follows their imports through the other layers too).
  * Each layer's rule lists everything it forbids, since a later block replaces an earlier one.
  */
 const NODE_MESSAGE =
@@ -38,6 +40,11 @@ const OUTER_LAYERS = {
     "kintone-ui-component/**",
   ],
   message: "src/core is pure: it may import only other core modules (and zod).",
+};
+const ZOD = {
+  group: ["zod", "zod/*"],
+  message:
+    "Record screens read the saved settings without zod (core/settings/pluginConfigDocument.ts): bundle budget, issue 16.",
 };
 const restricted = (...patterns) => [
   "error",
@@ -106,8 +113,17 @@ module.exports = [
     rules: { "no-restricted-imports": restricted(SANDBOX) },
   },
   {
-    files: ["src/desktop/**/*.ts", "src/mobile/**/*.ts", "src/config/**/*.ts", "src/formbridge/**/*.ts"],
+    files: [
+      "src/desktop/**/*.ts",
+      "src/mobile/**/*.ts",
+      "src/config/**/*.ts",
+      "src/formbridge/**/*.ts",
+    ],
     rules: { "no-restricted-imports": restricted(SANDBOX, REST_CLIENT, NODE_MODULES) },
+  },
+  {
+    files: ["src/desktop/**/*.ts", "src/mobile/**/*.ts"],
+    rules: { "no-restricted-imports": restricted(SANDBOX, REST_CLIENT, NODE_MODULES, ZOD) },
   },
   {
     files: ["src/core/**/*.ts"],

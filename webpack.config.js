@@ -25,6 +25,16 @@ function formBridgeBuild() {
   };
 }
 
+/**
+ * The default settings document, computed with its schema (src/core/settings/pluginConfig.ts) at
+ * build time, as JSON: record screens lay the saved document over it without bundling zod (issue
+ * 16: zod was a third of desktop.js). `__DEFAULT_PLUGIN_CONFIG__` in the code.
+ */
+function defaultPluginConfigJson() {
+  require("./bin/register-ts.js");
+  return JSON.stringify(require("./src/core/settings/pluginConfig.ts").defaultPluginConfig());
+}
+
 const typescript = {
   rules: [
     {
@@ -97,6 +107,11 @@ module.exports = (_env, argv = {}) => {
         config: "./src/config/index.ts",
       },
       output: { path: path.resolve(__dirname, "plugin/js"), filename: "[name].js", clean: true },
+      plugins: [
+        new webpack.DefinePlugin({
+          __DEFAULT_PLUGIN_CONFIG__: JSON.stringify(defaultPluginConfigJson()),
+        }),
+      ],
     },
     {
       ...common("formbridge"),

@@ -6,7 +6,7 @@
  */
 import { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import { drawLottery, prepareDraw } from "../../src/adapters/lottery";
-import { defaultProgram } from "../../src/adapters/program";
+import { defaultProgram } from "../../src/adapters/defaultProgram";
 import { startSandbox } from "../../sandbox/server";
 import { addPool, provisionLotteryApps } from "../../test/lottery/provision";
 import { figureLine } from "../benchReport";

@@ -5,7 +5,7 @@
  * 設定 entry, or `--settings FILE` (src/cli/program.ts).
  */
 import type { Lang, Localized } from "../core/i18n";
-import { defaultPluginConfig, type PluginConfig } from "../core/settings/pluginConfig";
+import type { PluginConfig } from "../core/settings/pluginConfig";
 import { type ProgramNames, programNames } from "../core/settings/programNames";
 import type { ProgramSettings } from "../core/settings/programSettings";
 import type { KintoneClient } from "./kintoneClient";
@@ -71,27 +71,6 @@ export function createProgram(input: ProgramInput): Program {
     retry,
     call: (request) => withRetry(request, retry),
   };
-}
-
-/**
- * The Program of apps as `followup setup` creates them, with the default settings of spec §1
- * (benchmarks, tests, and a CLI target where nothing was saved yet).
- */
-export function defaultProgram(
-  client: KintoneClient,
-  apps: Partial<ProgramApps>,
-  options: { adjust?: (config: PluginConfig) => void; retry?: RetryOptions; lang?: Lang } = {},
-): Program {
-  const config = defaultPluginConfig();
-  options.adjust?.(config);
-  return createProgram({
-    client,
-    config,
-    lang: options.lang ?? "ja",
-    source: { kind: "defaults" },
-    apps,
-    retry: options.retry,
-  });
 }
 
 const APP_NAMES: Record<ProgramAppKey, Localized> = {

@@ -14,7 +14,7 @@ import {
   type ClientFactory,
   errorText,
   inGuestSpace,
-  readPluginConfig,
+  pluginConfigValues,
   sessionClient,
   userLang,
 } from "../adapters/kintone-js/session";
@@ -31,6 +31,7 @@ import {
   type ConfigIssue,
   type PluginConfig,
   PluginConfigTooLargeError,
+  restorePluginConfig,
   serializePluginConfig,
   validatePluginConfig,
 } from "../core/settings/pluginConfig";
@@ -654,7 +655,7 @@ export async function registerConfig(
   const root = document.getElementById(ROOT_ID);
   if (!root) return;
   const lang: Lang = userLang(k);
-  const { config, issues } = readPluginConfig(k, pluginId);
+  const { config, issues } = restorePluginConfig(pluginConfigValues(k, pluginId));
   const client = (deps.client ?? sessionClient(k))();
   const form = new ConfigForm(lang);
   const summary = el("div", {

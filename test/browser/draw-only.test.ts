@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { drawLottery, readLotteryLog } from "../../src/adapters/lottery";
-import { defaultProgram } from "../../src/adapters/program";
+import { defaultProgram } from "../../src/adapters/defaultProgram";
 import { verifyChain } from "../../src/core/lottery";
 import { configurePlugin } from "../plugin/support/pluginSettings";
 import { startProgramSandbox, type ProgramSandbox } from "../plugin/support/programSandbox";

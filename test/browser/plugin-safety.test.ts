@@ -6,7 +6,7 @@
 import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import type { Browser, Page } from "playwright-core";
 import { drawLottery } from "../../src/adapters/lottery";
-import { defaultProgram } from "../../src/adapters/program";
+import { defaultProgram } from "../../src/adapters/defaultProgram";
 import { DECLARATIONS, PARTICIPATION_CATEGORIES } from "../../src/core/vocabulary";
 import { configurePlugin } from "../plugin/support/pluginSettings";
 import { startProgramSandbox, type ProgramSandbox } from "../plugin/support/programSandbox";

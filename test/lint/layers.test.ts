@@ -51,6 +51,12 @@ const cases: Array<[string, string, string, RegExp]> = [
     /Only src\/adapters calls kintone.api/,
   ],
   [
+    "zod in a record screen",
+    "src/mobile/example.ts",
+    'import * as z from "zod/mini";\nexport const s = z.string();\n',
+    /without zod/,
+  ],
+  [
     "an adapter imported into src/core",
     "src/core/example.ts",
     'import { readAllRecords } from "../adapters/applications";\nexport const r = readAllRecords;\n',

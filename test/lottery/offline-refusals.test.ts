@@ -6,7 +6,7 @@ import {
   promoteFromWaitlist,
 } from "../../src/adapters/lottery";
 import { operatorAllowed } from "../../src/adapters/lottery/context";
-import { defaultProgram } from "../../src/adapters/program";
+import { defaultProgram } from "../../src/adapters/defaultProgram";
 
 /** A client that fails the test if the refusal needed kintone at all. */
 const untouchable = new Proxy({} as KintoneRestAPIClient, {

@@ -5,7 +5,7 @@
  * exactly those three in waitlist order; places held = 50; the audit finds nothing.
  */
 import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
-import { defaultProgram } from "../../src/adapters/program";
+import { defaultProgram } from "../../src/adapters/defaultProgram";
 import {
   drawLottery,
   promoteFromWaitlist,

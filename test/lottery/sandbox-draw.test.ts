@@ -13,7 +13,7 @@ import {
   resumeDraw,
 } from "../../src/adapters/lottery";
 import { buildBundle, type LotteryBundle, verifyBundle, verifyChain } from "../../src/core/lottery";
-import { defaultProgram } from "../../src/adapters/program";
+import { defaultProgram } from "../../src/adapters/defaultProgram";
 import { PassThrough } from "node:stream";
 import { main } from "../../src/cli/main";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";

@@ -16,7 +16,7 @@ import {
   readLotteryLog,
 } from "../../src/adapters/lottery";
 import { screenAllApplications } from "../../src/adapters/screening/screenAllApplications";
-import { defaultProgram } from "../../src/adapters/program";
+import { defaultProgram } from "../../src/adapters/defaultProgram";
 import { main } from "../../src/cli/main";
 import { type LotteryBundle, verifyChain } from "../../src/core/lottery";
 import { defaultProgramSettings } from "../../src/core/settings/programSettings";

@@ -4,7 +4,7 @@
  * value is "" — it refuses the draw and names it.
  */
 import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
-import { defaultProgram } from "../../src/adapters/program";
+import { defaultProgram } from "../../src/adapters/defaultProgram";
 import { LotteryRefusal, prepareDraw } from "../../src/adapters/lottery";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
 import { addPool, provisionLotteryApps } from "./provision";

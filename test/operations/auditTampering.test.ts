@@ -8,7 +8,7 @@ import type { KintoneRecordLike } from "../../src/core/application";
 import { entryHash, type LogEntryContent } from "../../src/core/lottery";
 import { statusOf } from "../../src/core/workflow";
 import { drawLottery } from "../../src/adapters/lottery";
-import { defaultProgram } from "../../src/adapters/program";
+import { defaultProgram } from "../../src/adapters/defaultProgram";
 import { addPool } from "../lottery/provision";
 import { drawnRound, type ProgramSandbox, startProgramSandbox } from "./support/program";
 

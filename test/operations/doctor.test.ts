@@ -6,7 +6,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { defaultProgram } from "../../src/adapters/program";
+import { defaultProgram } from "../../src/adapters/defaultProgram";
 import { appendSettingsEntry } from "../../src/adapters/settingsLog";
 import { defaultPluginConfig } from "../../src/core/settings/pluginConfig";
 import { LOTTERY_LOG_KINDS, LOTTERY_LOG_STATES, STATES } from "../../src/core/vocabulary";

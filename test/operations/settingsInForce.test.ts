@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { defaultProgram } from "../../src/adapters/program";
+import { defaultProgram } from "../../src/adapters/defaultProgram";
 import { appendSettingsEntry } from "../../src/adapters/settingsLog";
 import { defaultPluginConfig, type PluginConfig } from "../../src/core/settings/pluginConfig";
 import { type ProgramSandbox, startProgramSandbox } from "./support/program";

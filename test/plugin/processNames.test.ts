@@ -5,7 +5,7 @@
  * screen's process event names it so. The fake below answers like that for an English user.
  */
 import type { KintoneClient } from "../../src/adapters/kintoneClient";
-import { defaultProgram } from "../../src/adapters/program";
+import { defaultProgram } from "../../src/adapters/defaultProgram";
 import { callerActionNames, readShownNames } from "../../src/adapters/processNames";
 import { defaultPluginConfig } from "../../src/core/settings/pluginConfig";
 import { ACTIONS, STATES } from "../../src/core/vocabulary";

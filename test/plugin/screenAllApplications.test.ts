@@ -1,5 +1,5 @@
 import type { KintoneClient } from "../../src/adapters/kintoneClient";
-import { defaultProgram } from "../../src/adapters/program";
+import { defaultProgram } from "../../src/adapters/defaultProgram";
 import { confirmIneligible } from "../../src/adapters/screening/decisions";
 import {
   screenAllApplications,

@@ -2,7 +2,7 @@ import {
   advanceAfterQuestionnaire,
   syncQuestionnaires,
 } from "../../src/adapters/screening/syncQuestionnaires";
-import { defaultProgram } from "../../src/adapters/program";
+import { defaultProgram } from "../../src/adapters/defaultProgram";
 import type { KintoneClient } from "../../src/adapters/kintoneClient";
 import { fakeClient } from "./support/fakeClient";
 

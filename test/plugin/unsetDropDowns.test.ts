@@ -7,7 +7,7 @@
  */
 import "./support/jsdomGlobals";
 import type { KintoneClient } from "../../src/adapters/kintoneClient";
-import { defaultProgram } from "../../src/adapters/program";
+import { defaultProgram } from "../../src/adapters/defaultProgram";
 import { screenAllApplications } from "../../src/adapters/screening/screenAllApplications";
 import { applicationFromRecord, type KintoneRecordLike } from "../../src/core/application";
 import { findDrawMismatches } from "../../src/core/audit/drawRecords";

@@ -1,10 +1,6 @@
 import { type Lang, toLang } from "../../core/i18n";
-import {
-  type ConfigIssue,
-  type Permission,
-  type PluginConfig,
-  restorePluginConfig,
-} from "../../core/settings/pluginConfig";
+import type { Permission, PluginConfig } from "../../core/settings/pluginConfig";
+import { type ConfigIssue, readSavedPluginConfig } from "../../core/settings/pluginConfigDocument";
 import { decidePermission, type GroupMembership } from "../../core/settings/operatorPermission";
 import type { KintoneClient } from "../kintoneClient";
 import { kintoneApiClient } from "./apiClient";
@@ -24,17 +20,31 @@ export function userLang(k: KintoneApi): Lang {
   return toLang(k.getLoginUser()?.language);
 }
 
-export function readPluginConfig(
-  k: KintoneApi,
-  pluginId: string,
-): { config: PluginConfig; issues: ConfigIssue[] } {
+/** The plugin's setConfig values in this app (the string values of `getConfig`). */
+export function pluginConfigValues(k: KintoneApi, pluginId: string): Record<string, string> {
   const raw: unknown = k.plugin.app.getConfig(pluginId);
   const values: Record<string, string> = {};
   if (raw && typeof raw === "object") {
     for (const [key, value] of Object.entries(raw))
       if (typeof value === "string") values[key] = value;
   }
-  return restorePluginConfig(values);
+  return values;
+}
+
+/**
+ * `defaultPluginConfig()` as JSON, computed with the schema at build time (webpack.config.js's
+ * DefinePlugin; test/support/bakedDefaults.ts in jest), so record screens fill defaults without
+ * bundling zod (issue 16).
+ */
+declare const __DEFAULT_PLUGIN_CONFIG__: string;
+
+/** A record screen's settings: the saved document over the defaults, or the defaults and why. */
+export function readScreenConfig(
+  k: KintoneApi,
+  pluginId: string,
+): { config: PluginConfig; issues: ConfigIssue[] } {
+  const defaults = JSON.parse(__DEFAULT_PLUGIN_CONFIG__) as PluginConfig;
+  return readSavedPluginConfig(pluginConfigValues(k, pluginId), defaults);
 }
 
 /**
@@ -48,7 +58,7 @@ export function programOfScreen(
   client: KintoneClient,
   appId: number | null,
 ): { program: Program; issues: ConfigIssue[] } {
-  const { config, issues } = readPluginConfig(k, pluginId);
+  const { config, issues } = readScreenConfig(k, pluginId);
   const here = appId ?? undefined;
   const program = createProgram({
     client,

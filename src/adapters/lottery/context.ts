@@ -3,7 +3,7 @@
  * the two apps the lottery touches, plus who is acting and how to report progress.
  */
 import { type FieldResolver, fieldText, type KintoneRecordLike } from "../../core/application";
-import { isAllowed } from "../../core/settings/pluginConfig";
+import { isAllowed } from "../../core/settings/pluginConfigDocument";
 import type { ActionKey, StateKey } from "../../core/vocabulary";
 import { readAllRecords } from "../applications";
 import type { KintoneClient } from "../kintoneClient";

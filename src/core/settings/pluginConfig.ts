@@ -1,23 +1,36 @@
 /**
  * The plugin's settings as one versioned document (kintone stores plugin config as string values:
  * at most 65,535 characters each and 256 KB in all). Shared by the config page, the record screens
- * and the CLI's `setup`. `parsePluginConfig` migrates older versions; record screens use
- * `restorePluginConfig`, which never throws and falls back to the defaults.
+ * and the CLI's `setup`. `parsePluginConfig` migrates older versions. Record screens read the saved
+ * document without this schema (pluginConfigDocument.ts: zod stays out of their bundles).
  */
 import * as z from "zod/mini";
 import type { Localized } from "../i18n";
 import { ACTIONS, APPLICATION_FIELDS, FOLLOWUP_PANEL_SPACE, STATES } from "../vocabulary";
+import {
+  type ConfigIssue,
+  DAMAGED_CONFIG,
+  isPlainObject,
+  joinChunks,
+  newerVersionMessage,
+  PLUGIN_CONFIG_VERSION,
+} from "./pluginConfigDocument";
 import {
   defaultProgramSettings,
   migrateProgramSettings,
   programSettingsSchema,
 } from "./programSettings";
 
-export const PLUGIN_CONFIG_VERSION = 1;
-/** The setConfig key of the document (manifest `config.required_params`). */
-export const CONFIG_KEY = "config";
-export const MAX_VALUE_CHARS = 65_535;
-export const MAX_TOTAL_BYTES = 256 * 1024;
+export {
+  CONFIG_KEY,
+  type ConfigIssue,
+  isAllowed,
+  MAX_TOTAL_BYTES,
+  MAX_VALUE_CHARS,
+  PLUGIN_CONFIG_VERSION,
+  PluginConfigTooLargeError,
+  serializePluginConfig,
+} from "./pluginConfigDocument";
 /** The STATUS field code of an app created in Japanese (as `followup setup` creates them). */
 export const DEFAULT_STATUS_FIELD = "ステータス";
 
@@ -124,18 +137,8 @@ export function defaultPluginConfig(): PluginConfig {
   return pluginConfigSchema.parse({ version: PLUGIN_CONFIG_VERSION });
 }
 
-/** One problem with the document: where (a dotted path, e.g. `program.quota`) and what. */
-export interface ConfigIssue {
-  path: string;
-  message: Localized;
-}
-
 export type PluginConfigParse =
   { success: true; config: PluginConfig } | { success: false; issues: ConfigIssue[] };
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /**
  * Brings a stored document to the current version. Version 0 (no `version`) is the same shape with
@@ -260,10 +263,7 @@ export function validatePluginConfig(document: unknown): PluginConfigParse {
       issues: [
         {
           path: "version",
-          message: {
-            ja: `設定の版 ${version} はこのプラグインより新しいため読めません。プラグインを更新してください。`,
-            en: `Settings version ${version} is newer than this plugin. Update the plugin.`,
-          },
+          message: newerVersionMessage(version),
         },
       ],
     };
@@ -281,15 +281,6 @@ export function validatePluginConfig(document: unknown): PluginConfigParse {
   return { success: true, config: result.data };
 }
 
-/** Joins the document back from its setConfig values (`config`, then `config.1`, `config.2`, …). */
-function joinChunks(raw: Record<string, string>): string | undefined {
-  const first = raw[CONFIG_KEY];
-  if (first === undefined || first === "") return undefined;
-  let text = first;
-  for (let i = 1; raw[`${CONFIG_KEY}.${i}`] !== undefined; i++) text += raw[`${CONFIG_KEY}.${i}`];
-  return text;
-}
-
 /** Reads the stored config (the object `kintone.plugin.app.getConfig` returns); an empty one gives the defaults. */
 export function parsePluginConfig(raw: Record<string, string>): PluginConfigParse {
   const text = joinChunks(raw);
@@ -298,23 +289,12 @@ export function parsePluginConfig(raw: Record<string, string>): PluginConfigPars
   try {
     document = JSON.parse(text);
   } catch {
-    return {
-      success: false,
-      issues: [
-        {
-          path: "",
-          message: {
-            ja: "保存された設定が壊れています（JSON として読めません）。設定画面で保存し直してください。",
-            en: "The stored settings are damaged (not JSON). Save them again on the settings page.",
-          },
-        },
-      ],
-    };
+    return { success: false, issues: [{ path: "", message: DAMAGED_CONFIG }] };
   }
   return validatePluginConfig(document);
 }
 
-/** For record screens: the stored config, or the defaults plus the problems (never throws). */
+/** For the settings page: the stored config, or the defaults plus the problems (never throws). */
 export function restorePluginConfig(raw: Record<string, string>): {
   config: PluginConfig;
   issues: ConfigIssue[];
@@ -323,39 +303,4 @@ export function restorePluginConfig(raw: Record<string, string>): {
   return parsed.success
     ? { config: parsed.config, issues: [] }
     : { config: defaultPluginConfig(), issues: parsed.issues };
-}
-
-export class PluginConfigTooLargeError extends Error {
-  constructor(readonly bytes: number) {
-    super(`plugin config is ${bytes} bytes, over kintone's ${MAX_TOTAL_BYTES}`);
-  }
-}
-
-/**
- * The setConfig values for a config: the JSON document under `config`, split into further values
- * (`config.1`, …) only if it is longer than one value may be. Throws PluginConfigTooLargeError past
- * kintone's 256 KB per plugin.
- */
-export function serializePluginConfig(config: PluginConfig): Record<string, string> {
-  const text = JSON.stringify(config);
-  const bytes = new TextEncoder().encode(text).length;
-  if (bytes > MAX_TOTAL_BYTES - 1024) throw new PluginConfigTooLargeError(bytes);
-  const values: Record<string, string> = {};
-  for (let i = 0, start = 0; start < text.length; i++) {
-    let end = Math.min(start + MAX_VALUE_CHARS, text.length);
-    // Never split a surrogate pair between two values.
-    if (end < text.length && /[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end -= 1;
-    values[i === 0 ? CONFIG_KEY : `${CONFIG_KEY}.${i}`] = text.slice(start, end);
-    start = end;
-  }
-  return values;
-}
-
-/** Whether a user may use a button: listed by login name, or in one of the listed groups. */
-export function isAllowed(
-  allowed: Principals,
-  user: { code: string },
-  userGroups: readonly string[],
-): boolean {
-  return allowed.users.includes(user.code) || allowed.groups.some((g) => userGroups.includes(g));
 }

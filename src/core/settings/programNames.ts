@@ -6,7 +6,7 @@
 import { fieldResolver, type FieldResolver, type OptionMap } from "../application";
 import type { ActionKey, StateKey } from "../vocabulary";
 import type { ProcessNames } from "../workflow/process";
-import { defaultPluginConfig, type PluginConfig } from "./pluginConfig";
+import type { PluginConfig } from "./pluginConfig";
 
 export interface ProgramNames extends ProcessNames {
   /** Logical field (spec §2.1) → the app's field code; "" for an optional field the app does not use. */
@@ -28,6 +28,3 @@ export function programNames(config: PluginConfig): ProgramNames {
     actions: { ...config.actions },
   };
 }
-
-/** The names of the apps `followup setup` creates (spec §2–§3 defaults). */
-export const DEFAULT_PROGRAM_NAMES: ProgramNames = programNames(defaultPluginConfig());
