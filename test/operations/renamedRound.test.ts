@@ -8,7 +8,7 @@ import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { defaultProgram } from "../../src/adapters/program";
+import { defaultProgram } from "../../src/adapters/defaultProgram";
 import { appendSettingsEntry } from "../../src/adapters/settingsLog";
 import { applicationsApp } from "../../src/apps/applicationsApp";
 import { generateDemoApplications } from "../../src/apps/demoApplications";
