@@ -128,9 +128,20 @@ describe("a round on the app with a staff table and CALC fields (steps run in or
     });
     expect((await allRecords()).every((r) => value(r, "審査済フラグ") === "0")).toBe(true);
 
+    // 審査 proposes; staff confirm the proposed 対象外 in its dialog (spec v2).
     const page = await newPage(staff);
-    const text = await runListButton(page, "followup-screen");
-    expect(text).toMatch(/120 件を審査しました/);
+    await open(page, `/k/${app()}/`);
+    await page.click("#followup-screen");
+    await page.waitForSelector(".followup-dialog-ok");
+    await page.click(".followup-dialog-ok");
+    await page.waitForSelector("#followup-result", { timeout: 60_000 });
+    expect(await page.textContent("#followup-result")).toMatch(/120 件を審査しました/);
+    await page.click("#followup-confirm-ineligible");
+    await page.waitForSelector("#followup-confirm-done", { timeout: 60_000 });
+    await Promise.all([
+      page.waitForEvent("load").catch(() => undefined),
+      page.click(".followup-dialog-close"),
+    ]);
     const records = await allRecords();
     expect(records.every((r) => value(r, "審査済フラグ") === "1")).toBe(true);
     const review = records.filter((r) => value(r, "eligibility") === "要確認");
