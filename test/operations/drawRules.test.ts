@@ -55,6 +55,40 @@ describe("draw rules", () => {
     expect(new Set(await statuses(target))).toEqual(new Set(["申込受付"]));
   });
 
+  test("the pool follows the secretariat's decisions: 適格とする on 要確認 is drawn, 対象外とする never", async () => {
+    const target = await round(6);
+    const app = target[1] ?? "";
+    const ids = (await program.admin.record.getAllRecords({ app })).map((r) =>
+      String(r.$id?.value),
+    );
+    const [review, overruled] = ids as [string, string];
+    const set = (id: string, record: Record<string, { value: string }>) =>
+      program.admin.record.updateRecord({ app, id, record });
+    await set(review, { eligibility: { value: "要確認" } });
+    const closed = settings("closed4.json", "2026-01-09T17:00:00+09:00", 2);
+    const waiting = await program.followup(["draw", ...target, "--settings", closed, "--yes"]);
+    expect(waiting.code).toBe(1);
+    expect(waiting.stderr).toContain(`レコード ${review}`);
+    await set(review, { staff_decision: { value: "適格とする" } });
+    await set(overruled, { staff_decision: { value: "対象外とする" } });
+    const drawn = await program.followup([
+      "draw",
+      ...target,
+      "--settings",
+      closed,
+      "--out",
+      "decided.json",
+      "--yes",
+    ]);
+    expect(drawn.code).toBe(0);
+    const bundle = JSON.parse(readFileSync(path.join(program.cwd, "decided.json"), "utf8")) as {
+      pool: string[];
+    };
+    expect(bundle.pool).toContain(review);
+    expect(bundle.pool).not.toContain(overruled);
+    expect(bundle.pool).toHaveLength(5);
+  });
+
   test("a pool of 30 with the settings' quota of 50: 30 winners, 20 places open for 再募集", async () => {
     const target = await round(30);
     const closed = settings("closed.json", "2026-01-09T17:00:00+09:00", 50);

@@ -18,6 +18,7 @@ import {
 } from "../../core/lottery";
 import {
   ELIGIBILITY_LABELS,
+  STAFF_DECISIONS,
   LOTTERY_ALGORITHM,
   LOTTERY_LOG_KINDS,
   LOTTERY_LOG_STATES,
@@ -31,7 +32,7 @@ import {
   resolveContext,
 } from "./context";
 import { inList, quote } from "../kintoneQuery";
-import { fieldText } from "../../core/application";
+import { fieldText, type KintoneRecordLike } from "../../core/application";
 import { japanTimeWithOffset } from "../../core/settings/japanWallClock";
 import { listIds, LotteryRefusal, notAllowed } from "./errors";
 import {
@@ -128,7 +129,7 @@ export async function prepareDraw(
   const context = resolveContext(options);
   const log = await readLog(context);
   refuseExistingDraw(log);
-  const records = await readPoolAndUnscreened(context);
+  const records = await readPool(context);
   if (records.length === 0) {
     throw new LotteryRefusal("empty-pool", {
       ja: "抽選の対象（申込受付で審査結果が適格）の申込がありません",
@@ -151,48 +152,60 @@ export async function prepareDraw(
   };
 }
 
-/** Applications in 申込受付 whose eligibility is one of the labels. */
-function appliedWithEligibility(context: LotteryContext, labels: readonly string[]): string {
-  return `${context.statusField} in ${inList([context.states.applied])} and ${context.field("eligibility")} in ${inList(labels)}`;
-}
-
+/** Applications in 申込受付 (where the pool comes from, spec §5.1). */
 function poolCondition(context: LotteryContext): string {
-  return appliedWithEligibility(context, [ELIGIBILITY_LABELS.eligible]);
+  return `${context.statusField} in ${inList([context.states.applied])}`;
 }
 
-const UNSCREENED_LABELS = [ELIGIBILITY_LABELS.unscreened, ELIGIBILITY_LABELS.review, ""];
+/** Whether screening puts an application in the pool: a person's decision first, else the result. */
+function screeningEffect(context: LotteryContext, r: KintoneRecordLike): "in" | "out" | "waiting" {
+  const decision = context.field("staff_decision");
+  const decided = decision === "" ? "" : fieldText(r, decision);
+  if (decided === STAFF_DECISIONS.eligible) return "in";
+  if (decided === STAFF_DECISIONS.ineligible) return "out";
+  const label = fieldText(r, context.field("eligibility"));
+  if (label === ELIGIBILITY_LABELS.eligible) return "in";
+  if (label === ELIGIBILITY_LABELS.ineligible) return "out";
+  return "waiting"; // 未判定, blank, or 要確認 without a decision
+}
+
+/** The fields screeningEffect reads. */
+function screeningFields(context: LotteryContext): string[] {
+  return [context.field("eligibility"), context.field("staff_decision")].filter((c) => c !== "");
+}
 
 /**
- * The pool (申込受付, 適格) in one paged read that also brings the applications still to screen
- * (申込受付, 未判定/要確認/blank): those refuse the draw, naming the first 20. Pool records only.
+ * The pool: applications in 申込受付 that are 適格 in effect — a person's decision (staff_decision)
+ * where there is one, else screening's result — in one paged read with their revisions. Refuses,
+ * naming the first 20, while any is not screened yet or is 要確認 without a decision.
  */
-async function readPoolAndUnscreened(context: LotteryContext) {
-  const eligibility = context.field("eligibility");
+async function readPool(context: LotteryContext) {
   const records = await readPages(
     context,
     context.apps.applications,
-    appliedWithEligibility(context, [ELIGIBILITY_LABELS.eligible, ...UNSCREENED_LABELS]),
-    [eligibility],
+    poolCondition(context),
+    screeningFields(context),
   );
-  const unscreened = records.filter(
-    (r) => fieldText(r, eligibility) !== ELIGIBILITY_LABELS.eligible,
-  );
-  if (unscreened.length === 0) return records;
-  const total = unscreened.length;
-  const ids = unscreened.slice(0, 20).map((r) => fieldText(r, "$id"));
-  const list = listIds(ids, 20);
-  const more =
-    total > ids.length
-      ? { ja: ` ほか${total - ids.length}件`, en: ` and ${total - ids.length} more` }
-      : { ja: "", en: "" };
-  throw new LotteryRefusal(
-    "unscreened-records",
-    {
-      ja: `申込受付に審査結果が未判定または要確認の申込が${total}件あります（レコード ${list.ja}${more.ja}）。審査を終えてから抽選してください`,
-      en: `${total} applications in 申込受付 are still 未判定 or 要確認 (records ${list.en}${more.en}); finish screening before the draw`,
-    },
-    ids,
-  );
+  const effective = (r: KintoneRecordLike) => screeningEffect(context, r);
+  const waiting = records.filter((r) => effective(r) === "waiting").map((r) => fieldText(r, "$id"));
+  if (waiting.length > 0) {
+    const total = waiting.length;
+    const ids = waiting.slice(0, 20);
+    const list = listIds(ids, 20);
+    const more =
+      total > ids.length
+        ? { ja: ` ほか${total - ids.length}件`, en: ` and ${total - ids.length} more` }
+        : { ja: "", en: "" };
+    throw new LotteryRefusal(
+      "unscreened-records",
+      {
+        ja: `申込受付に審査結果が未判定、または要確認で事務局の判断がない申込が${total}件あります（レコード ${list.ja}${more.ja}）。審査と判断を終えてから抽選してください`,
+        en: `${total} applications in 申込受付 are still 未判定, or 要確認 without the secretariat's decision (records ${list.en}${more.en}); finish screening before the draw`,
+      },
+      ids,
+    );
+  }
+  return records.filter((r) => effective(r) === "in");
 }
 
 /**
@@ -332,9 +345,16 @@ export async function resumeDraw(options: LotteryOptions & DrawHooks): Promise<D
     context,
     context.apps.applications,
     `(${poolCondition(context)}) or ${runIdField} = ${quote(draw.run_id)}`,
-    [runIdField],
+    [runIdField, ...screeningFields(context)],
   );
-  const byId = new Map(records.map((r) => [fieldText(r, "$id"), r]));
+  // Still in the pool: written by this draw already, or in 申込受付 and still 適格 in effect.
+  const byId = new Map(
+    records
+      .filter(
+        (r) => fieldText(r, runIdField) === draw.run_id || screeningEffect(context, r) === "in",
+      )
+      .map((r) => [fieldText(r, "$id"), r]),
+  );
   const missing = bundle.pool.filter((key) => !byId.has(key));
   if (missing.length > 0) {
     const list = listIds(missing);
