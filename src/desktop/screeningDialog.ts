@@ -5,7 +5,7 @@
  * decisions to review (the data changed after the decision) are listed too.
  */
 import { Button } from "kintone-ui-component/lib/button";
-import { confirmIneligible } from "../adapters/screening/decisions";
+import { confirmIneligible, recordStaffDecision } from "../adapters/screening/decisions";
 import {
   type ScreeningEntry,
   type ScreeningSummary,
@@ -13,6 +13,7 @@ import {
 } from "../adapters/screening/screenAllApplications";
 import { errorText } from "../adapters/kintone-js/session";
 import { type Lang, pick } from "../core/i18n";
+import { STAFF_DECISIONS } from "../core/vocabulary";
 import type { Program } from "../adapters/program";
 import { confirmDialog, paragraphs, workDialog } from "./dialogs";
 import { el, link } from "./dom";
@@ -42,7 +43,11 @@ function progressBar(id: string) {
 }
 
 /** One application with its reasons, each on its own line; all text, never markup. */
-function entryItem(d: ScreeningDialogDeps, entry: ScreeningEntry): HTMLElement {
+function entryItem(
+  d: ScreeningDialogDeps,
+  entry: ScreeningEntry,
+  extra?: (entry: ScreeningEntry) => Node,
+): HTMLElement {
   const head = pick(d.lang, {
     ja: `受付番号 ${entry.applicationNo || "-"}（レコード番号 ${entry.id}）`,
     en: `Application ${entry.applicationNo || "-"} (record ${entry.id})`,
@@ -58,6 +63,7 @@ function entryItem(d: ScreeningDialogDeps, entry: ScreeningEntry): HTMLElement {
       { className: "followup-reasons" },
       ...entry.violations.map((v) => el("li", { className: `followup-${v.severity}` }, v.message)),
     ),
+    extra?.(entry),
   );
 }
 
@@ -66,14 +72,65 @@ function entryList(
   id: string,
   title: string,
   entries: ScreeningEntry[],
+  extra?: (entry: ScreeningEntry) => Node,
 ): HTMLElement | false {
   if (entries.length === 0) return false;
   return el(
     "div",
     { id },
     el("p", {}, `${title}（${entries.length}）`),
-    el("ul", { className: "followup-review-list" }, ...entries.map((e) => entryItem(d, e))),
+    el("ul", { className: "followup-review-list" }, ...entries.map((e) => entryItem(d, e, extra))),
   );
+}
+
+/**
+ * A flagged decision: what was decided and why, and a button that keeps it for the application as
+ * it is now (the decision is stamped with the current signature, so it holds again).
+ */
+function keepDecision(d: ScreeningDialogDeps, entry: ScreeningEntry): Node {
+  const { lang } = d;
+  const decided =
+    entry.decision === "eligible" ? STAFF_DECISIONS.eligible : STAFF_DECISIONS.ineligible;
+  const area = el(
+    "div",
+    { className: "followup-flagged-decision" },
+    el(
+      "p",
+      {},
+      pick(lang, {
+        ja: `事務局の判断：${decided}（理由：${entry.decisionReason}）`,
+        en: `Secretariat's decision: ${decided} (reason: ${entry.decisionReason})`,
+      }),
+    ),
+  );
+  const button = new Button({
+    className: "followup-keep-decision",
+    type: "normal",
+    text: pick(lang, {
+      ja: "今の申込内容でこの判断を維持する",
+      en: "Keep this decision for the application as it is now",
+    }),
+  });
+  button.addEventListener("click", () => {
+    button.disabled = true;
+    recordStaffDecision(d.program, {
+      id: entry.id,
+      decision: entry.decision ?? "none",
+      reason: entry.decisionReason,
+      signature: entry.signature,
+      revision: entry.revision,
+    })
+      .then(() => {
+        button.remove();
+        area.append(el("p", {}, pick(lang, { ja: "維持しました。", en: "Kept." })));
+      })
+      .catch((error: unknown) => {
+        button.disabled = false;
+        area.append(el("p", { className: "followup-refusal" }, errorText(error)));
+      });
+  });
+  area.append(button);
+  return area;
 }
 
 /** The button that confirms every proposed 対象外 at once, with its own progress bar. */
@@ -169,6 +226,7 @@ function resultNodes(d: ScreeningDialogDeps, summary: ScreeningSummary): Node[] 
         en: "Decisions to review (the application changed after the decision)",
       }),
       summary.flagged,
+      (entry) => keepDecision(d, entry),
     ),
   ].filter((node): node is HTMLElement => node !== false);
 }

@@ -172,3 +172,32 @@ test("a new application typed after the round closed is refused with the window 
     .totalCount;
   expect(after).toBe(before);
 });
+
+test("a decision flagged after the data changed is kept for the new data with one click", async () => {
+  const app = p.apps.applications;
+  const staff = p.sandbox.clientAs("staff1");
+  const warned = await p.admin.record.addRecord({
+    app,
+    record: application("株式会社さいたま寄り", "2010001008774", {
+      address: "埼玉県川口市栄町1-2-3",
+      staff_decision: "適格とする",
+      staff_decision_reason: "本社は都内（登記簿で確認）",
+    }),
+  });
+  const { page } = await loggedIn(browser, p.sandbox.baseUrl, "staff1");
+  await screen(page);
+  const flagged = page.locator(`#followup-flagged li[data-record-id="${warned.id}"]`);
+  await expect(flagged.textContent()).resolves.toContain("本社は都内（登記簿で確認）");
+  await flagged.locator(".followup-keep-decision").click();
+  await flagged.getByText("維持しました。").waitFor();
+  await screenshot(page, "screening-keep-decision");
+  await closeDialog(page);
+  const second = await screen(page);
+  expect(second).not.toContain("判断の見直しが必要");
+  await closeDialog(page);
+  const kept = (await staff.record.getRecord({ app, id: warned.id })).record as unknown as Rec;
+  expect(kept.staff_decision?.value).toBe("適格とする");
+  expect(String(kept.eligibility_notes?.value)).not.toContain(
+    "事務局の判断の後に申込内容が変わりました",
+  );
+});

@@ -218,6 +218,25 @@ describe("screenAllApplications (screening proposes, people decide)", () => {
       expect(write.record.screening_signature?.value).toBe(entry?.signature);
     });
 
+    it("once a person keeps the decision for the new data, the flag line goes with the next write", async () => {
+      const entry = await screened(warned);
+      const kept = {
+        ...warned,
+        eligibility: "要確認",
+        eligibility_notes: `【要確認】事務局の判断の後に申込内容が変わりました。判断を見直してください。\n${entry?.notes}`,
+        screening_signature: entry?.signature,
+        staff_decision: "適格とする",
+        staff_decision_reason: "確認済み",
+      };
+      const { client, bulkCalls } = fakeClient([application(1, kept)]);
+      const summary = await screenAllApplications(programOf(client, settings), { now });
+      expect(summary.decidedByStaff.map((e) => e.id)).toEqual(["1"]);
+      const write = bulkCalls[0]?.[0]?.payload.records[0] as {
+        record: Record<string, { value: string }>;
+      };
+      expect(write.record.eligibility_notes?.value).toBe(entry?.notes);
+    });
+
     it("screeningState: a holding 適格とする is in the pool, a flagged one keeps the draw waiting", async () => {
       const entry = await screened(warned);
       const decided = {

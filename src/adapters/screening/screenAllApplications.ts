@@ -168,12 +168,15 @@ export async function screenAllApplications(
     const signature = flagged ? storedSignature : entry.signature;
     const notes = flagged ? `${FLAG_LINE[lang]}\n${entry.notes}`.trim() : entry.notes;
     const storedNotes = fieldText(record, code("eligibility_notes"));
+    // A flag line left from before a person kept the decision goes with the next write.
+    const staleFlag =
+      !flagged && Object.values(FLAG_LINE).some((line) => storedNotes.startsWith(line));
     const unchanged =
       signatureField === ""
         ? before === entry.after && storedNotes === notes
         : before === entry.after &&
           storedSignature === signature &&
-          (!flagged || storedNotes === notes);
+          (flagged ? storedNotes === notes : !staleFlag);
     if (unchanged) continue;
     summary.changed.push(entry);
     const write: Update["record"] = {
