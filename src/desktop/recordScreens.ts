@@ -8,6 +8,7 @@ import { recordPages, renderDetailPanel } from "./detailPanel";
 import { registerDrawOnlyFields } from "./drawOnlyFields";
 import { guardProcessAction } from "./processGuard";
 import { registerScreeningOnlyFields } from "./screeningOnlyFields";
+import { onEvents } from "./handlers";
 import { type Notify, validateOnSubmit } from "./submitValidation";
 import { checkVisitOnSubmit } from "./visitChecks";
 
@@ -23,22 +24,25 @@ export function registerRecordScreens(
 ): void {
   const { prefix } = options;
   const screens = prefix === "" ? k.app : k.mobile.app;
+  // Every handler meets its errors the same way (handlers.ts): a save or action is stopped with
+  // the reason, a screen says what went wrong.
+  const on = onEvents(k, { lang: program.lang, notify: options.notify });
   registerDrawOnlyFields(k, program, prefix);
   registerScreeningOnlyFields(k, program, prefix);
-  k.events.on(`${prefix}app.record.create.submit`, (event) =>
+  on(`${prefix}app.record.create.submit`, (event) =>
     checkVisitOnSubmit(validateOnSubmit(event, program, options.notify, "create"), program),
   );
   const editEvents = [`${prefix}app.record.edit.submit`];
   if (prefix === "") editEvents.push("app.record.index.edit.submit");
-  k.events.on(editEvents, (event) =>
+  on(editEvents, (event) =>
     checkVisitOnSubmit(validateOnSubmit(event, program, options.notify, "edit"), program),
   );
 
-  k.events.on(`${prefix}app.record.detail.process.proceed`, (event) =>
+  on(`${prefix}app.record.detail.process.proceed`, (event) =>
     guardProcessAction(event, program),
   );
 
-  k.events.on(`${prefix}app.record.detail.show`, (event) => {
+  on(`${prefix}app.record.detail.show`, (event) => {
     const space = screens.record.getSpaceElement(program.config.panelSpaceId);
     if (space) {
       const pages = recordPages(
