@@ -4,9 +4,10 @@
  * administrator, whom to ask for staff); the settings page checks the other apps' ids against
  * kintone before saving and says what is wrong beside the input, without a refused request.
  */
+import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { startProgramSandbox, type ProgramSandbox } from "../plugin/support/programSandbox";
-import { launchBrowser, loggedIn, open, screenshot } from "./support/browser";
+import { ARTIFACTS, launchBrowser, loggedIn, open, screenshot } from "./support/browser";
 import { watchProblems } from "./support/watch";
 
 let p: ProgramSandbox;
@@ -67,6 +68,10 @@ it("refuses app id 999 and blank app ids beside their inputs, then saves good id
   expect(page.url()).toContain("/plugin/config?pluginId=");
   await page.locator('input[data-path="apps.lotteryLog"]').scrollIntoViewIfNeeded();
   await screenshot(page, "first-hour/settings-app-999");
+  // The related-apps section alone, readable at a glance.
+  await page
+    .locator('fieldset:has(input[data-path="apps.lotteryLog"])')
+    .screenshot({ path: join(ARTIFACTS, "first-hour", "settings-app-999-inputs.png") });
 
   await page.fill('input[data-path="apps.questionnaires"]', String(p.apps.questionnaires));
   await page.fill('input[data-path="apps.lotteryLog"]', String(p.apps.lotteryLog));
