@@ -105,10 +105,19 @@ function decisionOf(label: string): StaffDecision | undefined {
   return undefined;
 }
 
-const FLAG_LINE = {
+/** The first line of the notes while a person's decision waits for a new look (either language). */
+export const FLAG_LINE = {
   ja: "【要確認】事務局の判断の後に申込内容が変わりました。判断を見直してください。",
   en: "[check] The application changed after the secretariat's decision. Please review the decision.",
 };
+
+/**
+ * Whether the stored notes say a person's decision was made on data that has changed since (the
+ * draw can keep such a decision out without screening again).
+ */
+export function decisionFlagged(notes: string): boolean {
+  return Object.values(FLAG_LINE).some((line) => notes.startsWith(line));
+}
 
 /** Screens every application and writes the proposals that changed. */
 export async function screenAllApplications(
@@ -169,8 +178,7 @@ export async function screenAllApplications(
     const notes = flagged ? `${FLAG_LINE[lang]}\n${entry.notes}`.trim() : entry.notes;
     const storedNotes = fieldText(record, code("eligibility_notes"));
     // A flag line left from before a person kept the decision goes with the next write.
-    const staleFlag =
-      !flagged && Object.values(FLAG_LINE).some((line) => storedNotes.startsWith(line));
+    const staleFlag = !flagged && decisionFlagged(storedNotes);
     const unchanged =
       signatureField === ""
         ? before === entry.after && storedNotes === notes
