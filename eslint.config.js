@@ -61,14 +61,7 @@ const INNER_HTML = {
 
 module.exports = [
   {
-    ignores: [
-      "node_modules/",
-      "dist/",
-      "plugin/js/",
-      ".sandbox/",
-      "test-artifacts/",
-      "coverage/",
-    ],
+    ignores: ["node_modules/", "dist/", "plugin/js/", ".sandbox/", "test-artifacts/", "coverage/"],
   },
   ...typescriptPrettier,
   {

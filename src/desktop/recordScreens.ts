@@ -38,9 +38,7 @@ export function registerRecordScreens(
     checkVisitOnSubmit(validateOnSubmit(event, program, options.notify, "edit"), program),
   );
 
-  on(`${prefix}app.record.detail.process.proceed`, (event) =>
-    guardProcessAction(event, program),
-  );
+  on(`${prefix}app.record.detail.process.proceed`, (event) => guardProcessAction(event, program));
 
   on(`${prefix}app.record.detail.show`, (event) => {
     const space = screens.record.getSpaceElement(program.config.panelSpaceId);

@@ -7,7 +7,6 @@ import path from "node:path";
 import { type Linter as LinterType, Linter } from "eslint";
 
 // The project's flat config as `npm run lint` reads it (CommonJS, so no dynamic import in jest).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const config = require("../../eslint.config.js") as LinterType.Config[];
 const root = path.resolve(__dirname, "../..");
 const linter = new Linter({ cwd: root, configType: "flat" });

@@ -77,9 +77,9 @@ test("setup, screen and draw run in a guest space with KINTONE_GUEST_SPACE_ID", 
   expect((await guest().app.getApps({})).apps.map((a) => Number(a.appId)).sort()).toEqual(
     [apps.applications, apps.questionnaires, apps.lotteryLog].sort(),
   );
-  expect((await followup(["setup", "--yes", "--zip", path.join(cwd, "no-plugin.zip")])).out).toMatch(
-    /変更はありません/,
-  );
+  expect(
+    (await followup(["setup", "--yes", "--zip", path.join(cwd, "no-plugin.zip")])).out,
+  ).toMatch(/変更はありません/);
 
   const records = generateDemoApplications().map((demo) => demo.record);
   await guest().record.addAllRecords({ app: apps.applications, records });

@@ -40,7 +40,9 @@ async function openSettingsPage(
     { headers: { cookie } },
   );
   const html = await page.text();
-  const json = /<script id="sandbox-bootstrap" type="application\/json">(.*?)<\/script>/s.exec(html);
+  const json = /<script id="sandbox-bootstrap" type="application\/json">(.*?)<\/script>/s.exec(
+    html,
+  );
   const boot = JSON.parse(json?.[1] ?? "{}") as {
     requestToken?: string;
     pluginConfigs?: Record<string, Record<string, string>>;
