@@ -5,7 +5,7 @@
  * 訪問完了) and as a viewer (browses lists and details, tries administrators' URLs).
  *
  * It fails on any console error, any uncaught exception, any request answered ≥ 400 or not answered
- * (test/browser/support/watch.ts), any page wider than 1400 px, and any action that is offered and
+ * (test/browser/support/watch.ts), any page wider than 1400 px (390 px on a phone), and any action that is offered and
  * then refused (an error banner or a refusal dialog after a button the screen offered). The only
  * refusals it accepts are the viewer's own navigations to administrators' URLs, which it makes on
  * purpose and which must answer with kintone's Japanese error page.
@@ -47,16 +47,16 @@ interface User {
   widths: string[];
 }
 
-async function as(login: string): Promise<User> {
-  const { context, page } = await loggedIn(browser, p.sandbox.baseUrl, login);
+async function as(login: string, mobile = false): Promise<User> {
+  const { context, page } = await loggedIn(browser, p.sandbox.baseUrl, login, { mobile });
   return { context, page, problems: watchProblems(context), widths: [] };
 }
 
 /** Lets the plugin's asynchronous drawing finish, checks the width, saves a screenshot. */
-async function look(user: User, name: string): Promise<void> {
+async function look(user: User, name: string, maxWidth = MAX_WIDTH): Promise<void> {
   await user.page.waitForLoadState("networkidle").catch(() => undefined);
   const width = await user.page.evaluate(() => document.documentElement.scrollWidth);
-  if (width > MAX_WIDTH) user.widths.push(`${name}: ${width}px at ${user.page.url()}`);
+  if (width > maxWidth) user.widths.push(`${name}: ${width}px at ${user.page.url()}`);
   await screenshot(user.page, `first-hour/${name}`);
 }
 
@@ -308,5 +308,16 @@ describe("the first hour: a whole round as administrator, staff and viewer (in o
     const refused = viewer.problems.splice(before);
     expect(refused.every((line) => adminUrls.some((url) => line.includes(url)))).toBe(true);
     await finish(viewer);
+  });
+
+  test("staff and viewer on a phone: the list and a visited record fit the 390 px screen", async () => {
+    for (const login of ["staff1", "viewer"]) {
+      const user = await as(login, true);
+      await open(user.page, `/k/m/${app()}/`);
+      await look(user, `50-${login}-mobile-list`, 390);
+      await open(user.page, `/k/m/${app()}/show?record=${promoted}`);
+      await look(user, `51-${login}-mobile-visited-detail`, 390);
+      await finish(user);
+    }
   });
 });
