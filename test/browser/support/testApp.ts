@@ -77,11 +77,14 @@ export async function createTestApp(
       },
     },
   } as never);
+  // A new app has no process yet (states: null): turn it on, then rename kintone's first status,
+  // which is the only way to set it (a new first status is refused, sandbox/FIDELITY.md).
+  await client.app.updateProcessManagement({ app, enable: true } as never);
   await client.app.updateProcessManagement({
     app,
     enable: true,
     states: {
-      受付: { name: "受付", index: "0", assignee: { type: "ONE", entities: [] } },
+      未処理: { name: "受付", index: "0", assignee: { type: "ONE", entities: [] } },
       確認中: {
         name: "確認中",
         index: "1",
