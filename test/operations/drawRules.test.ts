@@ -3,6 +3,7 @@
  * never before the window closes; a pool no larger than the quota wins whole and names the places
  * open for 再募集; a 予告 (seed commitment) binds the draw to its seed.
  */
+import { FLAG_LINE } from "../../src/core/eligibility/decisionFlag";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { defaultProgramSettings } from "../../src/core/settings/programSettings";
@@ -69,7 +70,15 @@ describe("draw rules", () => {
     const waiting = await program.followup(["draw", ...target, "--settings", closed, "--yes"]);
     expect(waiting.code).toBe(1);
     expect(waiting.stderr).toContain(`レコード ${review}`);
-    await set(review, { staff_decision: { value: "適格とする" } });
+    // A decision screening flagged (the data changed after it) waits for a person again.
+    await set(review, {
+      staff_decision: { value: "適格とする" },
+      eligibility_notes: { value: `${FLAG_LINE.ja}\n従業員数が変わりました。` },
+    });
+    const flagged = await program.followup(["draw", ...target, "--settings", closed, "--yes"]);
+    expect(flagged.code).toBe(1);
+    expect(flagged.stderr).toContain(`レコード ${review}`);
+    await set(review, { eligibility_notes: { value: "" } });
     await set(overruled, { staff_decision: { value: "対象外とする" } });
     const drawn = await program.followup([
       "draw",

@@ -32,6 +32,7 @@ import {
   resolveContext,
 } from "./context";
 import { inList, quote } from "../kintoneQuery";
+import { decisionFlagged } from "../../core/eligibility/decisionFlag";
 import { fieldText, type KintoneRecordLike } from "../../core/application";
 import { japanTimeWithOffset } from "../../core/settings/japanWallClock";
 import { listIds, LotteryRefusal, notAllowed } from "./errors";
@@ -161,6 +162,9 @@ function poolCondition(context: LotteryContext): string {
 function screeningEffect(context: LotteryContext, r: KintoneRecordLike): "in" | "out" | "waiting" {
   const decision = context.field("staff_decision");
   const decided = decision === "" ? "" : fieldText(r, decision);
+  const notes = context.field("eligibility_notes");
+  // A decision made on data that changed since waits for a person again (screening flags it).
+  if (decided !== "" && notes !== "" && decisionFlagged(fieldText(r, notes))) return "waiting";
   if (decided === STAFF_DECISIONS.eligible) return "in";
   if (decided === STAFF_DECISIONS.ineligible) return "out";
   const label = fieldText(r, context.field("eligibility"));
@@ -171,7 +175,11 @@ function screeningEffect(context: LotteryContext, r: KintoneRecordLike): "in" | 
 
 /** The fields screeningEffect reads. */
 function screeningFields(context: LotteryContext): string[] {
-  return [context.field("eligibility"), context.field("staff_decision")].filter((c) => c !== "");
+  return [
+    context.field("eligibility"),
+    context.field("staff_decision"),
+    context.field("eligibility_notes"),
+  ].filter((c) => c !== "");
 }
 
 /**

@@ -10,6 +10,7 @@
  * signature is kept, so it stays flagged until a person looks again.
  * Every write carries the revision it was computed from, so a record edited meanwhile fails (409).
  */
+import { decisionFlagged, FLAG_LINE } from "../../core/eligibility/decisionFlag";
 import {
   applicationFromRecord,
   type FieldResolver,
@@ -106,19 +107,6 @@ function decisionOf(label: string): StaffDecision | undefined {
 }
 
 /** The first line of the notes while a person's decision waits for a new look (either language). */
-export const FLAG_LINE = {
-  ja: "【要確認】事務局の判断の後に申込内容が変わりました。判断を見直してください。",
-  en: "[check] The application changed after the secretariat's decision. Please review the decision.",
-};
-
-/**
- * Whether the stored notes say a person's decision was made on data that has changed since (the
- * draw can keep such a decision out without screening again).
- */
-export function decisionFlagged(notes: string): boolean {
-  return Object.values(FLAG_LINE).some((line) => notes.startsWith(line));
-}
-
 /** Screens every application and writes the proposals that changed. */
 export async function screenAllApplications(
   program: Program,
