@@ -11,6 +11,7 @@ const { builtinModules } = require("node:module");
  * - the product (src/) never imports the development sandbox;
  * - the record screens (desktop, mobile) never import zod: their bundles have a size budget (issue 16;
  *   test/lint/browserBundles.test.ts follows their imports through the other layers too).
+ * - desktop never imports kintone-ui-component (same budget; the settings page keeps it).
  * Each layer's rule lists everything it forbids, since a later block replaces an earlier one.
  */
 const NODE_MESSAGE =
@@ -45,6 +46,11 @@ const ZOD = {
   group: ["zod", "zod/*"],
   message:
     "Record screens read the saved settings without zod (core/settings/pluginConfigDocument.ts): bundle budget, issue 16.",
+};
+const KUC = {
+  group: ["kintone-ui-component", "kintone-ui-component/*"],
+  message:
+    "Desktop builds its own controls (src/desktop/dom.ts, dialogs.ts): any kintone-ui-component piece brings its ~7 KB base, over desktop.js's bundle budget (issue 16).",
 };
 const restricted = (...patterns) => [
   "error",
@@ -117,6 +123,10 @@ module.exports = [
   {
     files: ["src/desktop/**/*.ts", "src/mobile/**/*.ts"],
     rules: { "no-restricted-imports": restricted(SANDBOX, REST_CLIENT, NODE_MODULES, ZOD) },
+  },
+  {
+    files: ["src/desktop/**/*.ts"],
+    rules: { "no-restricted-imports": restricted(SANDBOX, REST_CLIENT, NODE_MODULES, ZOD, KUC) },
   },
   {
     files: ["src/core/**/*.ts"],

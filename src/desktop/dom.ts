@@ -31,3 +31,42 @@ export function link(href: string, text: string, newTab = true): HTMLAnchorEleme
 export function clear(node: Element): void {
   while (node.firstChild) node.removeChild(node.firstChild);
 }
+
+/**
+ * A button in kintone's look (plugin/css/desktop.css). Desktop builds its own controls instead of
+ * kintone-ui-component: any KUC piece brings its ~7 KB base, over desktop.js's bundle budget (issue 16).
+ */
+export function newButton(
+  text: string,
+  props: { id?: string; className?: string; kind?: "normal" | "submit"; disabled?: boolean } = {},
+): HTMLButtonElement {
+  const kind = props.kind ?? "normal";
+  const node = el(
+    "button",
+    {
+      id: props.id,
+      className: [`followup-button followup-button-${kind}`, props.className]
+        .filter(Boolean)
+        .join(" "),
+      attrs: { type: "button" },
+    },
+    text,
+  );
+  node.disabled = props.disabled ?? false;
+  return node;
+}
+
+/** A labelled one-line text input; the id goes on the input itself. */
+export function textField(
+  id: string,
+  label: string,
+): { field: HTMLElement; input: HTMLInputElement } {
+  const input = el("input", { id, className: "followup-text-input", attrs: { type: "text" } });
+  const field = el(
+    "div",
+    { className: "followup-text-field" },
+    el("label", { attrs: { for: id } }, label),
+    input,
+  );
+  return { field, input };
+}

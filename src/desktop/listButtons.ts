@@ -3,8 +3,6 @@
  * the users and groups the plugin settings allow; each asks before it writes and says plainly when
  * the lottery refuses.
  */
-import { Button } from "kintone-ui-component/lib/button";
-import { Text } from "kintone-ui-component/lib/text";
 import { syncQuestionnaires } from "../adapters/screening/syncQuestionnaires";
 import {
   commitSeed,
@@ -26,7 +24,7 @@ import { generateSeed, seedCommitment } from "../core/lottery";
 import { LIST_BUTTON_LABELS } from "./buttonLabels";
 import { confirmDialog, downloadJson, paragraphs, workDialog } from "./dialogs";
 import { runScreeningDialog } from "./screeningDialog";
-import { el } from "./dom";
+import { el, newButton, textField } from "./dom";
 
 export const BUTTONS_ID = "followup-list-buttons";
 
@@ -59,7 +57,7 @@ export async function showListButtons(
   const { allowed, unknown, operator } = await allowedOperations(k, program.config);
   const screen: Screen = { k, program, lang, appId, deps, operator };
   const add = (id: string, text: Localized, run: (s: Screen) => Promise<void>) => {
-    const button = new Button({ id, text: pick(lang, text), type: "normal" });
+    const button = newButton(pick(lang, text), { id });
     button.addEventListener("click", () => {
       button.disabled = true;
       run(screen).finally(() => {
@@ -246,14 +244,13 @@ async function runDraw(s: Screen): Promise<void> {
     }
     return showFailure(s, title, failureText(error, s.lang));
   }
-  const seed = new Text({
-    id: "followup-seed",
-    label: pick(s.lang, {
+  const seed = textField(
+    "followup-seed",
+    pick(s.lang, {
       ja: "シード値（任意・16進数64文字。空欄なら自動生成）",
       en: "Seed (optional, 64 hex characters; generated when empty)",
     }),
-    value: "",
-  });
+  );
   const ok = await confirmDialog(
     s.lang,
     title,
@@ -306,7 +303,7 @@ async function runDraw(s: Screen): Promise<void> {
             }),
           )
         : null,
-      seed,
+      seed.field,
       el(
         "p",
         {},
@@ -325,7 +322,7 @@ async function runDraw(s: Screen): Promise<void> {
       quota,
       plan,
       closesAt: s.program.settings.window.closesAt,
-      seed: seed.value.trim() === "" ? undefined : seed.value.trim(),
+      seed: seed.input.value.trim() === "" ? undefined : seed.input.value.trim(),
       onProgress,
     }),
   );
@@ -359,14 +356,10 @@ async function writeDraw(
   await writeInDialog(s, title, el("div", {}, progress.node), async () => {
     const outcome = await write(progress.set);
     const winners = outcome.bundle.ranking.filter((r) => r.result === "当選").length;
-    const download = new Button({
-      id: "followup-download-bundle",
-      text: pick(s.lang, {
-        ja: "検証用データをダウンロード",
-        en: "Download the verification bundle",
-      }),
-      type: "submit",
-    });
+    const download = newButton(
+      pick(s.lang, { ja: "検証用データをダウンロード", en: "Download the verification bundle" }),
+      { id: "followup-download-bundle", kind: "submit" },
+    );
     download.addEventListener("click", () =>
       downloadJson(`lottery-${outcome.runId}.json`, outcome.bundle),
     );

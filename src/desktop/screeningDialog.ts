@@ -4,7 +4,6 @@
  * request, with a progress bar) or opens a record to record a decision instead. 要確認 and
  * decisions to review (the data changed after the decision) are listed too.
  */
-import { Button } from "kintone-ui-component/lib/button";
 import { confirmIneligible, recordStaffDecision } from "../adapters/screening/decisions";
 import {
   type ScreeningEntry,
@@ -16,7 +15,7 @@ import { type Lang, pick } from "../core/i18n";
 import { STAFF_DECISIONS } from "../core/vocabulary";
 import type { Program } from "../adapters/program";
 import { confirmDialog, paragraphs, workDialog } from "./dialogs";
-import { el, link } from "./dom";
+import { el, link, newButton } from "./dom";
 
 export interface ScreeningDialogDeps {
   lang: Lang;
@@ -103,14 +102,13 @@ function keepDecision(d: ScreeningDialogDeps, entry: ScreeningEntry): Node {
       }),
     ),
   );
-  const button = new Button({
-    className: "followup-keep-decision",
-    type: "normal",
-    text: pick(lang, {
+  const button = newButton(
+    pick(lang, {
       ja: "今の申込内容でこの判断を維持する",
       en: "Keep this decision for the application as it is now",
     }),
-  });
+    { className: "followup-keep-decision" },
+  );
   button.addEventListener("click", () => {
     button.disabled = true;
     recordStaffDecision(d.program, {
@@ -136,14 +134,13 @@ function keepDecision(d: ScreeningDialogDeps, entry: ScreeningEntry): Node {
 /** The button that confirms every proposed 対象外 at once, with its own progress bar. */
 function confirmButton(d: ScreeningDialogDeps, entries: ScreeningEntry[]): HTMLElement {
   const area = el("div", { id: "followup-confirm-area" });
-  const button = new Button({
-    id: "followup-confirm-ineligible",
-    type: "submit",
-    text: pick(d.lang, {
+  const button = newButton(
+    pick(d.lang, {
       ja: `一覧の ${entries.length} 件を「${d.program.states.ineligible}」に登録する（${d.program.actions.registerIneligible}）`,
       en: `Register these ${entries.length} as "${d.program.states.ineligible}" (${d.program.actions.registerIneligible})`,
     }),
-  });
+    { id: "followup-confirm-ineligible", kind: "submit" },
+  );
   button.addEventListener("click", () => {
     button.disabled = true;
     const progress = progressBar("followup-confirm-progress");

@@ -4,8 +4,6 @@
  * status, cleared decision and the 差し戻し log entry in one bulk request — so the reason is in
  * the lottery log, unlike kintone's bare process action.
  */
-import { Button } from "kintone-ui-component/lib/button";
-import { Text } from "kintone-ui-component/lib/text";
 import type { KintoneApi } from "../adapters/kintone-js/kintoneApi";
 import { allowedOperations, errorText } from "../adapters/kintone-js/session";
 import type { Program } from "../adapters/program";
@@ -14,7 +12,7 @@ import type { KintoneRecordLike } from "../core/application";
 import { pick } from "../core/i18n";
 import { statusOf } from "../core/workflow/record";
 import { confirmDialog, paragraphs, workDialog } from "./dialogs";
-import { el } from "./dom";
+import { el, newButton, textField } from "./dom";
 
 export const SEND_BACK_ID = "followup-send-back";
 
@@ -31,14 +29,13 @@ export async function renderSendBack(
   const { allowed } = await allowedOperations(k, config);
   if (!allowed.screen) return;
   const id = String(record.$id?.value ?? "");
-  const button = new Button({
-    id: SEND_BACK_ID,
-    type: "normal",
-    text: pick(lang, {
+  const button = newButton(
+    pick(lang, {
       ja: `${actions.sendBack}（理由を記録）`,
       en: `${actions.sendBack} (with a reason)`,
     }),
-  });
+    { id: SEND_BACK_ID },
+  );
   button.addEventListener("click", () => {
     button.disabled = true;
     run().finally(() => {
@@ -49,14 +46,10 @@ export async function renderSendBack(
 
   async function run(): Promise<void> {
     const title = actions.sendBack;
-    const reason = new Text({
-      id: "followup-send-back-reason",
-      label: pick(lang, {
-        ja: "理由（抽選記録に残ります）",
-        en: "Reason (kept in the lottery log)",
-      }),
-      value: "",
-    });
+    const reason = textField(
+      "followup-send-back-reason",
+      pick(lang, { ja: "理由（抽選記録に残ります）", en: "Reason (kept in the lottery log)" }),
+    );
     const ok = await confirmDialog(
       lang,
       title,
@@ -71,7 +64,7 @@ export async function renderSendBack(
             en: `Brings this application back from "${states.ineligible}" to "${states.applied}". The secretariat's decision is cleared and the next screening judges it again. Not possible after the draw.`,
           }),
         ),
-        reason,
+        reason.field,
       ),
       pick(lang, { ja: "差し戻す", en: "Send back" }),
     );
@@ -79,7 +72,7 @@ export async function renderSendBack(
     const body = paragraphs(pick(lang, { ja: "書き込み中…", en: "Writing…" }));
     const dialog = workDialog(lang, title, body);
     try {
-      await sendBack({ program, id, reason: reason.value });
+      await sendBack({ program, id, reason: reason.input.value });
       body.replaceChildren(
         paragraphs(
           pick(lang, {

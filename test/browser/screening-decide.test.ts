@@ -73,8 +73,8 @@ async function sendBackOnScreen(page: Page, id: string, reason: string): Promise
   await open(page, `/k/${p.apps.applications}/show#record=${id}`);
   await page.waitForSelector("#followup-send-back");
   await page.click("#followup-send-back");
-  await page.waitForSelector("#followup-send-back-reason input");
-  await page.fill("#followup-send-back-reason input", reason);
+  await page.waitForSelector("#followup-send-back-reason");
+  await page.fill("#followup-send-back-reason", reason);
   await screenshot(page, "screening-send-back");
   await page.click(".followup-dialog-ok");
   await page.waitForSelector("#followup-send-back-done", { timeout: 30_000 });

@@ -56,6 +56,12 @@ const cases: Array<[string, string, string, RegExp]> = [
     /without zod/,
   ],
   [
+    "kintone-ui-component in the desktop screens",
+    "src/desktop/example.ts",
+    'import { Button } from "kintone-ui-component/lib/button";\nexport const b = Button;\n',
+    /bundle budget/,
+  ],
+  [
     "an adapter imported into src/core",
     "src/core/example.ts",
     'import { readAllRecords } from "../adapters/applications";\nexport const r = readAllRecords;\n',
@@ -76,7 +82,7 @@ describe("layer rules", () => {
     );
   });
 
-  it("allows each where its layer may: node in the CLI, the REST client and kintone.api in adapters", async () => {
+  it("allows each where its layer may: node in the CLI, the REST client and kintone.api in adapters, KUC on the settings page", async () => {
     expect(
       await layerErrors(
         "src/cli/commands/example.ts",
@@ -93,6 +99,12 @@ describe("layer rules", () => {
       await layerErrors(
         "src/core/example.ts",
         'import { STATES } from "./vocabulary";\nimport { DEFAULT_PROCESS_NAMES } from "./workflow/process";\nexport const s = [STATES, DEFAULT_PROCESS_NAMES];\n',
+      ),
+    ).toEqual([]);
+    expect(
+      await layerErrors(
+        "src/config/example.ts",
+        'import { Button } from "kintone-ui-component/lib/button";\nexport const b = Button;\n',
       ),
     ).toEqual([]);
   });

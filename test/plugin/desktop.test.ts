@@ -1,13 +1,8 @@
 /**
  * @jest-environment jsdom
  */
-jest.mock("kintone-ui-component/lib/button", () => jest.requireActual("./support/kucStandIns"));
-jest.mock("kintone-ui-component/lib/dialog", () => jest.requireActual("./support/kucStandIns"));
-jest.mock("kintone-ui-component/lib/notification", () =>
-  jest.requireActual("./support/kucStandIns"),
-);
-jest.mock("kintone-ui-component/lib/text", () => jest.requireActual("./support/kucStandIns"));
 import "./support/jsdomGlobals";
+import "./support/nativeDialog";
 import { registerDesktop } from "../../src/desktop/register";
 import { BUTTONS_ID } from "../../src/desktop/listButtons";
 import { defaultPluginConfig, serializePluginConfig } from "../../src/core/settings/pluginConfig";

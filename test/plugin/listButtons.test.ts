@@ -1,12 +1,6 @@
 /**
  * @jest-environment jsdom
  */
-jest.mock("kintone-ui-component/lib/button", () => jest.requireActual("./support/kucStandIns"));
-jest.mock("kintone-ui-component/lib/dialog", () => jest.requireActual("./support/kucStandIns"));
-jest.mock("kintone-ui-component/lib/notification", () =>
-  jest.requireActual("./support/kucStandIns"),
-);
-jest.mock("kintone-ui-component/lib/text", () => jest.requireActual("./support/kucStandIns"));
 jest.mock("../../src/adapters/lottery", () => ({
   ...jest.requireActual("../../src/adapters/lottery"),
   prepareDraw: jest.fn(),
@@ -16,6 +10,7 @@ jest.mock("../../src/adapters/lottery", () => ({
   commitSeed: jest.fn(),
 }));
 import "./support/jsdomGlobals";
+import "./support/nativeDialog";
 import * as lottery from "../../src/adapters/lottery";
 import { createProgram } from "../../src/adapters/program";
 import { defaultPluginConfig, type PluginConfig } from "../../src/core/settings/pluginConfig";

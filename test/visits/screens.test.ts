@@ -2,11 +2,6 @@
  * The visit rules on kintone's screens, against the sandbox's REST API (the expert's other visits
  * come from real queries): save on desktop and mobile, and the 訪問完了 guard.
  */
-// The record screens draw no component here; the list's components are not loaded.
-jest.mock("kintone-ui-component/lib/button", () => ({}));
-jest.mock("kintone-ui-component/lib/dialog", () => ({}));
-jest.mock("kintone-ui-component/lib/notification", () => ({}));
-jest.mock("kintone-ui-component/lib/text", () => ({}));
 import { JSDOM } from "jsdom";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
