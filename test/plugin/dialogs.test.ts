@@ -7,6 +7,11 @@ import { confirmDialog, notify, paragraphs, workDialog } from "../../src/desktop
 
 const MARKUP = '<img src=x onerror="alert(1)">';
 const openDialog = () => document.querySelector<HTMLDialogElement>("dialog.followup-dialog");
+function theDialog(): HTMLDialogElement {
+  const dialog = openDialog();
+  if (!dialog) throw new Error("no dialog open");
+  return dialog;
+}
 
 beforeEach(() => document.body.replaceChildren());
 
@@ -27,7 +32,7 @@ describe("confirmDialog (native <dialog>, no kintone-ui-component)", () => {
 
   it("Esc cancels: resolves false and the dialog is gone", async () => {
     const answer = confirmDialog("en", "Draw", paragraphs("Sure?"), "Draw");
-    pressEscape(openDialog()!);
+    pressEscape(theDialog());
     await expect(answer).resolves.toBe(false);
     expect(openDialog()).toBeNull();
   });
@@ -36,9 +41,9 @@ describe("confirmDialog (native <dialog>, no kintone-ui-component)", () => {
 describe("workDialog", () => {
   it("keeps Close disabled and ignores Esc while the work runs; closes once finished", async () => {
     const work = workDialog("ja", "審査", paragraphs("書き込み中…"));
-    const close = document.querySelector<HTMLButtonElement>(".followup-dialog-close")!;
+    const close = theDialog().querySelector(".followup-dialog-close") as HTMLButtonElement;
     expect(close.disabled).toBe(true);
-    pressEscape(openDialog()!);
+    pressEscape(theDialog());
     expect(openDialog()?.open).toBe(true);
     const closed = work.finish("success");
     expect(close.disabled).toBe(false);
