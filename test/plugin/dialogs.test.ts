@@ -66,10 +66,10 @@ describe("notify", () => {
         "保存しました",
       ]);
       expect(document.querySelector(".followup-notification img")).toBeNull();
-      expect(notices()[0].getAttribute("role")).toBe("alert");
+      expect(notices()[0]?.getAttribute("role")).toBe("alert");
       jest.advanceTimersByTime(8000);
       expect(notices()).toHaveLength(1);
-      notices()[0].querySelector<HTMLElement>(".followup-notification-close")?.click();
+      notices()[0]?.querySelector<HTMLElement>(".followup-notification-close")?.click();
       expect(notices()).toHaveLength(0);
     } finally {
       jest.useRealTimers();
