@@ -11,17 +11,13 @@
  * purpose and which must answer with kintone's Japanese error page.
  * Screenshots: test-artifacts/first-hour/*.png.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { startProgramSandbox, type ProgramSandbox } from "../plugin/support/programSandbox";
-import { launchBrowser, loggedIn, open, screenshot } from "./support/browser";
-import { watchProblems } from "./support/watch";
-
-const MAX_WIDTH = 1400;
+import { launchBrowser, open } from "./support/browser";
+import { closeDialog, expectNoRefusal, type Rec, roundOn, status, value } from "./support/round";
 
 let p: ProgramSandbox;
 let browser: Browser;
-
-type Rec = Record<string, { value: unknown; type?: string }>;
 
 beforeAll(async () => {
   p = await startProgramSandbox();
@@ -32,86 +28,10 @@ afterAll(async () => {
   await p?.close();
 });
 
-const app = () => p.apps.applications;
-const status = (r: Rec) => String(Object.values(r).find((f) => f.type === "STATUS")?.value);
-const value = (r: Rec, code: string) => String(r[code]?.value ?? "");
-const recordOf = async (id: string) =>
-  (await p.admin.record.getRecord({ app: app(), id })).record as unknown as Rec;
-const allRecords = async () =>
-  (await p.admin.record.getAllRecords({ app: app() })) as unknown as Rec[];
-
-interface User {
-  context: BrowserContext;
-  page: Page;
-  problems: string[];
-  widths: string[];
-}
-
-async function as(login: string, mobile = false): Promise<User> {
-  const { context, page } = await loggedIn(browser, p.sandbox.baseUrl, login, { mobile });
-  return { context, page, problems: watchProblems(context), widths: [] };
-}
-
-/** Lets the plugin's asynchronous drawing finish, checks the width, saves a screenshot. */
-async function look(user: User, name: string, maxWidth = MAX_WIDTH): Promise<void> {
-  await user.page.waitForLoadState("networkidle").catch(() => undefined);
-  const width = await user.page.evaluate(() => document.documentElement.scrollWidth);
-  if (width > maxWidth) user.widths.push(`${name}: ${width}px at ${user.page.url()}`);
-  await screenshot(user.page, `first-hour/${name}`);
-}
-
-/** Nothing refused on the screen after a button the screen offered. */
-async function expectNoRefusal(page: Page): Promise<void> {
-  await expect(page.locator(".sb-error-banner:visible").count()).resolves.toBe(0);
-  await expect(page.locator(".followup-refusal").count()).resolves.toBe(0);
-}
-
-async function finish(user: User): Promise<void> {
-  expect(user.problems).toEqual([]);
-  expect(user.widths).toEqual([]);
-  await user.context.close();
-}
-
-/** A process action offered on the detail screen: pressed, it must go through. */
-async function proceed(user: User, id: string, action: string, shot: string): Promise<void> {
-  const { page } = user;
-  await open(page, `/k/${app()}/show#record=${id}`);
-  await page.waitForSelector("#followup-detail-panel");
-  const button = page.locator(`.sb-action[data-action="${action}"]`);
-  await expect(button.count()).resolves.toBe(1);
-  const before = await page.textContent(".sb-status-value");
-  await button.click();
-  await page.waitForFunction(
-    (was) =>
-      document.querySelector(".sb-error-banner")?.textContent?.trim() ||
-      document.querySelector(".sb-status-value")?.textContent !== was,
-    before,
-  );
-  await expectNoRefusal(page);
-  await page.waitForSelector("#followup-detail-panel");
-  await look(user, shot);
-}
-
-/** A list button: confirmed, run, its result read, then closed. */
-async function listButton(user: User, id: string, shot: string): Promise<string> {
-  const { page } = user;
-  await open(page, `/k/${app()}/`);
-  await page.click(`#${id}`);
-  await page.waitForSelector(".followup-dialog-ok");
-  await look(user, `${shot}-confirm`);
-  await page.click(".followup-dialog-ok");
-  await page.waitForSelector("#followup-result, .followup-refusal", { timeout: 60_000 });
-  await look(user, `${shot}-result`);
-  await expectNoRefusal(page);
-  return (await page.textContent("#followup-result")) ?? "";
-}
-
-async function closeDialog(page: Page): Promise<void> {
-  await Promise.all([
-    page.waitForEvent("load").catch(() => undefined),
-    page.click(".followup-dialog-close"),
-  ]);
-}
+const { app, recordOf, allRecords, as, look, finish, proceed, listButton } = roundOn(
+  () => ({ p, browser }),
+  "first-hour",
+);
 
 describe("the first hour: a whole round as administrator, staff and viewer (in order)", () => {
   let winner = "";

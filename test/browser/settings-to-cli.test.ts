@@ -4,11 +4,10 @@
  * 設定 entry (with the STATUS field code read from the form), so `followup settings show` and
  * `diff` see it.
  */
-import { PassThrough } from "node:stream";
 import type { Browser } from "playwright-core";
-import { main } from "../../src/cli/main";
 import { startProgramSandbox, type ProgramSandbox } from "../plugin/support/programSandbox";
 import { launchBrowser, loggedIn, open } from "./support/browser";
+import { followup as runFollowup } from "./support/round";
 import { watchProblems } from "./support/watch";
 
 let p: ProgramSandbox;
@@ -23,23 +22,7 @@ afterAll(async () => {
   await p?.close();
 });
 
-async function followup(args: string[]) {
-  let out = "";
-  const stdout = new PassThrough();
-  stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-  const code = await main(args, {
-    stdout,
-    stderr: new PassThrough(),
-    env: {
-      KINTONE_BASE_URL: p.sandbox.baseUrl,
-      KINTONE_USERNAME: "admin",
-      KINTONE_PASSWORD: "admin",
-    },
-    cwd: "/",
-    interactive: false,
-  });
-  return { code, out };
-}
+const followup = (args: string[]) => runFollowup(p.sandbox.baseUrl, args);
 
 async function saveSettings(change: (page: import("playwright-core").Page) => Promise<void>) {
   const { context, page } = await loggedIn(browser, p.sandbox.baseUrl, "admin");

@@ -4,59 +4,20 @@
  * round run with `followup` and no flag at all — screen, draw, a 辞退, a promotion — ends with
  * `followup audit` clean. Every command reads the names from the Program, none from the defaults.
  */
-import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defaultProgram } from "../../src/adapters/defaultProgram";
 import { appendSettingsEntry } from "../../src/adapters/settingsLog";
-import { applicationsApp } from "../../src/apps/applicationsApp";
 import { generateDemoApplications } from "../../src/apps/demoApplications";
-import { keyStates } from "../../src/apps/plan";
 import { defaultPluginConfig } from "../../src/core/settings/pluginConfig";
-import { ACTIONS, type ActionKey, STATES, type StateKey } from "../../src/core/vocabulary";
 import { statusOf } from "../../src/core/workflow";
+import {
+  renamedActions as actions,
+  renamedStates as states,
+  renameProcess,
+} from "../support/renamedProcess";
 import { type ProgramSandbox, startProgramSandbox } from "./support/program";
-
-const renamedState = (name: string) => `${name}（改）`;
-const renamedAction = (name: string) => `${name}する（改）`;
-const states = Object.fromEntries(
-  (Object.keys(STATES) as StateKey[]).map((key) => [key, renamedState(STATES[key])]),
-) as Record<StateKey, string>;
-const actions = Object.fromEntries(
-  (Object.keys(ACTIONS) as ActionKey[]).map((key) => [key, renamedAction(ACTIONS[key])]),
-) as Record<ActionKey, string>;
-
-/** Renames every state and action of the app `followup setup` made, before it holds a record. */
-async function renameProcess(admin: KintoneRestAPIClient, app: number): Promise<void> {
-  const process = applicationsApp({
-    applications: "0",
-    questionnaires: "0",
-    lotteryLog: "0",
-  }).process;
-  if (!process) throw new Error("no process");
-  const shown = await admin.app.getProcessManagement({ app, preview: true });
-  await admin.app.updateProcessManagement({
-    app,
-    states: keyStates(
-      process.states.map((s) => ({ ...s, name: renamedState(s.name) })),
-      shown.states,
-    ) as never,
-    actions: process.actions.map((a) => ({
-      ...a,
-      name: renamedAction(a.name),
-      from: renamedState(a.from),
-      to: renamedState(a.to),
-    })) as never,
-  });
-  await admin.app.deployApp({ apps: [{ app }] });
-  for (;;) {
-    const { apps } = await admin.app.getDeployStatus({ apps: [app] });
-    if (apps[0]?.status === "SUCCESS") return;
-    if (apps[0]?.status !== "PROCESSING") throw new Error(`deploy: ${apps[0]?.status}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 let p: ProgramSandbox;
 beforeAll(async () => {
