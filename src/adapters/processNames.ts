@@ -20,7 +20,12 @@ export interface ShownNames {
   states: Map<string, string>;
 }
 
-type ProcessSettings = Awaited<ReturnType<KintoneClient["app"]["getProcessManagement"]>>;
+export type ProcessSettings = Awaited<ReturnType<KintoneClient["app"]["getProcessManagement"]>>;
+
+/** The app's process settings named in the caller's display language (GET app/status?lang=user). */
+export function readCallerProcess(client: KintoneClient, app: AppId): Promise<ProcessSettings> {
+  return readProcess(client, app, "user");
+}
 
 function readProcess(client: KintoneClient, app: AppId, lang: "default" | "user") {
   return withRetry(() => client.app.getProcessManagement({ app, lang }));
@@ -50,13 +55,17 @@ export async function readShownNames(client: KintoneClient, app: AppId): Promise
   return shownNames(byDefault, byUser);
 }
 
-/** `actions` (default names, as the settings keep them) in the caller's display language. */
+/**
+ * `actions` (default names, as the settings keep them) in the caller's display language. Programs
+ * resolve this once (`program.callerActions()`); `byUserRead` is that read when already started.
+ */
 export async function callerActionNames(
   client: KintoneClient,
   app: AppId,
   actions: ActionNames,
+  byUserRead: Promise<ProcessSettings> = readCallerProcess(client, app),
 ): Promise<ActionNames> {
-  const byUser = await readProcess(client, app, "user");
+  const byUser = await byUserRead;
   // Every name the settings keep is one the caller says (no names per language, or the caller's
   // language is the default one): nothing to translate, and one read instead of two.
   const userNames = new Set((byUser.actions ?? []).map((action) => action.name));

@@ -8,8 +8,10 @@ import type { Lang, Localized } from "../core/i18n";
 import type { PluginConfig } from "../core/settings/pluginConfig";
 import { type ProgramNames, programNames } from "../core/settings/programNames";
 import type { ProgramSettings } from "../core/settings/programSettings";
+import type { ActionKey } from "../core/vocabulary";
 import type { KintoneClient } from "./kintoneClient";
 import { KINTONE_LIMITS, type KintoneLimits } from "./kintoneLimits";
+import { callerActionNames, type ProcessSettings } from "./processNames";
 import { type RetryOptions, withRetry } from "./retry";
 
 /** The three apps of spec §2; null where the settings do not name one. */
@@ -41,6 +43,12 @@ export interface Program extends ProgramNames {
   retry?: RetryOptions;
   /** A kintone call retried on 429/503 (never on 409). */
   call<T>(request: () => Promise<T>): Promise<T>;
+  /**
+   * The applications app's actions as the caller must name them in a status update (their display
+   * language; an API token has none: the default names). Looked up once per Program, on first use
+   * or when the CLI opens it (processNames.ts: one GET app/status, a second only when names differ).
+   */
+  callerActions(): Promise<Record<ActionKey, string>>;
 }
 
 export interface ProgramInput {
@@ -51,6 +59,8 @@ export interface ProgramInput {
   /** App ids that override the document's (the app a screen runs in, CLI flags). */
   apps?: Partial<ProgramApps>;
   retry?: RetryOptions;
+  /** GET app/status?lang=user already started for this applications app (the CLI, in parallel). */
+  callerProcess?: { app: number; read: Promise<ProcessSettings> };
 }
 
 export function createProgram(input: ProgramInput): Program {
@@ -59,8 +69,20 @@ export function createProgram(input: ProgramInput): Program {
   for (const [key, id] of Object.entries(input.apps ?? {}) as Array<[ProgramAppKey, number]>) {
     if (id !== undefined && id !== null) apps[key] = id;
   }
+  const names = programNames(config);
+  let callerActions: Promise<Record<ActionKey, string>> | undefined;
+  // A read started for another app (the settings named a different one) is not used.
+  let started =
+    input.callerProcess?.app === apps.applications ? input.callerProcess.read : undefined;
+  const lookUpCallerActions = async () => {
+    const app = apps.applications;
+    if (app === null) throw new AppNotConfiguredError("applications");
+    const read = started;
+    started = undefined;
+    return callerActionNames(input.client, app, names.actions, read);
+  };
   return {
-    ...programNames(config),
+    ...names,
     client: input.client,
     apps,
     config,
@@ -70,6 +92,14 @@ export function createProgram(input: ProgramInput): Program {
     source: input.source,
     retry,
     call: (request) => withRetry(request, retry),
+    callerActions() {
+      // A failed lookup is forgotten, so the next use asks again and meets the error itself.
+      callerActions ??= lookUpCallerActions().catch((error: unknown) => {
+        callerActions = undefined;
+        throw error;
+      });
+      return callerActions;
+    },
   };
 }
 

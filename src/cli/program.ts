@@ -9,6 +9,7 @@
 import { readAppIds } from "../adapters/appIds";
 import { createClient, type KintoneTarget, targetFromEnv } from "../adapters/connection";
 import { findAppByName } from "../adapters/findApps";
+import { readCallerProcess } from "../adapters/processNames";
 import {
   createProgram,
   type Program,
@@ -100,6 +101,15 @@ export interface OpenedProgram {
   history: SettingsEntry[];
 }
 
+export interface OpenOptions {
+  /**
+   * The command moves applications through the process: the caller's action names are looked up
+   * while the program opens (in parallel with the settings read where the app id is already
+   * known), so the command's own writes start without that lookup.
+   */
+  changesStatuses?: boolean;
+}
+
 /**
  * Opens the program on the target for a command that `needs` some of the apps. Reads the log's
  * 設定 entries (one paged read) unless `--settings` is given.
@@ -108,6 +118,7 @@ export async function openProgram(
   context: CommandContext,
   flags: TargetFlags,
   needs: readonly ProgramAppKey[],
+  options: OpenOptions = {},
 ): Promise<OpenedProgram> {
   const { lang } = context;
   const target = targetOf(context);
@@ -120,6 +131,13 @@ export async function openProgram(
   const cached = readAppIds(context.cwd, target.baseUrl);
   const find = async (app: ProgramAppKey) =>
     flagged[app] ?? cached?.[app] ?? findAppByName(client, app);
+  // Started before the settings read; used only if the settings name the same applications app.
+  const early = options.changesStatuses
+    ? (flagged.applications ?? cached?.applications)
+    : undefined;
+  const callerProcess =
+    early === undefined ? undefined : { app: early, read: readCallerProcess(client, early) };
+  callerProcess?.read.catch(() => undefined); // its failure is met where it is used
   try {
     let config: PluginConfig;
     let source: SettingsSource;
@@ -156,7 +174,9 @@ export async function openProgram(
         );
       }
     }
-    const program = createProgram({ client, config, lang, source, apps });
+    const program = createProgram({ client, config, lang, source, apps, callerProcess });
+    // A failed lookup is forgotten by the Program: the status update that needs it reports it.
+    if (options.changesStatuses) await program.callerActions().catch(() => undefined);
     return { program, target, history };
   } catch (error) {
     throw explainKintoneFailure(error, lang, target.baseUrl);

@@ -103,6 +103,8 @@ describe("a draw on the sandbox", () => {
   test("120 applications: every record matches the bundle, the log entry is complete and chained", async () => {
     const { apps, options } = await freshApps();
     await addPool(admin, apps.applications, 120);
+    // The caller's action names belong to the Program (the CLI looks them up while opening it).
+    await options.program.callerActions();
     await sandbox.control("/__sandbox/stats/reset", {});
     const plan = await prepareDraw({ ...options, quota: 50 });
     expect(plan.poolSize).toBe(120);
@@ -126,8 +128,9 @@ describe("a draw on the sandbox", () => {
     expect(log[0]?.ranking).toEqual(outcome.bundle.ranking);
     expect(await verifyChain(log)).toEqual({ ok: true });
 
-    // one bulk for everything: the log entry rides with the records
-    expect(stats.requests["POST bulkRequest"]).toBe(1);
+    // the log and the pool read, then one bulk for everything: the log entry rides with the
+    // records; no app/status lookup inside the draw (floor 2: one read, one bulk)
+    expect(stats.requests).toEqual({ "GET records": 2, "POST bulkRequest": 1 });
 
     await refusalOf(prepareDraw({ ...options, quota: 50 }), "draw-exists");
   });

@@ -6,6 +6,7 @@
  */
 import type { KintoneClient } from "../../src/adapters/kintoneClient";
 import { defaultProgram } from "../../src/adapters/defaultProgram";
+import { createProgram } from "../../src/adapters/program";
 import { callerActionNames, readShownNames } from "../../src/adapters/processNames";
 import { defaultPluginConfig } from "../../src/core/settings/pluginConfig";
 import { ACTIONS, STATES } from "../../src/core/vocabulary";
@@ -64,6 +65,43 @@ describe("action names per display language", () => {
   it("keeps the names for a Japanese user", async () => {
     const { client } = clientFor("ja");
     expect(await callerActionNames(client, 1, { ...ACTIONS })).toEqual(ACTIONS);
+  });
+
+  it("a Program looks the caller's names up once, however many writes use them", async () => {
+    const { client, getProcessManagement } = clientFor("en");
+    const program = defaultProgram(client, { applications: 1 });
+    const [first, second] = await Promise.all([program.callerActions(), program.callerActions()]);
+    expect(first.confirm).toBe("Confirm participation");
+    expect(await program.callerActions()).toBe(second);
+    // one GET in the caller's names, one in the default names (they differ)
+    expect(getProcessManagement).toHaveBeenCalledTimes(2);
+  });
+
+  it("a Program forgets a failed lookup, so the next use asks again", async () => {
+    const { client, getProcessManagement } = clientFor("ja");
+    getProcessManagement.mockRejectedValueOnce(new Error("offline"));
+    const program = defaultProgram(client, { applications: 1 });
+    await expect(program.callerActions()).rejects.toThrow("offline");
+    expect(await program.callerActions()).toEqual(ACTIONS);
+    expect(getProcessManagement).toHaveBeenCalledTimes(2);
+  });
+
+  it("a Program uses the lookup the CLI started only for the app the settings name", async () => {
+    const { client, getProcessManagement } = clientFor("ja");
+    const started = client.app.getProcessManagement({ app: 1, lang: "user" });
+    const program = (app: number) =>
+      createProgram({
+        client,
+        config: defaultPluginConfig(),
+        lang: "ja",
+        source: { kind: "defaults" },
+        apps: { applications: app },
+        callerProcess: { app: 1, read: started },
+      });
+    expect(await program(1).callerActions()).toEqual(ACTIONS);
+    expect(getProcessManagement).toHaveBeenCalledTimes(1); // the started read only
+    expect(await program(2).callerActions()).toEqual(ACTIONS);
+    expect(getProcessManagement).toHaveBeenLastCalledWith({ app: 2, lang: "user" });
   });
 
   const proceed = (values: Record<string, unknown>) => ({

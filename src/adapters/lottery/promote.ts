@@ -24,7 +24,6 @@ import { RECORDS_PER_WRITE, REQUESTS_PER_BULK } from "../kintoneLimits";
 import { listIds, LotteryRefusal } from "./errors";
 import { appendRequest, chainEntry, type LogRecord, readLog } from "./log";
 import { sendBulk } from "./writer";
-import { callerActionNames } from "../processNames";
 
 export interface PromotionRequest {
   /** How many to promote; default: every vacancy. */
@@ -156,12 +155,8 @@ export async function promoteFromWaitlist(
     chainHead: entry.entryHash,
   };
   if (options.dryRun) return outcome;
-  // The status update names the action in the caller's display language.
-  const { promote } = await callerActionNames(
-    context.client,
-    context.apps.applications,
-    context.actions,
-  );
+  // The status update names the action in the caller's display language (resolved with the Program).
+  const { promote } = await context.program.callerActions();
   const requests: unknown[] = [appendRequest(context, entry)];
   for (let i = 0; i < promoted.length; i += RECORDS_PER_WRITE) {
     const group = promoted.slice(i, i + RECORDS_PER_WRITE);

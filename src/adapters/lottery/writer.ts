@@ -16,7 +16,6 @@ import { fieldText } from "../../core/application";
 import { RECORDS_PER_WRITE, REQUESTS_PER_BULK } from "../kintoneLimits";
 import { isConflictError, isPermissionError, listIds, LotteryRefusal, notAllowed } from "./errors";
 import { appendRequest, completeRequest, type LogRecord, type NewEntry, readLog } from "./log";
-import { callerActionNames } from "../processNames";
 
 export interface PendingWrite {
   id: string;
@@ -72,11 +71,8 @@ export async function writeRanking(
   input: WriteRankingInput,
 ): Promise<WriteRankingResult> {
   const bulks = planBulks(input.writes.length, input.append !== undefined);
-  // Status updates name the action in the caller's display language.
-  const spoken = {
-    ...context,
-    actions: await callerActionNames(context.client, context.apps.applications, context.actions),
-  };
+  // Status updates name the action in the caller's display language (resolved with the Program).
+  const spoken = { ...context, actions: await context.program.callerActions() };
   let logRecord = input.logRecord;
   let bulkRequests = 0;
   for (const [index, bulk] of bulks.entries()) {

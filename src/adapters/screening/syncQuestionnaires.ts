@@ -8,7 +8,6 @@ import { fieldText, type KintoneRecordLike } from "../../core/application";
 import { applicationNoKey, recordIdOf, statusOf } from "../../core/workflow/record";
 import { readAllRecords } from "../applications";
 import { chunk } from "../kintoneLimits";
-import { callerActionNames } from "../processNames";
 import { appOf, type Program } from "../program";
 
 export interface QuestionnaireSyncOptions {
@@ -27,7 +26,7 @@ export async function syncQuestionnaires(
   program: Program,
   options: QuestionnaireSyncOptions = {},
 ): Promise<QuestionnaireSyncResult> {
-  const { client, states, actions, retry, limits } = program;
+  const { client, states, retry, limits } = program;
   const applicationsApp = appOf(program, "applications");
   const linkField = program.config.questionnaireLinkField;
   const numberCode = program.field("application_no");
@@ -46,7 +45,7 @@ export async function syncQuestionnaires(
   };
   if (options.dryRun || result.moved.length === 0) return result;
   // Status updates name the action in the caller's display language.
-  const { answerQuestionnaire } = await callerActionNames(client, applicationsApp, actions);
+  const { answerQuestionnaire } = await program.callerActions();
   for (const bulk of chunk(chunk(result.moved, limits.recordsPerWrite), limits.requestsPerBulk)) {
     const requests = bulk.map((ids) => ({
       method: "PUT" as const,
@@ -73,7 +72,7 @@ export async function advanceAfterQuestionnaire(
   recordId?: string;
   status?: string;
 }> {
-  const { client, states, actions } = program;
+  const { client, states } = program;
   const app = appOf(program, "applications");
   const key = applicationNoKey(applicationNo);
   if (!/^\d+$/.test(key)) return { outcome: "not-found" };
@@ -88,7 +87,7 @@ export async function advanceAfterQuestionnaire(
   const recordId = recordIdOf(application);
   const status = statusOf(application);
   if (status !== states.confirmed) return { outcome: "not-confirmed", recordId, status };
-  const spoken = await callerActionNames(client, app, actions);
+  const spoken = await program.callerActions();
   await program.call(() =>
     client.record.updateRecordStatus({ app, id: recordId, action: spoken.answerQuestionnaire }),
   );

@@ -239,7 +239,9 @@ export const drawCommand: Command = {
   async run(context) {
     const { values } = parseCommandArgs(context, OPTIONS);
     if (!values["dry-run"]) requireConfirmation(context, { yes: values.yes === true });
-    const { program, target } = await openLotteryProgram(context, values);
+    const { program, target } = await openLotteryProgram(context, values, {
+      changesStatuses: values["dry-run"] !== true,
+    });
     tellSettings(context, program.source);
     const { settings } = program;
     const quota = checkFlags(context, values, settings);

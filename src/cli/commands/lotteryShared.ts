@@ -2,7 +2,7 @@ import { LotteryRefusal } from "../../adapters/lottery";
 import { pick } from "../../core/i18n";
 import { type CommandContext, CommandError, UsageError } from "../command";
 import { explainKintoneFailure } from "../kintoneFailure";
-import { openProgram, TARGET_OPTIONS, type TargetFlags } from "../program";
+import { type OpenOptions, openProgram, TARGET_OPTIONS, type TargetFlags } from "../program";
 
 /** Target flags of every command, plus the short --app / --log-app the lottery commands also take. */
 export const LOTTERY_TARGET_OPTIONS = {
@@ -14,13 +14,14 @@ export const LOTTERY_TARGET_OPTIONS = {
 export function openLotteryProgram(
   context: CommandContext,
   values: TargetFlags & { app?: string; "log-app"?: string },
+  options: OpenOptions = {},
 ) {
   const flags: TargetFlags = {
     ...values,
     "applications-app": values["applications-app"] ?? values.app,
     "lottery-log-app": values["lottery-log-app"] ?? values["log-app"],
   };
-  return openProgram(context, flags, ["applications", "lotteryLog"]);
+  return openProgram(context, flags, ["applications", "lotteryLog"], options);
 }
 
 /** A refusal becomes its message in the user's language; other failures are explained as kintone's. */

@@ -53,7 +53,9 @@ export const promoteCommand: Command = {
     const yes = values.yes === true;
     const count = integerFlag(context, "count", values.count);
     requireConfirmation(context, { yes });
-    const { program, target } = await openLotteryProgram(context, values);
+    const { program, target } = await openLotteryProgram(context, values, {
+      changesStatuses: true,
+    });
     const request = {
       program,
       count,
