@@ -1,66 +1,116 @@
+/**
+ * Questionnaires move confirmed applications to 質問票回答済, against the sandbox's REST API: the
+ * apps as setupApps makes them, statuses reached by kintone's own actions.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import type { ProgramAppIds } from "../../src/adapters/appIds";
 import {
   advanceAfterQuestionnaire,
   syncQuestionnaires,
 } from "../../src/adapters/screening/syncQuestionnaires";
 import { defaultProgram } from "../../src/adapters/defaultProgram";
-import type { KintoneClient } from "../../src/adapters/kintoneClient";
-import { fakeClient } from "./support/fakeClient";
+import { setupApps } from "../../src/setup/setupApps";
+import { startTestSandbox, type TestSandbox } from "../support/sandbox";
 
-const programOf = (client: KintoneClient) =>
-  defaultProgram(client, { applications: 1, questionnaires: 2 });
+let sandbox: TestSandbox;
+let admin: KintoneRestAPIClient;
+let apps: ProgramAppIds;
 
-const application = (id: number, status: string) => ({
-  $id: { value: String(id) },
-  application_no: { value: String(id) },
-  ステータス: { type: "STATUS", value: status },
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  admin = sandbox.clientAs("admin");
+  const cwd = mkdtempSync(path.join(tmpdir(), "followup-sync-"));
+  ({ appIds: apps } = await setupApps(admin, {
+    cwd,
+    baseUrl: sandbox.baseUrl,
+    pollIntervalMs: 20,
+  }));
 });
-const questionnaire = (id: number, applicationNo: number) => ({
-  $id: { value: String(id) },
-  application_no: { value: String(applicationNo) },
-});
+afterAll(() => sandbox.close());
+
+const program = () => defaultProgram(admin, apps);
+
+/** A new application taken to `status` by kintone's actions; its record id. */
+async function application(status: "当選" | "参加確定"): Promise<string> {
+  const { id } = await admin.record.addRecord({
+    app: apps.applications,
+    record: {
+      company_name: { value: "株式会社テスト" },
+      lottery_result: { value: "当選" },
+      participation_intent: { value: "参加する" },
+    },
+  });
+  const actions = status === "当選" ? ["当選登録"] : ["当選登録", "参加確定"];
+  for (const action of actions) {
+    await admin.record.updateRecordStatus({ app: apps.applications, id, action });
+  }
+  return id;
+}
+
+const questionnaire = (applicationNo: string) =>
+  admin.record.addRecord({
+    app: apps.questionnaires,
+    record: { application_no: { value: applicationNo } },
+  });
+
+async function statusOf(id: string): Promise<string> {
+  const { record } = await admin.record.getRecord({ app: apps.applications, id });
+  return String(record["ステータス"]?.value);
+}
+
+/** Writing requests the sandbox received since the last stats reset (a bulk request is one). */
+async function writes(): Promise<number> {
+  const { requests } = (await sandbox.control("/__sandbox/stats")) as {
+    requests: Record<string, number>;
+  };
+  return Object.entries(requests)
+    .filter(([endpoint]) => /^(PUT|POST) /.test(endpoint))
+    .reduce((sum, [, count]) => sum + count, 0);
+}
 
 describe("syncQuestionnaires", () => {
   it("moves only confirmed applications that have a questionnaire, with 質問票回答", async () => {
-    const { client, mock } = fakeClient({
-      1: [application(1, "参加確定"), application(2, "参加確定"), application(3, "当選")],
-      2: [questionnaire(10, 1), questionnaire(11, 3)],
-    });
-    const result = await syncQuestionnaires(programOf(client));
-    expect(result).toEqual({ moved: ["1"], waiting: ["2"] });
-    expect(mock.bulkRequest).toHaveBeenCalledWith({
-      requests: [
-        {
-          method: "PUT",
-          endpointName: "records/status",
-          payload: { app: 1, records: [{ id: "1", action: "質問票回答" }] },
-        },
-      ],
-    });
+    const answered = await application("参加確定");
+    const waiting = await application("参加確定");
+    const winner = await application("当選");
+    await questionnaire(answered);
+    await questionnaire(winner);
+    const result = await syncQuestionnaires(program());
+    expect(result).toEqual({ moved: [answered], waiting: [waiting] });
+    expect(await statusOf(answered)).toBe("質問票回答済");
+    expect(await statusOf(waiting)).toBe("参加確定");
+    expect(await statusOf(winner)).toBe("当選");
   });
 
   it("a dry run and a round with nothing to move write nothing", async () => {
-    const { client, mock } = fakeClient({
-      1: [application(1, "参加確定")],
-      2: [questionnaire(5, 1)],
-    });
-    expect((await syncQuestionnaires(programOf(client), { dryRun: true })).moved).toEqual(["1"]);
-    const empty = fakeClient({ 1: [application(1, "参加確定")], 2: [] });
-    await syncQuestionnaires(programOf(empty.client));
-    expect(mock.bulkRequest).not.toHaveBeenCalled();
-    expect(empty.mock.bulkRequest).not.toHaveBeenCalled();
+    const confirmed = await application("参加確定");
+    await questionnaire(confirmed);
+    await sandbox.control("/__sandbox/stats/reset", {});
+    expect((await syncQuestionnaires(program(), { dryRun: true })).moved).toEqual([confirmed]);
+    expect(await writes()).toBe(0);
+    expect(await statusOf(confirmed)).toBe("参加確定");
+    // Moved once, nothing is left to move: the second run writes nothing.
+    await syncQuestionnaires(program());
+    expect(await writes()).toBeGreaterThan(0);
+    await sandbox.control("/__sandbox/stats/reset", {});
+    expect((await syncQuestionnaires(program())).moved).toEqual([]);
+    expect(await writes()).toBe(0);
   });
 });
 
 describe("advanceAfterQuestionnaire", () => {
   it("says what happened for a missing, an unconfirmed and a confirmed application", async () => {
-    const { client, mock } = fakeClient({
-      1: [application(4, "当選"), application(5, "参加確定")],
-    });
-    expect(await advanceAfterQuestionnaire(programOf(client), "99")).toEqual({
+    const winner = await application("当選");
+    const confirmed = await application("参加確定");
+    expect(await advanceAfterQuestionnaire(program(), "99999")).toEqual({
       outcome: "not-found",
     });
-    expect((await advanceAfterQuestionnaire(programOf(client), "4")).outcome).toBe("not-confirmed");
-    expect((await advanceAfterQuestionnaire(programOf(client), "5")).outcome).toBe("moved");
-    expect(mock.record.updateRecordStatus).toHaveBeenCalledTimes(1);
+    expect((await advanceAfterQuestionnaire(program(), winner)).outcome).toBe("not-confirmed");
+    expect(await statusOf(winner)).toBe("当選");
+    expect((await advanceAfterQuestionnaire(program(), confirmed)).outcome).toBe("moved");
+    expect(await statusOf(confirmed)).toBe("質問票回答済");
   });
 });
