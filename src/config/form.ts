@@ -6,6 +6,7 @@
 import { type Lang, type Localized, pick } from "../core/i18n";
 import { japanWallClock } from "../core/settings/japanWallClock";
 import { el } from "../desktop/dom";
+import { CONFIG_TEXTS } from "./texts";
 
 export interface BoundInput {
   path: string;
@@ -83,7 +84,7 @@ export class ConfigForm {
     // Seconds are shown only when the stored instant has them.
     if (wallClock.length > 16) input.step = "1";
     input.value = wallClock;
-    return this.bind(path, label, input, hint, this.t({ ja: "日本時間", en: "JST" }));
+    return this.bind(path, label, input, hint, this.t(CONFIG_TEXTS.jst));
   }
 
   select(

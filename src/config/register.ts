@@ -18,7 +18,7 @@ import {
   sessionClient,
   userLang,
 } from "../adapters/kintone-js/session";
-import { type Lang, type Localized, pick } from "../core/i18n";
+import { type Lang, pick } from "../core/i18n";
 import { instantFromJapanWallClock } from "../core/settings/japanWallClock";
 import { groupsUnknownInGuestSpace } from "../core/settings/operatorPermission";
 import {
@@ -38,42 +38,13 @@ import {
 import { ACTIONS, APPLICATION_FIELD_LABELS, APPLICATION_FIELDS, STATES } from "../core/vocabulary";
 import { clear, el } from "../desktop/dom";
 import { ConfigForm } from "./form";
+import { ACTION_LABELS, CONFIG_TEXTS, OPERATIONS, STATE_LABELS } from "./texts";
 
 export const ROOT_ID = "followup-config";
 
 export interface ConfigDeps {
   client?: ClientFactory;
 }
-
-const OPERATIONS = [
-  { key: "screen", ja: "審査・同期", en: "Screen and sync" },
-  { key: "draw", ja: "抽選", en: "Draw" },
-  { key: "promote", ja: "繰り上げ", en: "Promote" },
-] as const;
-
-/** What each process state and action is, for the labels of their name inputs. */
-const STATE_LABELS: Record<keyof typeof STATES, Localized> = {
-  applied: { ja: "申込を受け付けた", en: "Applied" },
-  winner: { ja: "当選", en: "Winner" },
-  waitlisted: { ja: "補欠", en: "Waitlisted" },
-  confirmed: { ja: "参加が確定した", en: "Participation confirmed" },
-  questionnaireDone: { ja: "質問票の回答が届いた", en: "Questionnaire answered" },
-  visited: { ja: "訪問が済んだ", en: "Visited" },
-  declined: { ja: "辞退した", en: "Declined" },
-  ineligible: { ja: "対象外", en: "Ineligible" },
-};
-const ACTION_LABELS: Record<keyof typeof ACTIONS, Localized> = {
-  registerWinner: { ja: "当選にする", en: "Register as winner" },
-  registerWaitlist: { ja: "補欠にする", en: "Register as waitlisted" },
-  registerIneligible: { ja: "対象外にする", en: "Register as ineligible" },
-  sendBack: { ja: "対象外から申込受付に差し戻す", en: "Send back from ineligible to applied" },
-  promote: { ja: "補欠から当選に繰り上げる", en: "Promote from the waitlist" },
-  confirm: { ja: "参加を確定する", en: "Confirm participation" },
-  decline: { ja: "辞退にする", en: "Decline" },
-  answerQuestionnaire: { ja: "質問票の回答を受け取る", en: "Questionnaire answered" },
-  completeVisit: { ja: "訪問を完了する", en: "Complete the visit" },
-  cancel: { ja: "当選・補欠・参加を取り消す（対象外へ）", en: "Cancel (to ineligible)" },
-};
 
 /** Reads the form fields of the app being configured (preview: the settings not yet deployed). */
 async function loadFormFields(k: KintoneApi, client: ClientFactory): Promise<FormFieldInfo[]> {
@@ -132,15 +103,15 @@ function buildForm(
   const sections: HTMLElement[] = [];
   sections.push(
     section(
-      t({ ja: "このアプリの役割", en: "Role of this app" }),
+      t(CONFIG_TEXTS.roleSection),
       form.select(
         "role",
-        t({ ja: "役割", en: "Role" }),
+        t(CONFIG_TEXTS.role),
         [
-          { value: "applications", text: t({ ja: "申込管理アプリ", en: "Applications app" }) },
+          { value: "applications", text: t(CONFIG_TEXTS.roleApplications) },
           {
             value: "questionnaires",
-            text: t({ ja: "このアプリは質問票アプリ", en: "This app is the questionnaire app" }),
+            text: t(CONFIG_TEXTS.roleQuestionnaires),
           },
         ],
         config.role,
@@ -152,13 +123,13 @@ function buildForm(
     const current = config.fieldMap[field] ?? field;
     const options: Array<{ value: string; text: string }> = [];
     if (OPTIONAL_FIELDS.includes(field))
-      options.push({ value: "", text: t({ ja: "（使用しない）", en: "(not used)" }) });
+      options.push({ value: "", text: t(CONFIG_TEXTS.fieldNotUsed) });
     const candidates = formFields ? compatibleFields(field, formFields) : [];
     for (const f of candidates) options.push({ value: f.code, text: `${f.label} (${f.code})` });
     if (current !== "" && !candidates.some((f) => f.code === current)) {
       options.push({
         value: current,
-        text: `${current} ${t({ ja: "（見つからないか種類が違います）", en: "(missing or wrong type)" })}`,
+        text: `${current} ${t(CONFIG_TEXTS.fieldMissing)}`,
       });
     }
     const label = `${t(APPLICATION_FIELD_LABELS[field])} (${field})`;
@@ -167,31 +138,17 @@ function buildForm(
   sections.push(
     applicationsOnly(
       section(
-        t({ ja: "フィールドの対応（申込管理アプリ）", en: "Field mapping (applications app)" }),
-        el(
-          "p",
-          { className: "kintoneplugin-desc" },
-          t({
-            ja: "各項目に対応するこのアプリのフィールドを選びます。種類が合うフィールドだけが表示されます。",
-            en: "Choose the field of this app for each item. Only fields of a compatible type are listed.",
-          }),
-        ),
+        t(CONFIG_TEXTS.fieldSection),
+        el("p", { className: "kintoneplugin-desc" }, t(CONFIG_TEXTS.fieldHelp)),
         grid(...fieldRows),
-        form.text(
-          "panelSpaceId",
-          t({
-            ja: "詳細パネルを表示するスペースの要素ID",
-            en: "Element id of the detail panel's space",
-          }),
-          config.panelSpaceId,
-        ),
+        form.text("panelSpaceId", t(CONFIG_TEXTS.panelSpaceId), config.panelSpaceId),
       ),
     ),
   );
 
   sections.push(
     section(
-      t({ ja: "プロセス管理の状態名", en: "Process states" }),
+      t(CONFIG_TEXTS.statesSection),
       grid(
         ...(Object.keys(STATES) as Array<keyof typeof STATES>).map((key) =>
           form.text(`states.${key}`, t(STATE_LABELS[key]), config.states[key]),
@@ -199,7 +156,7 @@ function buildForm(
       ),
     ),
     section(
-      t({ ja: "プロセス管理のアクション名", en: "Process actions" }),
+      t(CONFIG_TEXTS.actionsSection),
       grid(
         ...(Object.keys(ACTIONS) as Array<keyof typeof ACTIONS>).map((key) =>
           form.text(`actions.${key}`, t(ACTION_LABELS[key]), config.actions[key]),
@@ -207,31 +164,25 @@ function buildForm(
       ),
     ),
     section(
-      t({ ja: "関連アプリ", en: "Related apps" }),
+      t(CONFIG_TEXTS.appsSection),
       form.text(
         "apps.applications",
-        t({
-          ja: "申込管理アプリのアプリID（質問票アプリで使用）",
-          en: "Applications app id (used by the questionnaire app)",
-        }),
+        t(CONFIG_TEXTS.applicationsAppId),
         config.apps.applications?.toString() ?? "",
       ),
       form.text(
         "apps.questionnaires",
-        t({ ja: "質問票アプリのアプリID", en: "Questionnaire app id" }),
+        t(CONFIG_TEXTS.questionnairesAppId),
         config.apps.questionnaires?.toString() ?? "",
       ),
       form.text(
         "apps.lotteryLog",
-        t({ ja: "抽選記録アプリのアプリID", en: "Lottery log app id" }),
+        t(CONFIG_TEXTS.lotteryLogAppId),
         config.apps.lotteryLog?.toString() ?? "",
       ),
       form.text(
         "questionnaireLinkField",
-        t({
-          ja: "質問票アプリの受付番号フィールドコード",
-          en: "Questionnaire app's application-number field code",
-        }),
+        t(CONFIG_TEXTS.questionnaireLinkField),
         config.questionnaireLinkField,
       ),
     ),
@@ -241,27 +192,20 @@ function buildForm(
   sections.push(
     applicationsOnly(
       section(
-        t({ ja: "募集の設定", en: "Program settings" }),
-        form.text(
-          "program.quota",
-          t({ ja: "当選枠（件）", en: "Quota (winners)" }),
-          String(program.quota),
-        ),
+        t(CONFIG_TEXTS.programSection),
+        form.text("program.quota", t(CONFIG_TEXTS.quota), String(program.quota)),
         grid(
           form.japanTime(
             "program.window.opensAt",
-            t({ ja: "受付開始", en: "Applications open" }),
+            t(CONFIG_TEXTS.opensAt),
             program.window.opensAt,
-            t({ ja: "この時刻から受け付けます。", en: "Accepted from this time on." }),
+            t(CONFIG_TEXTS.opensAtHint),
           ),
           form.japanTime(
             "program.window.closesAt",
-            t({ ja: "受付終了", en: "Applications close" }),
+            t(CONFIG_TEXTS.closesAt),
             program.window.closesAt,
-            t({
-              ja: "この時刻ちょうどの申込までを受け付けます。",
-              en: "Accepted up to and including this time.",
-            }),
+            t(CONFIG_TEXTS.closesAtHint),
           ),
         ),
         ...program.industries.map((row, i) =>
@@ -274,17 +218,17 @@ function buildForm(
               { className: "followup-config-industry-fields" },
               form.text(
                 `program.industries.${i}.capitalLimitYen`,
-                t({ ja: "資本金の上限（円）", en: "Capital limit (yen)" }),
+                t(CONFIG_TEXTS.capitalLimit),
                 String(row.capitalLimitYen),
               ),
               form.text(
                 `program.industries.${i}.employeeLimit`,
-                t({ ja: "従業員数の上限（人）", en: "Employee limit" }),
+                t(CONFIG_TEXTS.employeeLimit),
                 String(row.employeeLimit),
               ),
               form.checkbox(
                 `program.industries.${i}.enabled`,
-                t({ ja: "この業種を受け付ける", en: "Accept this industry" }),
+                t(CONFIG_TEXTS.industryEnabled),
                 row.enabled,
               ),
             ),
@@ -298,49 +242,35 @@ function buildForm(
   sections.push(
     applicationsOnly(
       section(
-        t({ ja: "訪問と返信の期限", en: "Visits and reply deadlines" }),
+        t(CONFIG_TEXTS.visitsSection),
         grid(
           form.japanTime(
             "program.replies.intentDeadline",
-            t({ ja: "参加意思の回答期限", en: "Participation-intent deadline" }),
+            t(CONFIG_TEXTS.intentDeadline),
             replies.intentDeadline ?? "",
-            t({
-              ja: "過ぎると、返信のない当選者を一覧から辞退にできます（空欄: 期限なし）。",
-              en: "After it, winners without a reply can be recorded as 辞退 from the list (blank: none).",
-            }),
+            t(CONFIG_TEXTS.intentDeadlineHint),
           ),
           form.text(
             "program.replies.questionnaireDays",
-            t({ ja: "質問票の回答を待つ日数", en: "Days to wait for a questionnaire" }),
+            t(CONFIG_TEXTS.questionnaireDays),
             String(replies.questionnaireDays),
           ),
-          form.text(
-            "program.visits.opensAt",
-            t({ ja: "訪問できる時間（開始, HH:MM）", en: "Visits from (HH:MM)" }),
-            visits.opensAt,
-          ),
-          form.text(
-            "program.visits.closesAt",
-            t({ ja: "訪問できる時間（終了, HH:MM）", en: "Visits until (HH:MM)" }),
-            visits.closesAt,
-          ),
+          form.text("program.visits.opensAt", t(CONFIG_TEXTS.visitsFrom), visits.opensAt),
+          form.text("program.visits.closesAt", t(CONFIG_TEXTS.visitsUntil), visits.closesAt),
           form.text(
             "program.visits.minMinutes",
-            t({ ja: "所要時間の下限（分）", en: "Shortest visit (minutes)" }),
+            t(CONFIG_TEXTS.minMinutes),
             String(visits.minMinutes),
           ),
           form.text(
             "program.visits.maxMinutes",
-            t({ ja: "所要時間の上限（分）", en: "Longest visit (minutes)" }),
+            t(CONFIG_TEXTS.maxMinutes),
             String(visits.maxMinutes),
           ),
         ),
         form.text(
           "program.visits.closureDays",
-          t({
-            ja: "休業日（MM-DD は毎年、YYYY-MM-DD はその日だけ。カンマ区切り）",
-            en: "Closure days (MM-DD every year, YYYY-MM-DD once; comma-separated)",
-          }),
+          t(CONFIG_TEXTS.closureDays),
           visits.closureDays.join(", "),
         ),
       ),
@@ -354,25 +284,18 @@ function buildForm(
   sections.push(
     applicationsOnly(
       section(
-        t({ ja: "操作できる人", en: "Who may operate" }),
-        el(
-          "p",
-          { className: "kintoneplugin-desc" },
-          t({
-            ja: "ログイン名・グループコードをカンマ区切りで入力します。空欄の操作のボタンは誰にも表示されません。",
-            en: "Login names and group codes, separated by commas. A button with no one listed is shown to nobody.",
-          }),
-        ),
+        t(CONFIG_TEXTS.operatorsSection),
+        el("p", { className: "kintoneplugin-desc" }, t(CONFIG_TEXTS.operatorsHelp)),
         grid(
           ...OPERATIONS.flatMap((op) => [
             form.text(
               `permissions.${op.key}.users`,
-              `${pick(form.lang, op)}：${t({ ja: "ユーザー", en: "users" })}`,
+              `${pick(form.lang, op)}：${t(CONFIG_TEXTS.operatorUsers)}`,
               config.permissions[op.key].users.join(", "),
             ),
             form.text(
               `permissions.${op.key}.groups`,
-              `${pick(form.lang, op)}：${t({ ja: "グループ", en: "groups" })}`,
+              `${pick(form.lang, op)}：${t(CONFIG_TEXTS.operatorGroups)}`,
               config.permissions[op.key].groups.join(", "),
             ),
           ]),
@@ -401,10 +324,7 @@ function warnGroupsInGuestSpace(form: ConfigForm): void {
     const update = () => {
       const groups = groupsUnknownInGuestSpace(list(input.value));
       warning.hidden = groups.length === 0;
-      warning.textContent = form.t({
-        ja: `このアプリはゲストスペースにあります。ゲストスペースではkintoneがグループの所属を教えないため、グループ（${groups.join(", ")}）ではボタンが表示されません。使う人のログイン名をユーザー欄に入力してください。`,
-        en: `This app is in a guest space, where kintone does not tell group membership: the groups (${groups.join(", ")}) show no buttons. Enter the login names of the people in the users field.`,
-      });
+      warning.textContent = form.t(CONFIG_TEXTS.groupsInGuestSpace(groups));
     };
     input.addEventListener("input", update);
     bound.error.before(warning);
@@ -431,7 +351,7 @@ function windowIssues(form: ConfigForm, issues: ConfigIssue[]): ConfigIssue[] {
     return [
       {
         path: issue.path,
-        message: { ja: "日付と時刻を入力してください。", en: "Enter the date and time." },
+        message: CONFIG_TEXTS.enterDateTime,
       },
     ];
   });
@@ -540,10 +460,7 @@ export function checkForm(
       if (!(error instanceof PluginConfigTooLargeError)) throw error;
       issues.push({
         path: "",
-        message: {
-          ja: `設定が kintone の上限（256KB）を超えています（${error.bytes} バイト）。`,
-          en: `The settings exceed kintone's 256 KB limit (${error.bytes} bytes).`,
-        },
+        message: CONFIG_TEXTS.tooLarge(error.bytes),
       });
     }
   }
@@ -552,14 +469,7 @@ export function checkForm(
     (issue) => !form.showError(issue.path, pick(form.lang, issue.message)),
   );
   summary.append(
-    el(
-      "p",
-      {},
-      form.t({
-        ja: `${issues.length} 件の問題があります。各項目のメッセージを確認してください。`,
-        en: `${issues.length} problem(s); see the message beside each input.`,
-      }),
-    ),
+    el("p", {}, form.t(CONFIG_TEXTS.problems(issues.length))),
     ...unplaced.map((issue) => el("p", {}, `${issue.path}: ${pick(form.lang, issue.message)}`)),
   );
   return null;
@@ -591,17 +501,12 @@ async function saveSettings(
   }
   k.plugin.app.setConfig(checked.values, () => {
     summary.replaceChildren(
-      el("p", { className: "followup-config-saved" }, pick(lang, SAVED_NOTICE)),
+      el("p", { className: "followup-config-saved" }, pick(lang, CONFIG_TEXTS.saved)),
     );
-    window.alert(pick(lang, SAVED_NOTICE));
+    window.alert(pick(lang, CONFIG_TEXTS.saved));
     window.location.href = `../../flow?app=${String(appId)}`;
   });
 }
-
-const SAVED_NOTICE = {
-  ja: "プラグインの設定を保存しました。アプリを更新してください。",
-  en: "The plug-in settings have been saved. Please update the app!",
-};
 
 /**
  * Checks the other apps the settings name against kintone (see adapters/appChecks.ts); shows each
@@ -619,30 +524,12 @@ async function checkAppsBeforeSaving(
   try {
     issues = await checkConfiguredApps(client, config, selfId, pluginId);
   } catch (error) {
-    summary.append(
-      el(
-        "p",
-        {},
-        form.t({
-          ja: `関連アプリを確認できませんでした：${errorText(error)}`,
-          en: `Could not check the related apps: ${errorText(error)}`,
-        }),
-      ),
-    );
+    summary.append(el("p", {}, form.t(CONFIG_TEXTS.appsUnchecked(errorText(error)))));
     return false;
   }
   if (issues.length === 0) return true;
   for (const issue of issues) form.showError(issue.path, pick(form.lang, issue.message));
-  summary.append(
-    el(
-      "p",
-      {},
-      form.t({
-        ja: `関連アプリに ${issues.length} 件の問題があります。各項目のメッセージを確認してください。`,
-        en: `${issues.length} problem(s) with the related apps; see the message beside each input.`,
-      }),
-    ),
-  );
+  summary.append(el("p", {}, form.t(CONFIG_TEXTS.appProblems(issues.length))));
   return false;
 }
 
@@ -667,27 +554,11 @@ export async function registerConfig(
   try {
     formFields = await loadFormFields(k, () => client);
   } catch (error) {
-    summary.append(
-      el(
-        "p",
-        {},
-        form.t({
-          ja: `フォームのフィールドを読めませんでした：${errorText(error)}`,
-          en: `Could not read the form fields: ${errorText(error)}`,
-        }),
-      ),
-    );
+    summary.append(el("p", {}, form.t(CONFIG_TEXTS.formFieldsUnread(errorText(error)))));
   }
   if (issues.length > 0) {
     summary.append(
-      el(
-        "p",
-        {},
-        form.t({
-          ja: "保存済みの設定に問題があったため、既定値を表示しています。",
-          en: "The stored settings had problems; showing the defaults.",
-        }),
-      ),
+      el("p", {}, form.t(CONFIG_TEXTS.storedSettingsDamaged)),
       ...issues.map((i) => el("p", {}, `${i.path}: ${pick(lang, i.message)}`)),
     );
   }
@@ -698,12 +569,12 @@ export async function registerConfig(
       className: "kintoneplugin-button-dialog-ok",
       attrs: { type: "button" },
     },
-    form.t({ ja: "保存する", en: "Save" }),
+    form.t(CONFIG_TEXTS.save),
   );
   const cancel = el(
     "button",
     { className: "kintoneplugin-button-dialog-cancel", attrs: { type: "button" } },
-    form.t({ ja: "キャンセル", en: "Cancel" }),
+    form.t(CONFIG_TEXTS.cancel),
   );
   save.addEventListener("click", () => {
     const checked = checkForm(form, config, formFields, summary);
@@ -718,16 +589,7 @@ export async function registerConfig(
         else summary.scrollIntoView?.();
       })
       .catch((error: unknown) => {
-        summary.append(
-          el(
-            "p",
-            {},
-            form.t({
-              ja: `設定を抽選記録に書き込めなかったため、保存していません：${errorText(error)}`,
-              en: `Not saved: the settings could not be written to the lottery log: ${errorText(error)}`,
-            }),
-          ),
-        );
+        summary.append(el("p", {}, form.t(CONFIG_TEXTS.logUnwritten(errorText(error)))));
         summary.scrollIntoView?.();
       })
       .finally(() => {
@@ -742,14 +604,7 @@ export async function registerConfig(
   };
   clear(root);
   root.append(
-    el(
-      "h2",
-      { className: "followup-config-title" },
-      form.t({
-        ja: "セキュリティ対策点検 申込・抽選管理の設定",
-        en: "Security checkup program settings",
-      }),
-    ),
+    el("h2", { className: "followup-config-title" }, form.t(CONFIG_TEXTS.title)),
     summary,
     ...buildForm(form, config, formFields),
     el("div", { className: "followup-config-buttons" }, cancel, save),

@@ -17,6 +17,7 @@ import {
 } from "../core/vocabulary";
 import { el } from "../desktop/dom";
 import type { ConfigForm } from "./form";
+import { CONFIG_TEXTS } from "./texts";
 
 /** The choice fields whose option labels an existing app may word differently. */
 export const MAPPED_CHOICES = {
@@ -67,15 +68,8 @@ export function screeningSections(
     .join("、");
   return [
     section(
-      t({ ja: "選択肢の対応（審査）", en: "Option labels (screening)" }),
-      el(
-        "p",
-        { className: "kintoneplugin-desc" },
-        t({
-          ja: `このアプリの選択肢の名前が仕様と違うときに入力します（既定は仕様の名前）。以前の版の「${legacy}」はそのまま読み替えます。`,
-          en: `Enter the app's own label where it differs from the spec's (the default). The earlier version's ${legacy} is read as such.`,
-        }),
-      ),
+      t(CONFIG_TEXTS.optionSection),
+      el("p", { className: "kintoneplugin-desc" }, t(CONFIG_TEXTS.optionHelp(legacy))),
       grid(
         ...MAPPED_FIELDS.flatMap((field) =>
           MAPPED_CHOICES[field].map((spec, index) =>
@@ -89,18 +83,12 @@ export function screeningSections(
       ),
     ),
     section(
-      t({
-        ja: "今年度の1次募集の参加企業（任意）",
-        en: "This year's round-1 participants (optional)",
-      }),
+      t(CONFIG_TEXTS.roundOneSection),
       form.lines(
         ROUND_ONE_PATH,
-        t({ ja: "1行に1社", en: "One per line" }),
+        t(CONFIG_TEXTS.roundOneLines),
         participantsToText(config.program.roundOneParticipants),
-        t({
-          ja: "法人番号（13桁）、又は「名称, 所在地」。一覧の企業の申込は、参加区分の確認のため要確認になります。",
-          en: 'A 法人番号 (13 digits), or "name, address". Their applications are flagged for a check of the participation category.',
-        }),
+        t(CONFIG_TEXTS.roundOneHint),
       ),
     ),
   ];
