@@ -1,24 +1,55 @@
 /**
- * @jest-environment jsdom
+ * The plugin's mobile screens, with REST against the in-process sandbox (apps by setupApps).
  */
-import "./support/jsdomGlobals";
+import { JSDOM } from "jsdom";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { ProgramAppIds } from "../../src/adapters/appIds";
 import { defaultPluginConfig, serializePluginConfig } from "../../src/core/settings/pluginConfig";
 import { recordPages } from "../../src/desktop/detailPanel";
 import { registerMobile } from "../../src/mobile/register";
+import { setupApps } from "../../src/setup/setupApps";
+import { startTestSandbox, type TestSandbox } from "../support/sandbox";
 import { validApplicationValues } from "./support/applications";
-import { fakeClient } from "./support/fakeClient";
 import { eventRecord, fakeKintone } from "./support/fakeKintone";
+
+let sandbox: TestSandbox;
+let apps: ProgramAppIds;
+
+beforeAll(async () => {
+  // Node's HTTP reaches the sandbox (jsdom's XHR would refuse a cross-origin call); the screens
+  // only need a document and the page's location.
+  const { window } = new JSDOM("", { url: "http://localhost/" });
+  Object.assign(globalThis, { document: window.document, location: window.location });
+  sandbox = await startTestSandbox();
+  const cwd = mkdtempSync(path.join(tmpdir(), "followup-mobile-"));
+  ({ appIds: apps } = await setupApps(sandbox.clientAs("admin"), {
+    cwd,
+    baseUrl: sandbox.baseUrl,
+    pollIntervalMs: 20,
+  }));
+});
+afterAll(() => sandbox.close());
+
+/** Waits until `done()` holds: the panel reads the apps over REST before it draws. */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 400 && !done(); i++) await new Promise((r) => setTimeout(r, 5));
+}
 
 function setup(role: "applications" | "questionnaires" = "applications") {
   document.body.replaceChildren();
   const config = defaultPluginConfig();
   config.role = role;
-  config.apps = { applications: 1, questionnaires: 2, lotteryLog: 3 };
-  const fake = fakeKintone({ config: serializePluginConfig(config) });
-  const rest = fakeClient({ 2: [] });
+  config.apps = { ...apps };
+  const fake = fakeKintone({
+    config: serializePluginConfig(config),
+    appId: role === "applications" ? apps.applications : apps.questionnaires,
+  });
   const notify = jest.fn();
+  const staff = sandbox.clientAs("admin");
   registerMobile(fake.k, "p", {
-    client: () => rest.client,
+    client: () => staff,
     notify,
     search: () => "?application_no=8",
   });
@@ -73,6 +104,7 @@ describe("mobile screens", () => {
     await fire("mobile.app.record.detail.show", {
       record: eventRecord(validApplicationValues(), "申込受付"),
     });
+    await until(() => Boolean(space("followup_panel")?.textContent));
     expect(space("followup_panel")?.textContent).toContain("抽選を待っています");
   });
 
@@ -81,9 +113,9 @@ describe("mobile screens", () => {
     await fire("mobile.app.record.detail.show", {
       record: eventRecord(validApplicationValues(), "参加確定"),
     });
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await until(() => Boolean(space("followup_panel")?.querySelector("a")));
     const link = space("followup_panel")?.querySelector("a");
-    expect(link?.getAttribute("href")).toBe("/k/m/2/edit?application_no=12");
+    expect(link?.getAttribute("href")).toBe(`/k/m/${apps.questionnaires}/edit?application_no=12`);
   });
 
   it("builds mobile record URLs with the record in the query, under the current page's prefix", () => {
