@@ -4,96 +4,15 @@
  * one, so the plugin and the CLI judge a round by the same rules. The document rides in the
  * entry's hashed `ranking` value, so changing it afterwards breaks the chain (`followup audit`).
  */
-import { fieldText, type KintoneRecordLike } from "../core/application";
-import { entryHash, type LogEntryContent } from "../core/lottery";
 import { type PluginConfig, validatePluginConfig } from "../core/settings/pluginConfig";
 import { LOTTERY_LOG_KINDS, LOTTERY_LOG_STATES } from "../core/vocabulary";
-import { readAllRecords } from "./applications";
 import type { KintoneClient } from "./kintoneClient";
-import { quote } from "./kintoneQuery";
 import { newRunId, resolveContext } from "./lottery/context";
 import { appendRequest, chainEntry, INLINE_TEXT_LIMIT, readLog } from "./lottery/log";
 import type { Program } from "./program";
-import type { RetryOptions } from "./retry";
+import { readSettingsEntries, type SettingsEntry } from "./settingsEntries";
 
-export interface SettingsEntry {
-  sequence: number;
-  recordId: string;
-  runId: string;
-  /** kintone's created time and creator of the log record: when and by whom the settings were saved. */
-  savedAt: string;
-  savedBy: string;
-  /** The document as saved (validate it before use: it may come from an older plugin version). */
-  document: unknown;
-  /** The entry's hash matches its content (a changed entry is never applied). */
-  intact: boolean;
-  reason: string;
-}
-
-function authorship(record: KintoneRecordLike): { savedAt: string; savedBy: string } {
-  let savedAt = "";
-  let savedBy = "";
-  for (const field of Object.values(record) as Array<{ type?: string; value?: unknown }>) {
-    if (field?.type === "CREATED_TIME" && typeof field.value === "string") savedAt = field.value;
-    if (field?.type === "CREATOR") {
-      const user = field.value as { code?: string; name?: string } | undefined;
-      savedBy = user?.code || user?.name || "";
-    }
-  }
-  return { savedAt, savedBy };
-}
-
-function numberOrNull(text: string): number | null {
-  return text === "" ? null : Number(text);
-}
-
-async function toSettingsEntry(record: KintoneRecordLike): Promise<SettingsEntry> {
-  const text = (code: string) => fieldText(record, code);
-  let document: unknown = null;
-  try {
-    document = JSON.parse(text("ranking")) as unknown;
-  } catch {
-    document = text("ranking");
-  }
-  const content: LogEntryContent = {
-    sequence: Number(text("sequence")),
-    run_id: text("run_id"),
-    kind: text("kind"),
-    algorithm: text("algorithm"),
-    seed: text("seed"),
-    pool_fingerprint: text("pool_fingerprint"),
-    pool_size: numberOrNull(text("pool_size")),
-    quota: numberOrNull(text("quota")),
-    pool: null,
-    ranking: document,
-    reason: text("reason"),
-    previous_hash: text("previous_hash"),
-  };
-  return {
-    sequence: content.sequence,
-    recordId: text("$id"),
-    runId: content.run_id,
-    ...authorship(record),
-    document,
-    intact: (await entryHash(content)) === text("entry_hash"),
-    reason: content.reason,
-  };
-}
-
-/** Every 設定 entry of the log app, oldest first. */
-export async function readSettingsEntries(
-  client: KintoneClient,
-  lotteryLogApp: number,
-  retry?: RetryOptions,
-): Promise<SettingsEntry[]> {
-  const records = await readAllRecords(client, {
-    app: lotteryLogApp,
-    condition: `kind in (${quote(LOTTERY_LOG_KINDS.settings)})`,
-    retry,
-  });
-  const entries = await Promise.all(records.map(toSettingsEntry));
-  return entries.sort((a, b) => a.sequence - b.sequence);
-}
+export { readSettingsEntries, type SettingsEntry };
 
 /** The settings document is too large for the log entry's text field. */
 export class SettingsTooLargeError extends Error {

@@ -8,7 +8,9 @@ import { fieldText, type KintoneRecordLike } from "../../core/application";
 import { applicationNoKey, recordIdOf, statusOf } from "../../core/workflow/record";
 import { readAllRecords } from "../applications";
 import { chunk } from "../kintoneLimits";
+import { callerActionNames } from "../processNames";
 import { appOf, type Program } from "../program";
+import { latestProcessNames } from "../settingsEntries";
 
 export interface QuestionnaireSyncOptions {
   /** Compute and report, write nothing. */
@@ -60,19 +62,48 @@ export async function syncQuestionnaires(
   return result;
 }
 
+/** The applications app's state and action names as the questionnaire app knows them, and where from. */
+export interface ApplicationsNames {
+  states: Program["states"];
+  actions: Program["actions"];
+  /** "log": the latest 設定 entry (the applications app's settings); "own": this app's settings. */
+  from: "log" | "own";
+}
+
 /**
- * After one questionnaire is saved: moves its application from 参加確定 to 質問票回答済. Returns
- * what happened, so the screen can say it; an application in another state is left alone.
+ * The names the applications app's settings page saved (the latest 設定 entry of the lottery log),
+ * so renaming states there is enough; this app's own copy only when the log cannot be read.
+ */
+export async function applicationsNames(program: Program): Promise<ApplicationsNames> {
+  const own = { states: program.states, actions: program.actions };
+  if (program.apps.lotteryLog === null) return { ...own, from: "own" };
+  try {
+    const logged = await program.call(() =>
+      latestProcessNames(program.client, appOf(program, "lotteryLog"), own),
+    );
+    return logged ? { ...logged, from: "log" } : { ...own, from: "own" };
+  } catch {
+    // No right to read the log, or it is unreachable: the move is checked and said either way.
+    return { ...own, from: "own" };
+  }
+}
+
+/**
+ * After one questionnaire is saved: moves its application from 参加確定 to 質問票回答済 by `names`
+ * (the program's own unless given). Returns what happened, so the screen can say it; an
+ * application in another state is left alone.
  */
 export async function advanceAfterQuestionnaire(
   program: Program,
   applicationNo: string,
+  names: Pick<ApplicationsNames, "states" | "actions"> = program,
 ): Promise<{
   outcome: "moved" | "not-confirmed" | "not-found";
   recordId?: string;
   status?: string;
 }> {
-  const { client, states } = program;
+  const { client } = program;
+  const { states, actions } = names;
   const app = appOf(program, "applications");
   const key = applicationNoKey(applicationNo);
   if (!/^\d+$/.test(key)) return { outcome: "not-found" };
@@ -87,7 +118,11 @@ export async function advanceAfterQuestionnaire(
   const recordId = recordIdOf(application);
   const status = statusOf(application);
   if (status !== states.confirmed) return { outcome: "not-confirmed", recordId, status };
-  const spoken = await program.callerActions();
+  // The program's own names are looked up once per Program; names from the log by themselves.
+  const spoken =
+    actions === program.actions
+      ? await program.callerActions()
+      : await callerActionNames(client, app, actions);
   await program.call(() =>
     client.record.updateRecordStatus({ app, id: recordId, action: spoken.answerQuestionnaire }),
   );
