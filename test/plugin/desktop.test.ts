@@ -1,15 +1,28 @@
 /**
- * @jest-environment jsdom
+ * The plugin's desktop screens; their REST calls go to the in-process sandbox (apps by setupApps).
  */
-import "./support/jsdomGlobals";
+import "./support/pageOverNode";
 import "./support/nativeDialog";
 import { registerDesktop } from "../../src/desktop/register";
 import { BUTTONS_ID } from "../../src/desktop/listButtons";
 import { defaultPluginConfig, serializePluginConfig } from "../../src/core/settings/pluginConfig";
 import { formatEligibilityNotes } from "../../src/core/eligibility";
 import { validApplicationValues } from "./support/applications";
-import { fakeClient } from "./support/fakeClient";
+import { type AppsSandbox, startAppsSandbox } from "./support/appsSandbox";
 import { eventRecord, fakeKintone } from "./support/fakeKintone";
+
+let kintone: AppsSandbox;
+beforeAll(async () => {
+  kintone = await startAppsSandbox();
+});
+afterAll(() => kintone.close());
+
+/** Waits until the detail panel in `space` has looked up the questionnaire over REST. */
+async function settled(space: () => HTMLElement | null | undefined): Promise<void> {
+  const checking = () =>
+    !space()?.textContent || /確認中…|Checking…/.test(space()?.textContent ?? "");
+  for (let i = 0; i < 400 && checking(); i++) await new Promise((r) => setTimeout(r, 5));
+}
 
 function setup(
   configure: (c: ReturnType<typeof defaultPluginConfig>) => void = () => undefined,
@@ -17,22 +30,22 @@ function setup(
     user?: string;
     language?: string;
     groups?: string[];
-    apps?: Parameters<typeof fakeClient>[0];
   } = {},
 ) {
   document.body.replaceChildren();
   const config = defaultPluginConfig();
-  config.apps = { applications: null, questionnaires: 2, lotteryLog: 3 };
+  config.apps = { ...kintone.apps };
   configure(config);
   const fake = fakeKintone({
     config: serializePluginConfig(config),
     user: { code: options.user ?? "staff1", language: options.language },
     groups: options.groups ?? [],
+    appId: kintone.apps.applications,
   });
-  const rest = fakeClient(options.apps ?? {});
   const notify = jest.fn();
-  registerDesktop(fake.k, "plugin-id", { client: () => rest.client, notify, reload: jest.fn() });
-  return { ...fake, rest, notify };
+  const staff = kintone.admin;
+  registerDesktop(fake.k, "plugin-id", { client: () => staff, notify, reload: jest.fn() });
+  return { ...fake, notify };
 }
 
 describe("save checks", () => {
@@ -129,7 +142,7 @@ describe("save checks", () => {
   it("speaks English to an English user", async () => {
     document.body.replaceChildren();
     const fake = fakeKintone({ config: {}, user: { code: "staff_en", language: "en" } });
-    registerDesktop(fake.k, "p", { client: () => fakeClient({}).client, notify: jest.fn() });
+    registerDesktop(fake.k, "p", { client: () => kintone.admin, notify: jest.fn() });
     const event = await fake.fire("app.record.create.submit", {
       record: eventRecord(validApplicationValues({ company_name: " " })),
     });
@@ -139,9 +152,14 @@ describe("save checks", () => {
 });
 
 describe("process guards", () => {
-  const proceed = (action: string, status: string, values: Record<string, unknown> = {}) => ({
-    recordId: 12,
-    appId: 1,
+  const proceed = (
+    action: string,
+    status: string,
+    values: Record<string, unknown> = {},
+    recordId = 12,
+  ) => ({
+    recordId,
+    appId: kintone.apps.applications,
     record: eventRecord(validApplicationValues(values), status),
     action: { value: action },
     status: { value: status },
@@ -149,7 +167,7 @@ describe("process guards", () => {
   });
 
   it("refuses 質問票回答 without a questionnaire, with the reason", async () => {
-    const { fire } = setup(undefined, { apps: { 2: [] } });
+    const { fire } = setup();
     const event = await fire(
       "app.record.detail.process.proceed",
       proceed("質問票回答", "参加確定", { participation_intent: "参加する" }),
@@ -158,34 +176,48 @@ describe("process guards", () => {
   });
 
   it("lets 質問票回答 through when a questionnaire links to the application", async () => {
-    const { fire } = setup(undefined, {
-      apps: { 2: [{ $id: { value: "5" }, application_no: { value: "12" } }] },
-    });
+    const id = await kintone.application({ company_name: "株式会社回答済" });
+    await kintone.questionnaire(id);
+    const { fire } = setup();
     const event = await fire(
       "app.record.detail.process.proceed",
-      proceed("質問票回答", "参加確定", { participation_intent: "参加する" }),
+      proceed(
+        "質問票回答",
+        "参加確定",
+        { participation_intent: "参加する", application_no: id },
+        Number(id),
+      ),
     );
     expect(event && (event as { error?: string }).error).toBeUndefined();
   });
 
   it("promotes only the next in waitlist order, and never without a completed draw to log it against", async () => {
-    const waitlisted = (id: number, no: number) => ({
-      $id: { value: String(id) },
-      waitlist_no: { value: String(no) },
-      ステータス: { value: "補欠" },
+    const waitlisted = (no: number) => ({
+      company_name: `株式会社補欠${no}`,
+      lottery_result: "補欠",
+      lottery_rank: String(50 + no),
+      waitlist_no: String(no),
     });
-    const { fire } = setup(undefined, { apps: { 1: [waitlisted(20, 1), waitlisted(12, 2)] } });
-    const skipped = await fire(
-      "app.record.detail.process.proceed",
-      proceed("繰り上げ", "補欠", { lottery_result: "補欠", lottery_rank: "52", waitlist_no: "2" }),
-    );
+    const first = await kintone.application(waitlisted(1), ["補欠登録"]);
+    const second = await kintone.application(waitlisted(2), ["補欠登録"]);
+    const promoteSecond = () =>
+      proceed("繰り上げ", "補欠", { ...waitlisted(2), application_no: second }, Number(second));
+    const { fire } = setup();
+    const skipped = await fire("app.record.detail.process.proceed", promoteSecond());
     expect(skipped && (skipped as { error?: string }).error).toMatch(/補欠順位 1/);
 
-    const { fire: fireNext } = setup(undefined, { apps: { 1: [waitlisted(12, 1)] } });
-    const next = await fireNext(
-      "app.record.detail.process.proceed",
-      proceed("繰り上げ", "補欠", { lottery_result: "補欠", lottery_rank: "51", waitlist_no: "1" }),
-    );
+    // The first declines: the second is next in waitlist order.
+    await kintone.admin.record.updateRecord({
+      app: kintone.apps.applications,
+      id: first,
+      record: { participation_intent: { value: "辞退する" } },
+    });
+    await kintone.admin.record.updateRecordStatus({
+      app: kintone.apps.applications,
+      id: first,
+      action: "辞退",
+    });
+    const next = await fire("app.record.detail.process.proceed", promoteSecond());
     // The order guard passes; the promotion must then be logged, and the log has no draw.
     expect(next && (next as { error?: string }).error).toContain(
       "完了した抽選が抽選記録にありません",
@@ -206,7 +238,7 @@ describe("process guards", () => {
 
 describe("detail panel", () => {
   it("shows markup in a company's data as text and links a new questionnaire with the number", async () => {
-    const { fire, space } = setup(undefined, { apps: { 2: [] } });
+    const { fire, space } = setup();
     const notes = '【不備】<img src=x onerror="alert(1)">';
     await fire("app.record.detail.show", {
       record: eventRecord(
@@ -214,7 +246,7 @@ describe("detail panel", () => {
         "申込受付",
       ),
     });
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settled(() => space("followup_panel"));
     const panel = space("followup_panel");
     expect(panel?.querySelector("img")).toBeNull();
     expect(panel?.textContent).toContain('<img src=x onerror="alert(1)">');
@@ -223,13 +255,15 @@ describe("detail panel", () => {
     expect(panel?.querySelector("a")).toBeNull();
     expect(panel?.textContent).toContain("質問票は「参加確定」の後に入力します");
 
-    const confirmed = setup(undefined, { apps: { 2: [] } });
+    const confirmed = setup();
     await confirmed.fire("app.record.detail.show", {
       record: eventRecord(validApplicationValues({ participation_intent: "参加する" }), "参加確定"),
     });
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settled(() => confirmed.space("followup_panel"));
     const link = confirmed.space("followup_panel")?.querySelector("a");
-    expect(link?.getAttribute("href")).toBe("/k/2/edit?application_no=12");
+    expect(link?.getAttribute("href")).toBe(
+      `/k/${kintone.apps.questionnaires}/edit?application_no=12`,
+    );
   });
 
   const panelAfterShow = async (
@@ -237,11 +271,11 @@ describe("detail panel", () => {
     status: string,
     language = "ja",
   ): Promise<HTMLElement | null | undefined> => {
-    const { fire, space } = setup(undefined, { apps: { 2: [] }, language });
+    const { fire, space } = setup(undefined, { language });
     await fire("app.record.detail.show", {
       record: eventRecord(validApplicationValues(values), status),
     });
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settled(() => space("followup_panel"));
     return space("followup_panel");
   };
   const reasons = (panel: HTMLElement | null | undefined) =>
@@ -294,20 +328,20 @@ describe("detail panel", () => {
   });
 
   it("links the existing questionnaire and shows rank and waitlist number", async () => {
-    const { fire, space } = setup(undefined, {
-      apps: { 2: [{ $id: { value: "7" }, application_no: { value: "12" } }] },
-    });
+    const id = await kintone.application({ company_name: "株式会社補欠三" });
+    const answer = await kintone.questionnaire(id);
+    const { fire, space } = setup();
+    const values = { lottery_result: "補欠", lottery_rank: "53", waitlist_no: "3" };
     await fire("app.record.detail.show", {
-      record: eventRecord(
-        validApplicationValues({ lottery_result: "補欠", lottery_rank: "53", waitlist_no: "3" }),
-        "補欠",
-      ),
+      record: eventRecord(validApplicationValues({ ...values, application_no: id }), "補欠"),
     });
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settled(() => space("followup_panel"));
     const panel = space("followup_panel");
     expect(panel?.textContent).toContain("抽選順位 53");
     expect(panel?.textContent).toContain("補欠順位 3");
-    expect(panel?.querySelector("a")?.getAttribute("href")).toBe("/k/2/show#record=7");
+    expect(panel?.querySelector("a")?.getAttribute("href")).toBe(
+      `/k/${kintone.apps.questionnaires}/show#record=${answer}`,
+    );
   });
 });
 
@@ -344,24 +378,28 @@ describe("list buttons", () => {
 });
 
 describe("questionnaire app", () => {
-  function setupQuestionnaire(apps: Parameters<typeof fakeClient>[0]) {
+  function setupQuestionnaire() {
     document.body.replaceChildren();
     const config = defaultPluginConfig();
     config.role = "questionnaires";
-    config.apps.applications = 1;
-    const fake = fakeKintone({ config: serializePluginConfig(config) });
-    const rest = fakeClient(apps);
+    config.apps.applications = kintone.apps.applications;
+    const fake = fakeKintone({
+      config: serializePluginConfig(config),
+      appId: kintone.apps.questionnaires,
+    });
     const notify = jest.fn();
+    const staff = kintone.admin;
     registerDesktop(fake.k, "p", {
-      client: () => rest.client,
+      client: () => staff,
       notify,
       search: () => "?application_no=12",
     });
-    return { ...fake, rest, notify };
+    return { ...fake, notify };
   }
+  const winner = { company_name: "株式会社当選", lottery_result: "当選" };
 
   it("fills application_no from the link and asks kintone to run the lookup", async () => {
-    const { fire } = setupQuestionnaire({});
+    const { fire } = setupQuestionnaire();
     const event = await fire("app.record.create.show", {
       record: { application_no: { value: "" } as { value: string; lookup?: boolean } },
     });
@@ -369,36 +407,28 @@ describe("questionnaire app", () => {
   });
 
   it("after a save moves the application from 参加確定 with 質問票回答", async () => {
-    const application = {
-      $id: { value: "12" },
-      application_no: { value: "12" },
-      ステータス: { type: "STATUS", value: "参加確定" },
-    };
-    const { fire, rest, notify } = setupQuestionnaire({ 1: [application] });
-    await fire("app.record.create.submit.success", { record: { application_no: { value: "12" } } });
-    expect(rest.mock.record.updateRecordStatus).toHaveBeenCalledWith({
-      app: 1,
-      id: "12",
-      action: "質問票回答",
-    });
+    const id = await kintone.application({ ...winner, participation_intent: "参加する" }, [
+      "当選登録",
+      "参加確定",
+    ]);
+    const { fire, notify } = setupQuestionnaire();
+    await fire("app.record.create.submit.success", { record: { application_no: { value: id } } });
+    // 質問票回答 is the only action from 参加確定 to 質問票回答済.
+    expect(await kintone.statusOf(id)).toBe("質問票回答済");
     expect(notify).toHaveBeenCalledWith(expect.stringContaining("質問票回答済"), "info");
   });
 
   it("leaves an application in another state alone", async () => {
-    const application = {
-      $id: { value: "12" },
-      application_no: { value: "12" },
-      ステータス: { type: "STATUS", value: "当選" },
-    };
-    const { fire, rest } = setupQuestionnaire({ 1: [application] });
-    await fire("app.record.create.submit.success", { record: { application_no: { value: "12" } } });
-    expect(rest.mock.record.updateRecordStatus).not.toHaveBeenCalled();
+    const id = await kintone.application(winner, ["当選登録"]);
+    const { fire } = setupQuestionnaire();
+    await fire("app.record.create.submit.success", { record: { application_no: { value: id } } });
+    expect(await kintone.statusOf(id)).toBe("当選");
   });
 });
 
 describe("detail panel before screening", () => {
   it("shows what the rules say about the application as entered", async () => {
-    const { fire, space } = setup(undefined, { apps: { 2: [] } });
+    const { fire, space } = setup();
     await fire("app.record.detail.show", {
       record: eventRecord(
         validApplicationValues({ eligibility: "未判定", postal_code: "12" }),
@@ -419,7 +449,7 @@ describe("damaged settings", () => {
     const fake = fakeKintone({ config: { config: "{not json" } });
     const notify = jest.fn();
     registerDesktop(fake.k, "p", {
-      client: () => fakeClient({}).client,
+      client: () => kintone.admin,
       notify,
       reload: jest.fn(),
     });
