@@ -11,7 +11,12 @@ import {
   type LogEntryContent,
   type LotteryBundle,
 } from "../../core/lottery";
-import { LOTTERY_LOG_FIELDS, LOTTERY_LOG_KINDS } from "../../core/vocabulary";
+import {
+  LOTTERY_ALGORITHM,
+  LOTTERY_LOG_FIELDS,
+  LOTTERY_LOG_KINDS,
+  LOTTERY_LOG_STATES,
+} from "../../core/vocabulary";
 import { type LotteryContext, numberValue, readPages } from "./context";
 
 /** Text fields keep pool and ranking up to this many characters; beyond, only the bundle file does. */
@@ -126,6 +131,40 @@ export async function chainEntry(
     previous_hash: last?.entry_hash ?? GENESIS_HASH,
   };
   return { content: full, entryHash: await entryHash(full), state, bundleFileKey };
+}
+
+/**
+ * The 繰り上げ log entry, chained after the log's last entry and already completed: the same shape
+ * whether the CLI fills every vacancy or the status bar promotes one record.
+ */
+export function promotionEntry(
+  log: readonly LogRecord[],
+  promotion: {
+    runId: string;
+    draw: LogRecord;
+    quota: number;
+    declined: string[];
+    promoted: Array<{ key: string; rank: number | null; waitlist_no: number | null }>;
+    reason: string;
+  },
+): Promise<NewEntry> {
+  const { runId, draw, quota, declined, promoted, reason } = promotion;
+  return chainEntry(
+    log,
+    {
+      run_id: runId,
+      kind: LOTTERY_LOG_KINDS.promotion,
+      algorithm: LOTTERY_ALGORITHM,
+      seed: "",
+      pool_fingerprint: draw.pool_fingerprint,
+      pool_size: null,
+      quota,
+      pool: null,
+      ranking: { declined, promoted },
+      reason,
+    },
+    LOTTERY_LOG_STATES.completed,
+  );
 }
 
 /**

@@ -3,12 +3,7 @@
  * in one bulkRequest together with its log entry. Never re-draws.
  */
 import { type DrawnApplication, nextToPromote, vacancies } from "../../core/lottery";
-import {
-  LOTTERY_ALGORITHM,
-  LOTTERY_LOG_KINDS,
-  LOTTERY_LOG_STATES,
-  LOTTERY_RESULTS,
-} from "../../core/vocabulary";
+import { LOTTERY_LOG_KINDS, LOTTERY_LOG_STATES, LOTTERY_RESULTS } from "../../core/vocabulary";
 import {
   type LotteryContext,
   type LotteryOptions,
@@ -22,7 +17,7 @@ import { quote } from "../kintoneQuery";
 import { fieldText } from "../../core/application";
 import { RECORDS_PER_WRITE, REQUESTS_PER_BULK } from "../kintoneLimits";
 import { listIds, LotteryRefusal } from "./errors";
-import { appendRequest, chainEntry, type LogRecord, readLog } from "./log";
+import { appendRequest, type LogRecord, promotionEntry, readLog } from "./log";
 import { sendBulk } from "./writer";
 
 export interface PromotionRequest {
@@ -126,25 +121,14 @@ export async function promoteFromWaitlist(
   }));
   const runId = newRunId("promotion");
   const reason = promotionReason(declined, promoted, options);
-  const entry = await chainEntry(
-    log,
-    {
-      run_id: runId,
-      kind: LOTTERY_LOG_KINDS.promotion,
-      algorithm: LOTTERY_ALGORITHM,
-      seed: "",
-      pool_fingerprint: draw.pool_fingerprint,
-      pool_size: null,
-      quota,
-      pool: null,
-      ranking: {
-        declined,
-        promoted: promoted.map(({ key, rank, waitlist_no }) => ({ key, rank, waitlist_no })),
-      },
-      reason,
-    },
-    LOTTERY_LOG_STATES.completed,
-  );
+  const entry = await promotionEntry(log, {
+    runId,
+    draw,
+    quota,
+    declined,
+    promoted: promoted.map(({ key, rank, waitlist_no }) => ({ key, rank, waitlist_no })),
+    reason,
+  });
   const outcome: PromotionOutcome = {
     runId,
     drawRunId: draw.run_id,

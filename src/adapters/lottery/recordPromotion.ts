@@ -4,17 +4,12 @@
  * latest completed draw's quota). The promotion is logged before kintone changes the status, so
  * the audit finds a 繰り上げ entry for it.
  */
-import {
-  LOTTERY_ALGORITHM,
-  LOTTERY_LOG_KINDS,
-  LOTTERY_LOG_STATES,
-  PLACE_STATES,
-} from "../../core/vocabulary";
+import { LOTTERY_LOG_KINDS, LOTTERY_LOG_STATES, PLACE_STATES } from "../../core/vocabulary";
 import type { WorkflowRecord } from "../../core/workflow";
 import { inList } from "../kintoneQuery";
 import { type LotteryOptions, newRunId, resolveContext } from "./context";
 import { LotteryRefusal } from "./errors";
-import { appendRequest, chainEntry, readLog } from "./log";
+import { appendRequest, promotionEntry, readLog } from "./log";
 
 export async function logRecordPromotion(
   options: LotteryOptions & { record: WorkflowRecord },
@@ -49,25 +44,14 @@ export async function logRecordPromotion(
     });
   }
   const { record } = options;
-  const entry = await chainEntry(
-    log,
-    {
-      run_id: newRunId("promotion"),
-      kind: LOTTERY_LOG_KINDS.promotion,
-      algorithm: LOTTERY_ALGORITHM,
-      seed: "",
-      pool_fingerprint: draw.pool_fingerprint,
-      pool_size: null,
-      quota,
-      pool: null,
-      ranking: {
-        declined: [],
-        promoted: [{ key: record.id, rank: record.lotteryRank, waitlist_no: record.waitlistNo }],
-      },
-      reason: `詳細画面の繰り上げ: ${record.id}（補欠${record.waitlistNo ?? "-"}）、欠員 ${quota - held}件`,
-    },
-    LOTTERY_LOG_STATES.completed,
-  );
+  const entry = await promotionEntry(log, {
+    runId: newRunId("promotion"),
+    draw,
+    quota,
+    declined: [],
+    promoted: [{ key: record.id, rank: record.lotteryRank, waitlist_no: record.waitlistNo }],
+    reason: `詳細画面の繰り上げ: ${record.id}（補欠${record.waitlistNo ?? "-"}）、欠員 ${quota - held}件`,
+  });
   const { app, record: values } = appendRequest(context, entry).payload;
   await context.call(() => context.client.record.addRecords({ app, records: [values] }));
   return entry.entryHash;
