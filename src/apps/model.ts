@@ -83,17 +83,22 @@ export interface ProcessDefinition {
 export type ProgramAppKey = "applications" | "questionnaires" | "lotteryLog";
 
 /** One entry of kintone's app permissions (`app/acl` rights). */
-export interface AppPermission {
+/** The rights one entry of kintone's app permissions grants or withholds, in kintone's order. */
+export const APP_RIGHTS = [
+  "appEditable",
+  "recordViewable",
+  "recordAddable",
+  "recordEditable",
+  "recordDeletable",
+  "recordImportable",
+  "recordExportable",
+] as const;
+export type AppRightName = (typeof APP_RIGHTS)[number];
+
+export type AppPermission = {
   entity: { type: "USER" | "GROUP" | "ORGANIZATION" | "CREATOR"; code: string | null };
   includeSubs: boolean;
-  appEditable: boolean;
-  recordViewable: boolean;
-  recordAddable: boolean;
-  recordEditable: boolean;
-  recordDeletable: boolean;
-  recordImportable: boolean;
-  recordExportable: boolean;
-}
+} & Record<AppRightName, boolean>;
 
 export interface AppDefinition {
   key: ProgramAppKey;

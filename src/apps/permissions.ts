@@ -1,4 +1,11 @@
-import type { AppDefinition, AppPermission, ProgramAppKey, StateDefinition } from "./model";
+import {
+  type AppDefinition,
+  type AppPermission,
+  APP_RIGHTS,
+  type AppRightName,
+  type ProgramAppKey,
+  type StateDefinition,
+} from "./model";
 
 /**
  * Spec v2 §3: who may do what, set by `followup setup` so that neither the screens nor the REST API
@@ -9,30 +16,19 @@ export const SECRETARIAT_GROUP = "secretariat";
 const ADMINISTRATORS = "Administrators";
 const EVERYONE = "everyone";
 
-const NONE = {
-  appEditable: false,
-  recordViewable: false,
-  recordAddable: false,
-  recordEditable: false,
-  recordDeletable: false,
-  recordImportable: false,
-  recordExportable: false,
-};
+function rights(value: boolean): Record<AppRightName, boolean> {
+  return Object.fromEntries(APP_RIGHTS.map((right) => [right, value])) as Record<
+    AppRightName,
+    boolean
+  >;
+}
 
-function group(code: string, rights: Partial<typeof NONE>): AppPermission {
-  return { entity: { type: "GROUP", code }, includeSubs: false, ...NONE, ...rights };
+function group(code: string, granted: Partial<Record<AppRightName, boolean>>): AppPermission {
+  return { entity: { type: "GROUP", code }, includeSubs: false, ...rights(false), ...granted };
 }
 
 /** kintone administrators keep every right: they run setup and may repair a record by hand. */
-const administrators = group(ADMINISTRATORS, {
-  appEditable: true,
-  recordViewable: true,
-  recordAddable: true,
-  recordEditable: true,
-  recordDeletable: true,
-  recordImportable: true,
-  recordExportable: true,
-});
+const administrators = group(ADMINISTRATORS, rights(true));
 
 const secretariatEdits = group(SECRETARIAT_GROUP, {
   recordViewable: true,

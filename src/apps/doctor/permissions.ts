@@ -4,27 +4,16 @@
  * the same order (kintone applies to a user the first entry that matches), and no other entry that
  * grants a record right.
  */
-import type { AppPermission } from "../model";
+import { type AppPermission, APP_RIGHTS, type AppRightName } from "../model";
 import { about, type CheckedApp } from "./appChecks";
 import { type Finding, ok, problem } from "./finding";
 
-const RIGHTS = [
-  "appEditable",
-  "recordViewable",
-  "recordAddable",
-  "recordEditable",
-  "recordDeletable",
-  "recordImportable",
-  "recordExportable",
-] as const;
-type Right = (typeof RIGHTS)[number];
-
 /** One entry of `GET app/acl`. */
 export type AppRight = { entity: { type: string; code: string | null } } & Partial<
-  Record<Right, boolean>
+  Record<AppRightName, boolean>
 >;
 
-const RIGHT_NAMES: Record<Right, { ja: string; en: string }> = {
+const RIGHT_NAMES: Record<AppRightName, { ja: string; en: string }> = {
   appEditable: { ja: "アプリ管理", en: "manage app" },
   recordViewable: { ja: "閲覧", en: "view" },
   recordAddable: { ja: "追加", en: "add" },
@@ -40,11 +29,11 @@ function entityKey(entity: AppRight["entity"]): string {
   return entity.type === "CREATOR" ? "CREATOR" : `${entity.type}:${entity.code ?? ""}`;
 }
 
-function granted(right: AppRight): Right[] {
-  return RIGHTS.filter((name) => right[name] === true);
+function granted(right: AppRight): AppRightName[] {
+  return APP_RIGHTS.filter((name) => right[name] === true);
 }
 
-function listed(rights: Right[], lang: "ja" | "en"): string {
+function listed(rights: AppRightName[], lang: "ja" | "en"): string {
   if (rights.length === 0) return lang === "ja" ? "なし" : "none";
   return rights.map((name) => RIGHT_NAMES[name][lang]).join(lang === "ja" ? "・" : ", ");
 }
