@@ -7,21 +7,12 @@ import type { SandboxDb } from "../db/database";
 import { FieldErrorCollector } from "../http/errors";
 import type { ApiRequest, Router } from "../http/router";
 import { registerEvaluateRoute } from "./aclEvaluate";
+import { APP_RIGHTS } from "./defaults";
 import type { FieldMap } from "./fields";
 import { registerSettingsEndpoint } from "./settingsEndpoint";
 import { readSettings } from "./store";
 
 type Entry = Record<string, unknown> & { entity?: { type?: unknown; code?: unknown } };
-
-const APP_FLAGS = [
-  "appEditable",
-  "recordViewable",
-  "recordAddable",
-  "recordEditable",
-  "recordDeletable",
-  "recordImportable",
-  "recordExportable",
-] as const;
 
 function flag(value: unknown): boolean {
   return value === true || value === "true";
@@ -89,7 +80,7 @@ export function registerAclRoutes(router: Router): void {
           ),
           includeSubs: flag(entry.includeSubs),
         };
-        for (const key of APP_FLAGS) right[key] = flag(entry[key]);
+        for (const key of APP_RIGHTS) right[key] = flag(entry[key]);
         if ((right.recordEditable || right.recordDeletable) && !right.recordViewable) {
           out.add(`rights[${i}].recordViewable`, VIEW_NEEDED);
         }

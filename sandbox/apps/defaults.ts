@@ -102,15 +102,18 @@ export function defaultSettings(kind: SettingsKind, name: string, lang: Lang): u
   }
 }
 
-const ALL_RIGHTS = {
-  appEditable: true,
-  recordViewable: true,
-  recordAddable: true,
-  recordEditable: true,
-  recordDeletable: true,
-  recordImportable: true,
-  recordExportable: true,
-};
+/** The rights of one app permission entry, in kintone's order (update-app-permissions). */
+export const APP_RIGHTS = [
+  "appEditable",
+  "recordViewable",
+  "recordAddable",
+  "recordEditable",
+  "recordDeletable",
+  "recordImportable",
+  "recordExportable",
+] as const;
+
+const ALL_RIGHTS = Object.fromEntries(APP_RIGHTS.map((right) => [right, true]));
 
 /**
  * The sandbox's default app permissions: the creator, administrators and the secretariat may do

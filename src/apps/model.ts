@@ -95,6 +95,14 @@ export const APP_RIGHTS = [
 ] as const;
 export type AppRightName = (typeof APP_RIGHTS)[number];
 
+/** Every app right set to `value`: all granted, or none. */
+export function appRights(value: boolean): Record<AppRightName, boolean> {
+  return Object.fromEntries(APP_RIGHTS.map((right) => [right, value])) as Record<
+    AppRightName,
+    boolean
+  >;
+}
+
 export type AppPermission = {
   entity: { type: "USER" | "GROUP" | "ORGANIZATION" | "CREATOR"; code: string | null };
   includeSubs: boolean;

@@ -1,7 +1,7 @@
 import {
   type AppDefinition,
   type AppPermission,
-  APP_RIGHTS,
+  appRights,
   type AppRightName,
   type ProgramAppKey,
   type StateDefinition,
@@ -16,19 +16,12 @@ export const SECRETARIAT_GROUP = "secretariat";
 const ADMINISTRATORS = "Administrators";
 const EVERYONE = "everyone";
 
-function rights(value: boolean): Record<AppRightName, boolean> {
-  return Object.fromEntries(APP_RIGHTS.map((right) => [right, value])) as Record<
-    AppRightName,
-    boolean
-  >;
-}
-
 function group(code: string, granted: Partial<Record<AppRightName, boolean>>): AppPermission {
-  return { entity: { type: "GROUP", code }, includeSubs: false, ...rights(false), ...granted };
+  return { entity: { type: "GROUP", code }, includeSubs: false, ...appRights(false), ...granted };
 }
 
 /** kintone administrators keep every right: they run setup and may repair a record by hand. */
-const administrators = group(ADMINISTRATORS, rights(true));
+const administrators = group(ADMINISTRATORS, appRights(true));
 
 const secretariatEdits = group(SECRETARIAT_GROUP, {
   recordViewable: true,

@@ -1,3 +1,4 @@
+import { appRights } from "../../src/apps/model";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
 import { kintoneFailure } from "../support/kintoneError";
 
@@ -130,13 +131,7 @@ describe("preview and live settings", () => {
       rights: [
         {
           entity: { type: "USER", code: "viewer" },
-          appEditable: true,
-          recordViewable: true,
-          recordAddable: true,
-          recordEditable: true,
-          recordDeletable: true,
-          recordImportable: true,
-          recordExportable: true,
+          ...appRights(true),
         },
         ...rights,
       ],

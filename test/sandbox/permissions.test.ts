@@ -2,6 +2,7 @@
  * App, record and field permissions as kintone documents them (cybozu.dev: update-app-permissions,
  * update-record-permissions, update-field-permissions, evaluate-record-permissions).
  */
+import { appRights } from "../../src/apps/model";
 import { type ContractTarget, sandboxOnly, startContractTarget } from "../support/contractTarget";
 import { kintoneFailure } from "../support/kintoneError";
 import { createApplicationsApp, deploy } from "./records-fixtures";
@@ -11,15 +12,7 @@ let sandbox: ContractTarget;
 let app: string;
 const admin = () => sandbox.clientAs("admin");
 
-const ALL = {
-  appEditable: true,
-  recordViewable: true,
-  recordAddable: true,
-  recordEditable: true,
-  recordDeletable: true,
-  recordImportable: true,
-  recordExportable: true,
-};
+const ALL = appRights(true);
 const group = (code: string) => ({ type: "GROUP" as const, code });
 
 beforeAll(async () => {
