@@ -58,136 +58,134 @@ const VIEW_NEEDED = {
   en: "Allow viewing when allowing editing or deleting.",
 };
 
-export function registerAclRoutes(router: Router): void {
+/** What checks one entry of a PUT's `rights` needs: the database, the app's preview fields, errors. */
+interface RightsCheck {
+  db: SandboxDb;
+  fields: FieldMap;
+  out: FieldErrorCollector;
+}
+
+/**
+ * The three permission settings behave alike: reading the live settings needs app management, a
+ * PUT replaces the whole `rights` list (each entry checked, nothing stored if any is wrong), and a
+ * live PUT deploys.
+ */
+function registerRightsEndpoint(
+  router: Router,
+  endpoint: string,
+  kind: "acl" | "recordAcl" | "fieldAcl",
+  checkEntry: (entry: Entry, i: number, check: RightsCheck) => unknown,
+): void {
   registerSettingsEndpoint<unknown[]>(router, {
-    endpoint: "app/acl",
-    kind: "acl",
+    endpoint,
+    kind,
     liveReadRight: "manage",
     liveWriteDeploys: true,
     present: (rights) => ({ rights }),
     update: (req, _current, app) => {
-      const out = new FieldErrorCollector();
-      const fields = readSettings<FieldMap>(req.db, app.id, "preview", "fields");
-      const rights = rightsParam(req, out).map((entry, i) => {
-        const right: Record<string, unknown> = {
+      const check = {
+        db: req.db,
+        fields: readSettings<FieldMap>(req.db, app.id, "preview", "fields"),
+        out: new FieldErrorCollector(),
+      };
+      const rights = rightsParam(req, check.out).map((entry, i) => checkEntry(entry, i, check));
+      check.out.throwIfAny();
+      return { value: rights };
+    },
+  });
+}
+
+export function registerAclRoutes(router: Router): void {
+  registerRightsEndpoint(router, "app/acl", "acl", (entry, i, { db, fields, out }) => {
+    const right: Record<string, unknown> = {
+      entity: checkEntity(
+        db,
+        fields,
+        entry.entity,
+        ["USER", "GROUP", "ORGANIZATION", "CREATOR"],
+        `rights[${i}]`,
+        out,
+      ),
+      includeSubs: flag(entry.includeSubs),
+    };
+    for (const key of APP_RIGHTS) right[key] = flag(entry[key]);
+    if ((right.recordEditable || right.recordDeletable) && !right.recordViewable) {
+      out.add(`rights[${i}].recordViewable`, VIEW_NEEDED);
+    }
+    if (right.recordImportable && !right.recordAddable) {
+      out.add(`rights[${i}].recordAddable`, {
+        ja: "ファイルの読み込みを許可するときは、レコードの追加も許可してください。",
+        en: "Allow adding records when allowing file imports.",
+      });
+    }
+    return right;
+  });
+
+  registerRightsEndpoint(router, "record/acl", "recordAcl", (right, i, { db, fields, out }) => {
+    const list = Array.isArray(right.entities) ? (right.entities as Entry[]) : [];
+    if (!Array.isArray(right.entities)) {
+      out.add(`rights[${i}].entities`, { ja: "必須です。", en: "Required field." });
+    }
+    return {
+      filterCond: typeof right.filterCond === "string" ? right.filterCond : "",
+      entities: list.map((entry, j) => {
+        const path = `rights[${i}].entities[${j}]`;
+        const viewable = flag(entry.viewable);
+        const editable = flag(entry.editable);
+        const deletable = flag(entry.deletable);
+        if ((editable || deletable) && !viewable) out.add(`${path}.viewable`, VIEW_NEEDED);
+        return {
           entity: checkEntity(
-            req.db,
+            db,
             fields,
             entry.entity,
-            ["USER", "GROUP", "ORGANIZATION", "CREATOR"],
-            `rights[${i}]`,
+            ["USER", "GROUP", "ORGANIZATION", "FIELD_ENTITY"],
+            path,
+            out,
+          ),
+          viewable,
+          editable,
+          deletable,
+          includeSubs: flag(entry.includeSubs),
+        };
+      }),
+    };
+  });
+
+  registerRightsEndpoint(router, "field/acl", "fieldAcl", (right, i, { db, fields, out }) => {
+    const code = String(right.code ?? "");
+    if (!fields[code]) {
+      out.add(`rights[${i}].code`, {
+        ja: `フィールド「${code}」が見つかりません。`,
+        en: `The field (code: ${code}) is not found.`,
+      });
+    }
+    const list = Array.isArray(right.entities) ? (right.entities as Entry[]) : [];
+    return {
+      code,
+      entities: list.map((entry, j) => {
+        const path = `rights[${i}].entities[${j}]`;
+        const accessibility = String(entry.accessibility ?? "");
+        if (!["READ", "WRITE", "NONE"].includes(accessibility)) {
+          out.add(`${path}.accessibility`, {
+            ja: "READ、WRITE、NONEのいずれかを指定してください。",
+            en: "Specify READ, WRITE or NONE.",
+          });
+        }
+        return {
+          accessibility,
+          entity: checkEntity(
+            db,
+            fields,
+            entry.entity,
+            ["USER", "GROUP", "ORGANIZATION", "FIELD_ENTITY"],
+            path,
             out,
           ),
           includeSubs: flag(entry.includeSubs),
         };
-        for (const key of APP_RIGHTS) right[key] = flag(entry[key]);
-        if ((right.recordEditable || right.recordDeletable) && !right.recordViewable) {
-          out.add(`rights[${i}].recordViewable`, VIEW_NEEDED);
-        }
-        if (right.recordImportable && !right.recordAddable) {
-          out.add(`rights[${i}].recordAddable`, {
-            ja: "ファイルの読み込みを許可するときは、レコードの追加も許可してください。",
-            en: "Allow adding records when allowing file imports.",
-          });
-        }
-        return right;
-      });
-      out.throwIfAny();
-      return { value: rights };
-    },
-  });
-
-  registerSettingsEndpoint<unknown[]>(router, {
-    endpoint: "record/acl",
-    kind: "recordAcl",
-    liveReadRight: "manage",
-    liveWriteDeploys: true,
-    present: (rights) => ({ rights }),
-    update: (req, _current, app) => {
-      const out = new FieldErrorCollector();
-      const fields = readSettings<FieldMap>(req.db, app.id, "preview", "fields");
-      const rights = rightsParam(req, out).map((right, i) => {
-        const list = Array.isArray(right.entities) ? (right.entities as Entry[]) : [];
-        if (!Array.isArray(right.entities)) {
-          out.add(`rights[${i}].entities`, { ja: "必須です。", en: "Required field." });
-        }
-        return {
-          filterCond: typeof right.filterCond === "string" ? right.filterCond : "",
-          entities: list.map((entry, j) => {
-            const path = `rights[${i}].entities[${j}]`;
-            const viewable = flag(entry.viewable);
-            const editable = flag(entry.editable);
-            const deletable = flag(entry.deletable);
-            if ((editable || deletable) && !viewable) out.add(`${path}.viewable`, VIEW_NEEDED);
-            return {
-              entity: checkEntity(
-                req.db,
-                fields,
-                entry.entity,
-                ["USER", "GROUP", "ORGANIZATION", "FIELD_ENTITY"],
-                path,
-                out,
-              ),
-              viewable,
-              editable,
-              deletable,
-              includeSubs: flag(entry.includeSubs),
-            };
-          }),
-        };
-      });
-      out.throwIfAny();
-      return { value: rights };
-    },
-  });
-
-  registerSettingsEndpoint<unknown[]>(router, {
-    endpoint: "field/acl",
-    kind: "fieldAcl",
-    liveReadRight: "manage",
-    liveWriteDeploys: true,
-    present: (rights) => ({ rights }),
-    update: (req, _current, app) => {
-      const out = new FieldErrorCollector();
-      const fields = readSettings<FieldMap>(req.db, app.id, "preview", "fields");
-      const rights = rightsParam(req, out).map((right, i) => {
-        const code = String(right.code ?? "");
-        if (!fields[code]) {
-          out.add(`rights[${i}].code`, {
-            ja: `フィールド「${code}」が見つかりません。`,
-            en: `The field (code: ${code}) is not found.`,
-          });
-        }
-        const list = Array.isArray(right.entities) ? (right.entities as Entry[]) : [];
-        return {
-          code,
-          entities: list.map((entry, j) => {
-            const path = `rights[${i}].entities[${j}]`;
-            const accessibility = String(entry.accessibility ?? "");
-            if (!["READ", "WRITE", "NONE"].includes(accessibility)) {
-              out.add(`${path}.accessibility`, {
-                ja: "READ、WRITE、NONEのいずれかを指定してください。",
-                en: "Specify READ, WRITE or NONE.",
-              });
-            }
-            return {
-              accessibility,
-              entity: checkEntity(
-                req.db,
-                fields,
-                entry.entity,
-                ["USER", "GROUP", "ORGANIZATION", "FIELD_ENTITY"],
-                path,
-                out,
-              ),
-              includeSubs: flag(entry.includeSubs),
-            };
-          }),
-        };
-      });
-      out.throwIfAny();
-      return { value: rights };
-    },
+      }),
+    };
   });
 
   registerEvaluateRoute(router);
