@@ -1,222 +1,278 @@
 /**
- * @jest-environment jsdom
+ * The list buttons run the real lottery against the in-process sandbox (the applications and
+ * lottery log apps as setup defines them): what the dialogs show is checked against what kintone
+ * then holds.
  */
-jest.mock("../../src/adapters/lottery", () => ({
-  ...jest.requireActual("../../src/adapters/lottery"),
-  prepareDraw: jest.fn(),
-  drawLottery: jest.fn(),
-  resumeDraw: jest.fn(),
-  promoteFromWaitlist: jest.fn(),
-  commitSeed: jest.fn(),
-}));
-import "./support/jsdomGlobals";
+import "./support/pageOverNode";
 import "./support/nativeDialog";
+import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import * as lottery from "../../src/adapters/lottery";
 import { createProgram } from "../../src/adapters/program";
 import { defaultPluginConfig, type PluginConfig } from "../../src/core/settings/pluginConfig";
 import { showListButtons } from "../../src/desktop/listButtons";
 import { seedCommitment } from "../../src/core/lottery";
-import { fakeClient } from "./support/fakeClient";
+import { startTestSandbox, type TestSandbox } from "../support/sandbox";
+import { renameProcess, renamedActions, renamedStates } from "../support/renamedProcess";
+import { addPool, provisionLotteryApps } from "../lottery/provision";
 import { type FakeKintoneOptions, fakeKintone } from "./support/fakeKintone";
 
-const mocked = lottery as jest.Mocked<typeof lottery>;
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
-const bundle = {
-  algorithm: "hmac-sha256-rank/v1",
-  seed: "ab".repeat(32),
-  quota: 1,
-  pool: ["1", "2"],
-  pool_fingerprint: "f".repeat(64),
-  ranking: [
-    { key: "2", rank: 1, result: "当選", waitlist_no: null },
-    { key: "1", rank: 2, result: "補欠", waitlist_no: 1 },
-  ],
-};
+let sandbox: TestSandbox;
+let admin: KintoneRestAPIClient;
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  admin = sandbox.clientAs("admin");
+});
+afterAll(() => sandbox.close());
+
+/** Waits until `done()` holds: the buttons read and write kintone over REST. */
+async function until(done: () => unknown): Promise<void> {
+  for (let i = 0; i < 1000 && !done(); i++) await new Promise((r) => setTimeout(r, 5));
+}
+
+type Apps = { applications: number; lotteryLog: number };
+
+function programOf(apps: Apps, config: PluginConfig) {
+  return createProgram({
+    client: admin,
+    config,
+    lang: "ja",
+    source: { kind: "plugin" },
+    apps,
+    retry: { baseDelayMs: 1, maxDelayMs: 5, attempts: 2 },
+  });
+}
+
+function configOf(apps: Apps, adjust: (config: PluginConfig) => void) {
+  const config = defaultPluginConfig();
+  config.apps = { ...apps, questionnaires: null };
+  config.permissions.draw.users = ["staff1"];
+  config.permissions.promote.users = ["staff1"];
+  adjust(config);
+  return config;
+}
 
 async function listScreen(
   adjust: (config: PluginConfig) => void = () => undefined,
   where: FakeKintoneOptions = {},
+  apps?: Apps,
 ) {
   document.body.replaceChildren();
-  const config = defaultPluginConfig();
-  config.apps.lotteryLog = 3;
-  config.permissions.draw.users = ["staff1"];
-  config.permissions.promote.users = ["staff1"];
-  adjust(config);
-  const fake = fakeKintone(where);
+  const used = apps ?? (await provisionLotteryApps(admin));
+  const fake = fakeKintone({ appId: used.applications, ...where });
   const reload = jest.fn();
-  const program = createProgram({
-    client: fakeClient({}).client,
-    config,
-    lang: "ja",
-    source: { kind: "plugin" },
-    apps: { applications: 1 },
-  });
+  const program = programOf(used, configOf(used, adjust));
   await showListButtons(fake.k, program, { reload });
-  return { ...fake, reload };
+  return { ...fake, reload, apps: used, program };
 }
 
 async function click(selector: string) {
   const node = document.querySelector<HTMLElement>(selector);
   if (!node) throw new Error(`no ${selector}`);
   node.click();
-  await flush();
-  await flush();
+  await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-beforeEach(() => jest.resetAllMocks());
+const text = () => document.body.textContent ?? "";
+const logOf = (program: ReturnType<typeof programOf>) => lottery.readLotteryLog(program);
+async function statusOf(app: number, id: string): Promise<string> {
+  const { record } = await admin.record.getRecord({ app, id });
+  return String(record["ステータス"]?.value);
+}
 
 describe("抽選予告 button", () => {
   it("shows the seed once and logs only its SHA-256, before the window closes", async () => {
-    mocked.commitSeed.mockResolvedValue({ runId: "n", commitment: "x", chainHead: "e".repeat(64) });
-    await listScreen();
+    const open = (config: PluginConfig) => {
+      config.program.window.closesAt = "2099-08-09T17:00:00+09:00";
+    };
+    const { program } = await listScreen(open);
     await click("#followup-notice");
-    const seed = /シード（抽選まで秘密にして保管してください）：([0-9a-f]{64})/.exec(
-      document.body.textContent ?? "",
-    )?.[1];
+    await until(() => /シード（抽選まで秘密にして保管してください）/.test(text()));
+    const seed = /シード（抽選まで秘密にして保管してください）：([0-9a-f]{64})/.exec(text())?.[1];
     expect(seed).toMatch(/^[0-9a-f]{64}$/);
     await click(".followup-dialog-ok");
-    const { commitment, closesAt } = mocked.commitSeed.mock.calls[0]?.[0] ?? {};
-    expect(commitment).toBe(await seedCommitment(seed ?? ""));
-    expect(closesAt).toBe(defaultPluginConfig().program.window.closesAt);
-    expect(JSON.stringify(mocked.commitSeed.mock.calls[0]?.[0])).not.toContain(seed);
+    await until(() => /抽選予告を記録しました/.test(text()));
+    const log = await logOf(program);
+    expect(log).toHaveLength(1);
+    expect(JSON.stringify(log)).toContain(await seedCommitment(seed ?? ""));
+    expect(JSON.stringify(log)).not.toContain(seed);
+    expect(text()).toContain(`チェーンの先頭：${log[0]?.entry_hash}`);
+  });
+
+  it("is refused once the configured window has closed, and logs nothing", async () => {
+    const { program } = await listScreen(); // the default window closed in 2024
+    await click("#followup-notice");
+    await until(() => document.querySelector(".followup-dialog-ok"));
+    await click(".followup-dialog-ok");
+    await until(() => /申込期間は終わっています/.test(text()));
+    expect(text()).toContain("締切");
+    expect(await logOf(program)).toEqual([]);
   });
 });
 
 describe("抽選 button", () => {
   it("shows pool size, fingerprint and quota, draws with the seed given, then offers the bundle", async () => {
-    mocked.prepareDraw.mockResolvedValue({
-      quota: 50,
-      poolSize: 99,
-      poolFingerprint: "f".repeat(64),
-      keys: [],
-      revisions: new Map(),
-      log: [],
-      statusField: "ステータス",
-      openPlaces: 0,
-    });
-    mocked.drawLottery.mockImplementation(async (options) => {
-      options.onProgress?.(100, 99);
-      return {
-        runId: "draw-1",
-        bundle,
-        bulkRequests: 1,
-        logRecordId: "1",
-        alreadyWritten: 0,
-        chainHead: "a".repeat(64),
-        openPlaces: 0,
-      } as never;
-    });
-    const { reload } = await listScreen();
+    const apps = await provisionLotteryApps(admin);
+    await addPool(admin, apps.applications, 99);
+    const { reload, program } = await listScreen(undefined, {}, apps);
     await click("#followup-draw");
-    expect(document.body.textContent).toContain("対象（適格の申込）：99 件");
-    expect(document.querySelector("#followup-fingerprint")?.textContent).toBe("f".repeat(64));
+    await until(() => document.querySelector("#followup-fingerprint"));
+    expect(text()).toContain("対象（適格の申込）：99 件");
+    expect(text()).toContain("当選枠：50 件");
+    const fingerprint = document.querySelector("#followup-fingerprint")?.textContent;
+    expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
     // Plain words for the pool hash, with what it is for (issue 17): no 指紋.
-    expect(document.body.textContent).toContain("申込者一覧の確認用の値");
-    expect(document.body.textContent).toContain("誰でも確かめられます");
-    expect(document.body.textContent).not.toContain("指紋");
-    (document.querySelector("#followup-seed") as HTMLElement & { value: string }).value =
-      "cd".repeat(32);
+    expect(text()).toContain("申込者一覧の確認用の値");
+    expect(text()).toContain("誰でも確かめられます");
+    expect(text()).not.toContain("指紋");
+    (document.querySelector("#followup-seed") as HTMLInputElement).value = "cd".repeat(32);
     await click(".followup-dialog-ok");
-    expect(mocked.drawLottery).toHaveBeenCalledWith(
-      expect.objectContaining({
-        quota: 50,
-        seed: "cd".repeat(32),
-        allowed: { users: ["staff1"], groups: [] },
-      }),
-    );
-    expect(document.querySelector("#followup-result")?.textContent).toContain(
-      "当選 1 件・補欠 1 件",
-    );
-    expect(document.querySelector("#followup-result")?.textContent).toContain(
-      `チェーンの先頭：${"a".repeat(64)}`,
-    );
-    expect(document.querySelector("#followup-download-bundle")).not.toBeNull();
+    await until(() => document.querySelector("#followup-download-bundle"));
+    const log = await logOf(program);
+    const drawn = log.find((entry) => entry.kind === "抽選");
+    expect(drawn?.seed).toBe("cd".repeat(32));
+    expect(drawn?.pool_fingerprint).toBe(fingerprint);
+    const result = document.querySelector("#followup-result")?.textContent;
+    expect(result).toContain("当選 50 件・補欠 49 件");
+    expect(result).toContain(`チェーンの先頭：${log[log.length - 1]?.entry_hash}`);
+    const { records } = await admin.record.getRecords({
+      app: apps.applications,
+      query: 'ステータス in ("当選") limit 500',
+    });
+    expect(records).toHaveLength(50);
     await click(".followup-dialog-close");
     expect(reload).toHaveBeenCalled();
   });
 
-  it("says plainly when the lottery refuses, and draws nothing", async () => {
-    mocked.prepareDraw.mockRejectedValue(
-      new lottery.LotteryRefusal("unscreened-records", {
-        ja: "未判定の申込があります",
-        en: "unscreened",
-      }),
-    );
-    await listScreen();
+  it("re-checks the permission list when drawing: a user taken off it since the list showed draws nothing", async () => {
+    const apps = await provisionLotteryApps(admin);
+    const pool = await addPool(admin, apps.applications, 2);
+    const { program } = await listScreen(undefined, {}, apps);
     await click("#followup-draw");
-    expect(document.querySelector(".followup-refusal")?.textContent).toContain(
-      "未判定の申込があります",
-    );
-    expect(mocked.drawLottery).not.toHaveBeenCalled();
+    await until(() => document.querySelector("#followup-seed"));
+    program.config.permissions.draw.users = ["staff2"];
+    await click(".followup-dialog-ok");
+    await until(() => /権限/.test(document.querySelector(".followup-dialog")?.textContent ?? ""));
+    expect(document.querySelector(".followup-dialog")?.textContent).toMatch(/権限/);
+    expect(document.querySelector("#followup-result")).toBeNull();
+    expect(await logOf(program)).toEqual([]);
+    for (const id of pool) expect(await statusOf(apps.applications, id)).toBe("申込受付");
+  });
+
+  it("says plainly when the lottery refuses, and draws nothing", async () => {
+    const apps = await provisionLotteryApps(admin);
+    await addPool(admin, apps.applications, 2);
+    await addPool(admin, apps.applications, 1, "未判定");
+    const { program } = await listScreen(undefined, {}, apps);
+    await click("#followup-draw");
+    await until(() => document.querySelector(".followup-refusal"));
+    expect(document.querySelector(".followup-refusal")?.textContent).toContain("未判定");
+    expect(await logOf(program)).toEqual([]);
   });
 
   it("offers to resume an interrupted draw with its logged ranking", async () => {
-    mocked.prepareDraw.mockRejectedValue(
-      new lottery.LotteryRefusal("draw-running", {
-        ja: "抽選 draw-1 が途中です",
-        en: "unfinished",
+    const apps = await provisionLotteryApps(admin);
+    // More than one bulkRequest of updates (20 × 100), so a draw can stop half-way.
+    await addPool(admin, apps.applications, 2100);
+    const { program } = await listScreen(undefined, {}, apps);
+    const stopped = new Error("the page was closed after the first bulkRequest");
+    await expect(
+      lottery.drawLottery({
+        program,
+        quota: 50,
+        onChunkWritten: () => {
+          throw stopped;
+        },
       }),
-    );
-    mocked.resumeDraw.mockResolvedValue({
-      runId: "draw-1",
-      bundle,
-      bulkRequests: 1,
-      logRecordId: "1",
-      alreadyWritten: 1,
-    } as never);
-    await listScreen();
+    ).rejects.toBe(stopped);
+    const [interrupted] = await logOf(program);
+    expect(interrupted?.kind).toBe("抽選");
+    const count = async (status: string) =>
+      (
+        await admin.record.getRecords({
+          app: apps.applications,
+          query: `ステータス in ("${status}") limit 1`,
+          totalCount: true,
+        })
+      ).totalCount;
+    expect(Number(await count("申込受付"))).toBeGreaterThan(0);
+
     await click("#followup-draw");
-    expect(document.body.textContent).toContain("抽選 draw-1 が途中です");
+    await until(() => /が途中です/.test(text()));
+    expect(text()).toContain(`抽選 ${interrupted?.run_id} が途中です`);
     await click(".followup-dialog-ok");
-    expect(mocked.resumeDraw).toHaveBeenCalled();
-    expect(mocked.drawLottery).not.toHaveBeenCalled();
-    expect(document.querySelector("#followup-result")?.textContent).toContain("draw-1");
+    await until(() => document.querySelector("#followup-result"));
+    // Resumed, not drawn again: one draw in the log, the same run, its ranking written.
+    const log = await logOf(program);
+    expect(log.filter((entry) => entry.kind === "抽選").map((e) => e.run_id)).toEqual([
+      interrupted?.run_id,
+    ]);
+    expect(document.querySelector("#followup-result")?.textContent).toContain(
+      String(interrupted?.run_id),
+    );
+    expect(Number(await count("申込受付"))).toBe(0);
+    expect(Number(await count("当選"))).toBe(50);
   });
 
   it("cancelling the confirmation writes nothing", async () => {
-    mocked.promoteFromWaitlist.mockResolvedValue({
-      runId: "p",
-      drawRunId: "d",
-      promoted: [{ key: "9", waitlist_no: 1 }],
-      declined: ["3"],
-      vacanciesBefore: 1,
-      unfilled: 0,
-      chainHead: "h",
+    const apps = await provisionLotteryApps(admin);
+    const pool = await addPool(admin, apps.applications, 3);
+    const quotaOne = (config: PluginConfig) => {
+      config.program.quota = 1;
+    };
+    const program = programOf(apps, configOf(apps, quotaOne));
+    const { bundle } = await lottery.drawLottery({ program, quota: 1 });
+    // The winner declines: one vacancy, for waitlist no. 1.
+    const winner = bundle.ranking.find((r) => r.result === "当選")?.key ?? "";
+    const next = bundle.ranking.find((r) => r.waitlist_no === 1)?.key ?? "";
+    await admin.record.updateRecord({
+      app: apps.applications,
+      id: winner,
+      record: { participation_intent: { value: "辞退する" } },
     });
-    await listScreen();
+    await admin.record.updateRecordStatus({ app: apps.applications, id: winner, action: "辞退" });
+    const logged = (await logOf(program)).length;
+
+    await listScreen(quotaOne, {}, apps);
     await click("#followup-promote");
-    expect(document.body.textContent).toContain("補欠順位 1（レコード 9）");
+    await until(() => /補欠順位 1/.test(text()));
+    expect(text()).toContain(`補欠順位 1（レコード ${next}）`);
     await click(".followup-dialog-cancel");
-    expect(mocked.promoteFromWaitlist).toHaveBeenCalledTimes(1);
-    expect(mocked.promoteFromWaitlist).toHaveBeenCalledWith(
-      expect.objectContaining({ dryRun: true }),
-    );
+    expect(await statusOf(apps.applications, next)).toBe("補欠");
+    expect(await logOf(program)).toHaveLength(logged);
+    expect(pool).toContain(next);
   });
 
-  it("hands the app's own state and action names to the lottery as configured", async () => {
-    mocked.promoteFromWaitlist.mockResolvedValue({
-      runId: "p",
-      drawRunId: "d",
-      promoted: [{ key: "9", waitlist_no: 1 }],
-      declined: [],
-      vacanciesBefore: 1,
-      unfilled: 0,
-      chainHead: "h",
+  it("promotes with the app's own state and action names, as configured", async () => {
+    const apps = await provisionLotteryApps(admin);
+    await addPool(admin, apps.applications, 3);
+    await renameProcess(admin, apps.applications);
+    const renamed = (config: PluginConfig) => {
+      config.program.quota = 1;
+      config.states = { ...renamedStates };
+      config.actions = { ...renamedActions };
+    };
+    const program = programOf(apps, configOf(apps, renamed));
+    const { bundle } = await lottery.drawLottery({ program, quota: 1 });
+    const winner = bundle.ranking.find((r) => r.result === "当選")?.key ?? "";
+    const next = bundle.ranking.find((r) => r.waitlist_no === 1)?.key ?? "";
+    await admin.record.updateRecord({
+      app: apps.applications,
+      id: winner,
+      record: { participation_intent: { value: "辞退する" } },
     });
-    await listScreen((config) => {
-      config.states = { ...config.states, waitlisted: "補欠登録済み" };
-      config.actions = { ...config.actions, promote: "繰上げ当選" };
+    await admin.record.updateRecordStatus({
+      app: apps.applications,
+      id: winner,
+      action: renamedActions.decline,
     });
+    expect(await statusOf(apps.applications, next)).toBe(renamedStates.waitlisted);
+
+    await listScreen(renamed, {}, apps);
     await click("#followup-promote");
-    expect(mocked.promoteFromWaitlist).toHaveBeenCalledWith(
-      expect.objectContaining({
-        program: expect.objectContaining({
-          states: expect.objectContaining({ waitlisted: "補欠登録済み" }),
-          actions: expect.objectContaining({ promote: "繰上げ当選" }),
-        }),
-      }),
-    );
+    await until(() => /補欠順位 1/.test(text()));
+    await click(".followup-dialog-ok");
+    await until(() => /件を当選に繰り上げました/.test(text()));
+    expect(await statusOf(apps.applications, next)).toBe(renamedStates.winner);
   });
 });
 
