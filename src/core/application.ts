@@ -1,32 +1,18 @@
-import type { ApplicationField } from "./vocabulary";
-
-/** The fields an applicant fills in that are kept as text (kintone REST gives NUMBER values as strings too). */
-export const APPLICATION_TEXT_FIELDS = [
-  "company_name",
-  "entity_type",
-  "corporate_number",
-  "representative_name",
-  "postal_code",
-  "prefecture",
-  "address",
-  "industry",
-  "business_description",
-  "capital_yen",
-  "employees",
-  "participation_category",
-  "prior_program",
-  "contact_name",
-  "contact_email",
-  "contact_phone",
-] as const satisfies readonly ApplicationField[];
-export type ApplicationTextField = (typeof APPLICATION_TEXT_FIELDS)[number];
+import { APPLICANT_FIELDS, type ApplicantField, type ApplicationField } from "./vocabulary";
 
 /** The CHECK_BOX fields of an application: their values are the checked option labels. */
 export const APPLICATION_CHOICE_FIELDS = [
   "consent_survey",
   "declarations",
-] as const satisfies readonly ApplicationField[];
+] as const satisfies readonly ApplicantField[];
 export type ApplicationChoiceField = (typeof APPLICATION_CHOICE_FIELDS)[number];
+
+/** The fields an applicant fills in that are kept as text (kintone REST gives NUMBER values as strings too). */
+export type ApplicationTextField = Exclude<ApplicantField, ApplicationChoiceField>;
+export const APPLICATION_TEXT_FIELDS = APPLICANT_FIELDS.filter(
+  (field): field is ApplicationTextField =>
+    !(APPLICATION_CHOICE_FIELDS as readonly string[]).includes(field),
+);
 
 /**
  * One application as the eligibility rules read it: raw values as the applicant (or kintone) gave them,

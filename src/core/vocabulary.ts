@@ -5,8 +5,12 @@
  * existing app's codes (see the plugin config's field map).
  */
 
-export const APPLICATION_FIELDS = [
-  "application_no",
+/**
+ * The fields an applicant fills in (spec §2.1), in the form's order: the public form maps exactly
+ * these. The receipt time, screening, lottery and visit fields are the server's and the
+ * secretariat's, never the applicant's.
+ */
+export const APPLICANT_FIELDS = [
   "company_name",
   "entity_type",
   "corporate_number",
@@ -25,6 +29,12 @@ export const APPLICATION_FIELDS = [
   "contact_name",
   "contact_email",
   "contact_phone",
+] as const;
+export type ApplicantField = (typeof APPLICANT_FIELDS)[number];
+
+export const APPLICATION_FIELDS = [
+  "application_no",
+  ...APPLICANT_FIELDS,
   "applied_at",
   "eligibility",
   "eligibility_notes",
