@@ -6,38 +6,19 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PassThrough, Writable } from "node:stream";
 import { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import { readAppIds } from "../../src/adapters/appIds";
 import { generateDemoApplications } from "../../src/apps/demoApplications";
-import { main } from "../../src/cli/main";
 import { kintoneFailure } from "../support/kintoneError";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
+import { runFollowup } from "./support/program";
 
 const SPACE = 12;
 let sandbox: TestSandbox;
 let cwd: string;
 
-function sink(): { stream: Writable; text: () => string } {
-  const chunks: Buffer[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      chunks.push(Buffer.from(chunk));
-      done();
-    },
-  });
-  return { stream, text: () => Buffer.concat(chunks).toString("utf8") };
-}
-
-async function followup(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = sink();
-  const stderr = sink();
-  const stdin = new PassThrough();
-  stdin.end("");
-  const code = await main(args, {
-    stdout: stdout.stream,
-    stderr: stderr.stream,
-    stdin,
+const followup = (args: string[]) =>
+  runFollowup(args, {
     env: {
       KINTONE_BASE_URL: sandbox.baseUrl,
       KINTONE_USERNAME: "admin",
@@ -45,10 +26,7 @@ async function followup(args: string[]): Promise<{ code: number; out: string; er
       KINTONE_GUEST_SPACE_ID: String(SPACE),
     },
     cwd,
-    interactive: false,
   });
-  return { code, out: stdout.text(), err: stderr.text() };
-}
 
 const guest = () =>
   new KintoneRestAPIClient({
@@ -65,7 +43,7 @@ afterAll(() => sandbox.close());
 
 test("setup, screen and draw run in a guest space with KINTONE_GUEST_SPACE_ID", async () => {
   const setup = await followup(["setup", "--yes", "--zip", path.join(cwd, "no-plugin.zip")]);
-  expect(setup.err).toBe("");
+  expect(setup.stderr).toBe("");
   expect(setup.code).toBe(0);
   const apps = readAppIds(cwd, sandbox.baseUrl);
   if (!apps) throw new Error("setup wrote no app ids");
@@ -78,13 +56,13 @@ test("setup, screen and draw run in a guest space with KINTONE_GUEST_SPACE_ID", 
     [apps.applications, apps.questionnaires, apps.lotteryLog].sort(),
   );
   expect(
-    (await followup(["setup", "--yes", "--zip", path.join(cwd, "no-plugin.zip")])).out,
+    (await followup(["setup", "--yes", "--zip", path.join(cwd, "no-plugin.zip")])).stdout,
   ).toMatch(/変更はありません/);
 
   const records = generateDemoApplications().map((demo) => demo.record);
   await guest().record.addAllRecords({ app: apps.applications, records });
   const screened = await followup(["screen", "--yes"]);
-  expect([screened.code, screened.err]).toEqual([0, ""]);
+  expect([screened.code, screened.stderr]).toEqual([0, ""]);
   const reviews = await guest().record.getAllRecords({
     app: apps.applications,
     condition: 'eligibility in ("要確認")',

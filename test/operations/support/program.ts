@@ -45,6 +45,26 @@ function collector(): { stream: Writable; text: () => string } {
   return { stream, text: () => Buffer.concat(chunks).toString("utf8") };
 }
 
+/** `followup ARGS` in-process, non-interactive, with `env` and `cwd`; stdin holds `input` (default empty). */
+export async function runFollowup(
+  args: string[],
+  context: Pick<CommandContext, "env" | "cwd"> & Partial<CommandContext> & { input?: string },
+): Promise<CliRun> {
+  const { input, ...overrides } = context;
+  const stdout = collector();
+  const stderr = collector();
+  const stdin = new PassThrough();
+  stdin.end(input ?? "");
+  const code = await main(args, {
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    stdin,
+    interactive: false,
+    ...overrides,
+  });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
 export async function startProgramSandbox(
   options: { demo?: boolean } = {},
 ): Promise<ProgramSandbox> {
@@ -70,22 +90,7 @@ export async function startProgramSandbox(
     apps,
     cwd,
     admin,
-    async followup(args, overrides = {}) {
-      const stdout = collector();
-      const stderr = collector();
-      const stdin = new PassThrough();
-      stdin.end(overrides.input ?? "");
-      const code = await main(args, {
-        stdout: stdout.stream,
-        stderr: stderr.stream,
-        stdin,
-        env,
-        cwd,
-        interactive: false,
-        ...overrides,
-      });
-      return { code, stdout: stdout.text(), stderr: stderr.text() };
-    },
+    followup: (args, overrides = {}) => runFollowup(args, { env, cwd, ...overrides }),
     async stats() {
       const answer = (await sandbox.control("/__sandbox/stats")) as {
         requests: Record<string, number>;
