@@ -1,36 +1,19 @@
 /**
  * The plugin's mobile screens, with REST against the in-process sandbox (apps by setupApps).
  */
-import { JSDOM } from "jsdom";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import type { ProgramAppIds } from "../../src/adapters/appIds";
+import "./support/pageOverNode";
 import { defaultPluginConfig, serializePluginConfig } from "../../src/core/settings/pluginConfig";
 import { recordPages } from "../../src/desktop/detailPanel";
 import { registerMobile } from "../../src/mobile/register";
-import { setupApps } from "../../src/setup/setupApps";
-import { startTestSandbox, type TestSandbox } from "../support/sandbox";
 import { validApplicationValues } from "./support/applications";
+import { type AppsSandbox, startAppsSandbox } from "./support/appsSandbox";
 import { eventRecord, fakeKintone } from "./support/fakeKintone";
 
-let sandbox: TestSandbox;
-let apps: ProgramAppIds;
-
+let kintone: AppsSandbox;
 beforeAll(async () => {
-  // Node's HTTP reaches the sandbox (jsdom's XHR would refuse a cross-origin call); the screens
-  // only need a document and the page's location.
-  const { window } = new JSDOM("", { url: "http://localhost/" });
-  Object.assign(globalThis, { document: window.document, location: window.location });
-  sandbox = await startTestSandbox();
-  const cwd = mkdtempSync(path.join(tmpdir(), "followup-mobile-"));
-  ({ appIds: apps } = await setupApps(sandbox.clientAs("admin"), {
-    cwd,
-    baseUrl: sandbox.baseUrl,
-    pollIntervalMs: 20,
-  }));
+  kintone = await startAppsSandbox();
 });
-afterAll(() => sandbox.close());
+afterAll(() => kintone.close());
 
 /** Waits until `done()` holds: the panel reads the apps over REST before it draws. */
 async function until(done: () => boolean): Promise<void> {
@@ -41,13 +24,13 @@ function setup(role: "applications" | "questionnaires" = "applications") {
   document.body.replaceChildren();
   const config = defaultPluginConfig();
   config.role = role;
-  config.apps = { ...apps };
+  config.apps = { ...kintone.apps };
   const fake = fakeKintone({
     config: serializePluginConfig(config),
-    appId: role === "applications" ? apps.applications : apps.questionnaires,
+    appId: role === "applications" ? kintone.apps.applications : kintone.apps.questionnaires,
   });
   const notify = jest.fn();
-  const staff = sandbox.clientAs("admin");
+  const staff = kintone.admin;
   registerMobile(fake.k, "p", {
     client: () => staff,
     notify,
@@ -115,7 +98,9 @@ describe("mobile screens", () => {
     });
     await until(() => Boolean(space("followup_panel")?.querySelector("a")));
     const link = space("followup_panel")?.querySelector("a");
-    expect(link?.getAttribute("href")).toBe(`/k/m/${apps.questionnaires}/edit?application_no=12`);
+    expect(link?.getAttribute("href")).toBe(
+      `/k/m/${kintone.apps.questionnaires}/edit?application_no=12`,
+    );
   });
 
   it("builds mobile record URLs with the record in the query, under the current page's prefix", () => {

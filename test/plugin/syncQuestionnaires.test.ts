@@ -2,68 +2,33 @@
  * Questionnaires move confirmed applications to 質問票回答済, against the sandbox's REST API: the
  * apps as setupApps makes them, statuses reached by kintone's own actions.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
-import type { ProgramAppIds } from "../../src/adapters/appIds";
 import {
   advanceAfterQuestionnaire,
   syncQuestionnaires,
 } from "../../src/adapters/screening/syncQuestionnaires";
 import { defaultProgram } from "../../src/adapters/defaultProgram";
-import { setupApps } from "../../src/setup/setupApps";
-import { startTestSandbox, type TestSandbox } from "../support/sandbox";
+import { type AppsSandbox, startAppsSandbox } from "./support/appsSandbox";
 
-let sandbox: TestSandbox;
-let admin: KintoneRestAPIClient;
-let apps: ProgramAppIds;
-
+let kintone: AppsSandbox;
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  admin = sandbox.clientAs("admin");
-  const cwd = mkdtempSync(path.join(tmpdir(), "followup-sync-"));
-  ({ appIds: apps } = await setupApps(admin, {
-    cwd,
-    baseUrl: sandbox.baseUrl,
-    pollIntervalMs: 20,
-  }));
+  kintone = await startAppsSandbox();
 });
-afterAll(() => sandbox.close());
+afterAll(() => kintone.close());
 
-const program = () => defaultProgram(admin, apps);
+const program = () => defaultProgram(kintone.admin, kintone.apps);
 
 /** A new application taken to `status` by kintone's actions; its record id. */
-async function application(status: "当選" | "参加確定"): Promise<string> {
-  const { id } = await admin.record.addRecord({
-    app: apps.applications,
-    record: {
-      company_name: { value: "株式会社テスト" },
-      lottery_result: { value: "当選" },
-      participation_intent: { value: "参加する" },
-    },
-  });
-  const actions = status === "当選" ? ["当選登録"] : ["当選登録", "参加確定"];
-  for (const action of actions) {
-    await admin.record.updateRecordStatus({ app: apps.applications, id, action });
-  }
-  return id;
-}
-
-const questionnaire = (applicationNo: string) =>
-  admin.record.addRecord({
-    app: apps.questionnaires,
-    record: { application_no: { value: applicationNo } },
-  });
-
-async function statusOf(id: string): Promise<string> {
-  const { record } = await admin.record.getRecord({ app: apps.applications, id });
-  return String(record["ステータス"]?.value);
-}
+const application = (status: "当選" | "参加確定") =>
+  kintone.application(
+    { company_name: "株式会社テスト", lottery_result: "当選", participation_intent: "参加する" },
+    status === "当選" ? ["当選登録"] : ["当選登録", "参加確定"],
+  );
+const questionnaire = (applicationNo: string) => kintone.questionnaire(applicationNo);
+const statusOf = (id: string) => kintone.statusOf(id);
 
 /** Writing requests the sandbox received since the last stats reset (a bulk request is one). */
 async function writes(): Promise<number> {
-  const { requests } = (await sandbox.control("/__sandbox/stats")) as {
+  const { requests } = (await kintone.sandbox.control("/__sandbox/stats")) as {
     requests: Record<string, number>;
   };
   return Object.entries(requests)
@@ -88,14 +53,14 @@ describe("syncQuestionnaires", () => {
   it("a dry run and a round with nothing to move write nothing", async () => {
     const confirmed = await application("参加確定");
     await questionnaire(confirmed);
-    await sandbox.control("/__sandbox/stats/reset", {});
+    await kintone.sandbox.control("/__sandbox/stats/reset", {});
     expect((await syncQuestionnaires(program(), { dryRun: true })).moved).toEqual([confirmed]);
     expect(await writes()).toBe(0);
     expect(await statusOf(confirmed)).toBe("参加確定");
     // Moved once, nothing is left to move: the second run writes nothing.
     await syncQuestionnaires(program());
     expect(await writes()).toBeGreaterThan(0);
-    await sandbox.control("/__sandbox/stats/reset", {});
+    await kintone.sandbox.control("/__sandbox/stats/reset", {});
     expect((await syncQuestionnaires(program())).moved).toEqual([]);
     expect(await writes()).toBe(0);
   });
