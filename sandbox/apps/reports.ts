@@ -3,6 +3,7 @@ import type { Router } from "../http/router";
 import { checkCondition } from "./conditions";
 import { getFields } from "./fieldStore";
 import { registerSettingsEndpoint } from "./settingsEndpoint";
+import { idsByName, idsResponse, namedInput } from "./namedSettings";
 import { readSettings } from "./store";
 
 type Report = Record<string, unknown> & { id: string; name: string; index: string };
@@ -45,17 +46,14 @@ export function registerReportRoutes(router: Router): void {
     present: (reports) => ({ reports }),
     update: (req, current, app) => {
       const errorsOut = new FieldErrorCollector();
-      const input = req.params.reports;
-      if (!input || typeof input !== "object" || Array.isArray(input)) {
-        errorsOut.add("reports", required);
-        errorsOut.throwIfAny();
-      }
+      const input = namedInput(req.params.reports, "reports", errorsOut);
       const fields = getFields(req.db, app.id, "preview");
       const live = app.deployed ? readSettings<Reports>(req.db, app.id, "live", "reports") : {};
-      let nextId = nextReportId(app.id, current, live);
+      // Graph ids run from 50,000 within the app's range, apart from its views'.
+      const idOf = idsByName(app.id, 50_000, current, live);
       const indexes = new Set<string>();
       const reports: Reports = {};
-      for (const [key, raw] of Object.entries(input as Record<string, Record<string, unknown>>)) {
+      for (const [key, raw] of input) {
         const path = `reports.${key}`;
         const chartType = String(raw?.chartType ?? "");
         if (!CHART_TYPES.includes(chartType))
@@ -137,7 +135,7 @@ export function registerReportRoutes(router: Router): void {
           req.auth.user.code,
         );
         reports[key] = {
-          id: current[key]?.id ?? live[key]?.id ?? String(nextId++),
+          id: idOf(key),
           name,
           index,
           chartType,
@@ -159,16 +157,9 @@ export function registerReportRoutes(router: Router): void {
       return {
         value: reports,
         response: {
-          reports: Object.fromEntries(Object.entries(reports).map(([k, v]) => [k, { id: v.id }])),
+          reports: idsResponse(reports),
         },
       };
     },
   });
-}
-
-/** Graph ids are unique across apps: the app id followed by a running number. */
-function nextReportId(appId: number, ...sets: Reports[]): number {
-  const base = appId * 100_000 + 50_000;
-  const used = sets.flatMap((reports) => Object.values(reports).map((r) => Number(r.id)));
-  return Math.max(base, ...used) + 1;
 }

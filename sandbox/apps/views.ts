@@ -3,6 +3,7 @@ import type { Router } from "../http/router";
 import { getFields } from "./fieldStore";
 import { checkCondition } from "./conditions";
 import { registerSettingsEndpoint } from "./settingsEndpoint";
+import { idsByName, idsResponse, namedInput } from "./namedSettings";
 import { readSettings } from "./store";
 
 type View = Record<string, unknown> & { id: string; name: string; type: string; index: string };
@@ -21,17 +22,13 @@ export function registerViewRoutes(router: Router): void {
     present: (views) => ({ views }),
     update: (req, current, app) => {
       const errorsOut = new FieldErrorCollector();
-      const input = req.params.views;
-      if (!input || typeof input !== "object" || Array.isArray(input)) {
-        errorsOut.add("views", { ja: "必須です。", en: "Required field." });
-        errorsOut.throwIfAny();
-      }
+      const input = namedInput(req.params.views, "views", errorsOut);
       // Through getFields, so a status condition is accepted once process management is on.
       const fields = getFields(req.db, app.id, "preview");
       const live = app.deployed ? readSettings<Views>(req.db, app.id, "live", "views") : {};
-      let nextId = nextViewId(app.id, current, live);
+      const idOf = idsByName(app.id, 0, current, live);
       const views: Views = {};
-      for (const [key, raw] of Object.entries(input as Record<string, Record<string, unknown>>)) {
+      for (const [key, raw] of input) {
         const path = `views.${key}`;
         const type = String(raw?.type ?? "");
         if (!VIEW_TYPES.includes(type)) {
@@ -68,7 +65,7 @@ export function registerViewRoutes(router: Router): void {
           req.auth.user.code,
         );
         checkCondition("sort", raw?.sort, fields, `${path}.sort`, errorsOut, req.auth.user.code);
-        const id = current[key]?.id ?? live[key]?.id ?? String(nextId++);
+        const id = idOf(key);
         views[key] = {
           type,
           name,
@@ -94,7 +91,7 @@ export function registerViewRoutes(router: Router): void {
       return {
         value: views,
         response: {
-          views: Object.fromEntries(Object.entries(views).map(([k, v]) => [k, { id: v.id }])),
+          views: idsResponse(views),
         },
       };
     },
@@ -103,11 +100,4 @@ export function registerViewRoutes(router: Router): void {
 
 function codeOfType(fields: Record<string, { type: string; code: string }>, type: string): string {
   return Object.values(fields).find((field) => field.type === type)?.code ?? "";
-}
-
-/** View ids are unique across apps: the app id followed by a running number. */
-function nextViewId(appId: number, ...sets: Views[]): number {
-  const base = appId * 100_000;
-  const used = sets.flatMap((views) => Object.values(views).map((v) => Number(v.id)));
-  return Math.max(base, ...used) + 1;
 }
