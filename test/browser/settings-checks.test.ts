@@ -5,29 +5,18 @@
  * kintone before saving and says what is wrong beside the input, without a refused request.
  */
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { startProgramSandbox, type ProgramSandbox } from "../plugin/support/programSandbox";
-import { ARTIFACTS, launchBrowser, loggedIn, open, screenshot } from "./support/browser";
+import { ARTIFACTS, loggedIn, open, screenshot } from "./support/browser";
+import { programInBrowser } from "./support/programInBrowser";
 import { watchProblems } from "./support/watch";
 
-let p: ProgramSandbox;
-let browser: Browser;
-
-beforeAll(async () => {
-  p = await startProgramSandbox();
-  browser = await launchBrowser();
-}, 600_000);
-afterAll(async () => {
-  await browser?.close();
-  await p?.close();
-});
+const run = programInBrowser();
 
 const notice = "#followup-unconfigured";
 
 it("shows staff one notice saying whom to ask, with no link to settings they cannot open", async () => {
-  const { context, page } = await loggedIn(browser, p.sandbox.baseUrl, "staff1");
+  const { context, page } = await loggedIn(run.browser, run.p.sandbox.baseUrl, "staff1");
   const problems = watchProblems(context);
-  await open(page, `/k/${p.apps.applications}/`);
+  await open(page, `/k/${run.p.apps.applications}/`);
   await page.waitForSelector(`${notice}:has-text("管理者")`);
   await expect(page.locator(notice).count()).resolves.toBe(1);
   await expect(page.locator(`${notice} a`).count()).resolves.toBe(0);
@@ -43,9 +32,9 @@ it("shows staff one notice saying whom to ask, with no link to settings they can
 });
 
 it("refuses app id 999 and blank app ids beside their inputs, then saves good ids and the notice goes", async () => {
-  const { context, page } = await loggedIn(browser, p.sandbox.baseUrl, "admin");
+  const { context, page } = await loggedIn(run.browser, run.p.sandbox.baseUrl, "admin");
   const problems = watchProblems(context);
-  await open(page, `/k/${p.apps.applications}/`);
+  await open(page, `/k/${run.p.apps.applications}/`);
   await page.waitForSelector(`${notice} a`);
   await Promise.all([page.waitForURL("**/plugin/config?pluginId=*"), page.click(`${notice} a`)]);
   await page.waitForSelector("#followup-config-save");
@@ -73,11 +62,11 @@ it("refuses app id 999 and blank app ids beside their inputs, then saves good id
     .locator('fieldset:has(input[data-path="apps.lotteryLog"])')
     .screenshot({ path: join(ARTIFACTS, "first-hour", "settings-app-999-inputs.png") });
 
-  await page.fill('input[data-path="apps.questionnaires"]', String(p.apps.questionnaires));
-  await page.fill('input[data-path="apps.lotteryLog"]', String(p.apps.lotteryLog));
+  await page.fill('input[data-path="apps.questionnaires"]', String(run.p.apps.questionnaires));
+  await page.fill('input[data-path="apps.lotteryLog"]', String(run.p.apps.lotteryLog));
   await Promise.all([page.waitForURL("**/plugin/"), page.click("#followup-config-save")]);
 
-  await open(page, `/k/${p.apps.applications}/`);
+  await open(page, `/k/${run.p.apps.applications}/`);
   await page.waitForTimeout(500);
   await expect(page.locator(notice).count()).resolves.toBe(0);
   expect(problems).toEqual([]);

@@ -4,33 +4,25 @@
  * 設定 entry (with the STATUS field code read from the form), so `followup settings show` and
  * `diff` see it.
  */
-import type { Browser } from "playwright-core";
-import { startProgramSandbox, type ProgramSandbox } from "../plugin/support/programSandbox";
-import { launchBrowser, loggedIn, open } from "./support/browser";
+import { loggedIn, open } from "./support/browser";
 import { followup as runFollowup } from "./support/round";
+import { programInBrowser } from "./support/programInBrowser";
 import { watchProblems } from "./support/watch";
 
-let p: ProgramSandbox;
-let browser: Browser;
+const run = programInBrowser();
 
-beforeAll(async () => {
-  p = await startProgramSandbox();
-  browser = await launchBrowser();
-}, 600_000);
-afterAll(async () => {
-  await browser?.close();
-  await p?.close();
-});
-
-const followup = (args: string[]) => runFollowup(p.sandbox.baseUrl, args);
+const followup = (args: string[]) => runFollowup(run.p.sandbox.baseUrl, args);
 
 async function saveSettings(change: (page: import("playwright-core").Page) => Promise<void>) {
-  const { context, page } = await loggedIn(browser, p.sandbox.baseUrl, "admin");
+  const { context, page } = await loggedIn(run.browser, run.p.sandbox.baseUrl, "admin");
   const problems = watchProblems(context);
-  await open(page, `/k/admin/app/${p.apps.applications}/plugin/config?pluginId=${p.pluginId}`);
+  await open(
+    page,
+    `/k/admin/app/${run.p.apps.applications}/plugin/config?pluginId=${run.p.pluginId}`,
+  );
   await page.waitForSelector("#followup-config-save");
-  await page.fill('input[data-path="apps.questionnaires"]', String(p.apps.questionnaires));
-  await page.fill('input[data-path="apps.lotteryLog"]', String(p.apps.lotteryLog));
+  await page.fill('input[data-path="apps.questionnaires"]', String(run.p.apps.questionnaires));
+  await page.fill('input[data-path="apps.lotteryLog"]', String(run.p.apps.lotteryLog));
   await change(page);
   await Promise.all([page.waitForURL("**/plugin/"), page.click("#followup-config-save")]);
   expect(problems).toEqual([]);
