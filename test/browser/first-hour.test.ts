@@ -11,25 +11,14 @@
  * purpose and which must answer with kintone's Japanese error page.
  * Screenshots: test-artifacts/first-hour/*.png.
  */
-import type { Browser } from "playwright-core";
-import { startProgramSandbox, type ProgramSandbox } from "../plugin/support/programSandbox";
-import { launchBrowser, open } from "./support/browser";
+import { open } from "./support/browser";
+import { programInBrowser } from "./support/programInBrowser";
 import { closeDialog, expectNoRefusal, type Rec, roundOn, status, value } from "./support/round";
 
-let p: ProgramSandbox;
-let browser: Browser;
-
-beforeAll(async () => {
-  p = await startProgramSandbox();
-  browser = await launchBrowser();
-}, 600_000);
-afterAll(async () => {
-  await browser?.close();
-  await p?.close();
-});
+const run = programInBrowser();
 
 const { app, recordOf, allRecords, as, look, finish, proceed, listButton } = roundOn(
-  () => ({ p, browser }),
+  () => run,
   "first-hour",
 );
 
@@ -49,15 +38,18 @@ describe("the first hour: a whole round as administrator, staff and viewer (in o
     ]);
     await page.waitForSelector("#followup-config-save");
     await look(admin, "02-admin-settings");
-    await page.fill('input[data-path="apps.questionnaires"]', String(p.apps.questionnaires));
-    await page.fill('input[data-path="apps.lotteryLog"]', String(p.apps.lotteryLog));
+    await page.fill('input[data-path="apps.questionnaires"]', String(run.p.apps.questionnaires));
+    await page.fill('input[data-path="apps.lotteryLog"]', String(run.p.apps.lotteryLog));
     for (const op of ["screen", "draw", "promote"]) {
       await page.fill(`input[data-path="permissions.${op}.groups"]`, "secretariat");
     }
     await Promise.all([page.waitForURL("**/plugin/"), page.click("#followup-config-save")]);
     await look(admin, "03-admin-plugins");
 
-    await open(page, `/k/admin/app/${p.apps.questionnaires}/plugin/config?pluginId=${p.pluginId}`);
+    await open(
+      page,
+      `/k/admin/app/${run.p.apps.questionnaires}/plugin/config?pluginId=${run.p.pluginId}`,
+    );
     await page.waitForSelector("#followup-config-save");
     await page.selectOption('select[data-path="role"]', "questionnaires");
     await page.fill('input[data-path="apps.applications"]', String(app()));
@@ -93,7 +85,7 @@ describe("the first hour: a whole round as administrator, staff and viewer (in o
     // A person looked at each 要確認 and accepted it (the draw waits until none is left).
     const review = records.filter((r) => value(r, "eligibility") === "要確認");
     if (review.length > 0) {
-      await p.admin.record.updateRecords({
+      await run.p.admin.record.updateRecords({
         app: app(),
         records: review.map((r) => ({
           id: value(r, "$id"),
@@ -127,7 +119,7 @@ describe("the first hour: a whole round as administrator, staff and viewer (in o
     const winners = records.filter((r) => status(r) === "当選");
     expect(winners.length).toBeGreaterThan(0);
     winner = value(winners[0] as Rec, "$id");
-    await p.admin.record.updateRecord({
+    await run.p.admin.record.updateRecord({
       app: app(),
       id: winner,
       record: { participation_intent: { value: "辞退する" } },
@@ -148,7 +140,7 @@ describe("the first hour: a whole round as administrator, staff and viewer (in o
     promoted = value(first as Rec, "$id");
     expect(promoted).not.toBe("");
 
-    await p.admin.record.updateRecord({
+    await run.p.admin.record.updateRecord({
       app: app(),
       id: promoted,
       record: { participation_intent: { value: "参加する" } },
@@ -177,7 +169,7 @@ describe("the first hour: a whole round as administrator, staff and viewer (in o
     expect(status(await recordOf(promoted))).toBe("質問票回答済");
     await look(staff, "31-staff-questionnaire-saved");
 
-    await p.admin.record.updateRecord({
+    await run.p.admin.record.updateRecord({
       app: app(),
       id: promoted,
       record: {
@@ -214,7 +206,7 @@ describe("the first hour: a whole round as administrator, staff and viewer (in o
     }
 
     const adminUrls = [
-      `/k/admin/app/${app()}/plugin/config?pluginId=${p.pluginId}`,
+      `/k/admin/app/${app()}/plugin/config?pluginId=${run.p.pluginId}`,
       `/k/admin/app/${app()}/plugin/`,
     ];
     const before = viewer.problems.length;
