@@ -3,32 +3,24 @@
  * lottery fields cannot be typed into on any form, a hand-made winner cannot be registered on the
  * detail screen, and the refusal says why.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { drawLottery, readLotteryLog } from "../../src/adapters/lottery";
 import { defaultProgram } from "../../src/adapters/defaultProgram";
 import { verifyChain } from "../../src/core/lottery";
 import { configurePlugin } from "../plugin/support/pluginSettings";
-import { startProgramSandbox, type ProgramSandbox } from "../plugin/support/programSandbox";
-import { launchBrowser, loggedIn, open, screenshot } from "./support/browser";
+import { loggedIn, open, screenshot } from "./support/browser";
+import { programInBrowser } from "./support/programInBrowser";
 
-let p: ProgramSandbox;
-let browser: Browser;
 type Rec = Record<string, { value: unknown; type?: string }>;
 const status = (r: Rec) => String(Object.values(r).find((f) => f.type === "STATUS")?.value);
 const LOTTERY_FIELDS = ["lottery_result", "lottery_rank", "waitlist_no", "lottery_run_id"];
 
-beforeAll(async () => {
-  p = await startProgramSandbox();
-  browser = await launchBrowser();
-  await configurePlugin(browser, p, ["staff1"]);
-}, 600_000);
-afterAll(async () => {
-  await browser?.close();
-  await p?.close();
-});
+const run = programInBrowser(undefined, ({ p, browser }) =>
+  configurePlugin(browser, p, ["staff1"]),
+);
 
 async function page(path: string, mobile = false): Promise<Page> {
-  const { page: opened } = await loggedIn(browser, p.sandbox.baseUrl, "staff1", { mobile });
+  const { page: opened } = await loggedIn(run.browser, run.p.sandbox.baseUrl, "staff1", { mobile });
   await open(opened, path);
   return opened;
 }
@@ -53,13 +45,13 @@ async function lotteryInputs(form: Page): Promise<Record<string, boolean>> {
 
 /** An application in 申込受付, screened 適格 (as the draw's pool would have it). */
 async function anEligibleRecord(offset: number): Promise<string> {
-  const { records } = await p.admin.record.getRecords({
-    app: p.apps.applications,
+  const { records } = await run.p.admin.record.getRecords({
+    app: run.p.apps.applications,
     query: `order by $id asc limit 1 offset ${offset}`,
   });
   const id = String(records[0]?.$id?.value);
-  await p.admin.record.updateRecord({
-    app: p.apps.applications,
+  await run.p.admin.record.updateRecord({
+    app: run.p.apps.applications,
     id,
     record: { eligibility: { value: "適格" } },
   });
@@ -68,22 +60,22 @@ async function anEligibleRecord(offset: number): Promise<string> {
 
 test("the lottery fields are read-only on the create, edit, inline-edit and mobile forms", async () => {
   const id = await anEligibleRecord(0);
-  const create = await page(`/k/${p.apps.applications}/edit`);
+  const create = await page(`/k/${run.p.apps.applications}/edit`);
   const created = await lotteryInputs(create);
   expect(Object.keys(created).length).toBeGreaterThanOrEqual(4);
   expect(Object.values(created).every(Boolean)).toBe(true);
   await create.close();
 
-  const edit = await page(`/k/${p.apps.applications}/show#record=${id}&mode=edit`);
+  const edit = await page(`/k/${run.p.apps.applications}/show#record=${id}&mode=edit`);
   expect(Object.values(await lotteryInputs(edit)).every(Boolean)).toBe(true);
   await screenshot(edit, "draw-only-edit-form");
   await edit.close();
 
-  const mobile = await page(`/k/m/${p.apps.applications}/show?record=${id}#mode=edit`, true);
+  const mobile = await page(`/k/m/${run.p.apps.applications}/show?record=${id}#mode=edit`, true);
   expect(Object.values(await lotteryInputs(mobile)).every(Boolean)).toBe(true);
   await mobile.close();
 
-  const list = await page(`/k/${p.apps.applications}/`);
+  const list = await page(`/k/${run.p.apps.applications}/`);
   await list.click(`tr[data-record-id="${id}"] .sb-inline-edit`);
   await list.waitForSelector(
     `tr[data-record-id="${id}"] td[data-field-code="lottery_result"] select`,
@@ -100,8 +92,8 @@ test("the lottery fields are read-only on the create, edit, inline-edit and mobi
 test("a winner written by hand cannot be registered: 当選登録 is refused with the reason", async () => {
   const id = await anEligibleRecord(1);
   // What a staff member could still do over REST or CSV: type the values the draw would write.
-  await p.admin.record.updateRecord({
-    app: p.apps.applications,
+  await run.p.admin.record.updateRecord({
+    app: run.p.apps.applications,
     id,
     record: {
       lottery_result: { value: "当選" },
@@ -109,8 +101,9 @@ test("a winner written by hand cannot be registered: 当選登録 is refused wit
       lottery_run_id: { value: "made-up" },
     },
   });
-  const before = (await p.admin.record.getRecord({ app: p.apps.applications, id })).record as Rec;
-  const detail = await page(`/k/${p.apps.applications}/show#record=${id}`);
+  const before = (await run.p.admin.record.getRecord({ app: run.p.apps.applications, id }))
+    .record as Rec;
+  const detail = await page(`/k/${run.p.apps.applications}/show#record=${id}`);
   await detail.waitForSelector("#followup-detail-panel");
   await detail.click('.sb-action[data-action="当選登録"]');
   await detail.waitForSelector(".sb-error-banner:not(:empty)");
@@ -118,32 +111,33 @@ test("a winner written by hand cannot be registered: 当選登録 is refused wit
     "当選は抽選だけが決めます",
   );
   await screenshot(detail, "draw-only-refused-winner");
-  const after = (await p.admin.record.getRecord({ app: p.apps.applications, id })).record as Rec;
+  const after = (await run.p.admin.record.getRecord({ app: run.p.apps.applications, id }))
+    .record as Rec;
   expect(status(after)).toBe("申込受付");
   expect(after.$revision?.value).toBe(before.$revision?.value);
   await detail.close();
 });
 
 test("on the status bar, 取消 with its reason and 繰り上げ into the freed place are logged in the chain; a second 繰り上げ finds no vacancy", async () => {
-  const app = p.apps.applications;
-  const applied = await p.admin.record.getAllRecords({
+  const app = run.p.apps.applications;
+  const applied = await run.p.admin.record.getAllRecords({
     app,
     condition: 'ステータス in ("申込受付")',
   });
-  await p.admin.record.updateAllRecords({
+  await run.p.admin.record.updateAllRecords({
     app,
     records: applied.map((r) => ({
       id: String(r.$id?.value),
       record: { eligibility: { value: "適格" } },
     })),
   });
-  const program = defaultProgram(p.admin, p.apps);
+  const program = defaultProgram(run.p.admin, run.p.apps);
   await drawLottery({ program, quota: 5 });
-  const drawn = (await p.admin.record.getAllRecords({ app })) as Rec[];
+  const drawn = (await run.p.admin.record.getAllRecords({ app })) as Rec[];
   const byWaitlist = (no: number) =>
     String(drawn.find((r) => String(r.waitlist_no?.value) === String(no))?.$id?.value);
   const winner = String(drawn.find((r) => status(r) === "当選")?.$id?.value);
-  await p.admin.record.updateRecord({
+  await run.p.admin.record.updateRecord({
     app,
     id: winner,
     record: { withdrawal_reason: { value: "虚偽申告: 従業員数" } },
@@ -158,7 +152,7 @@ test("on the status bar, 取消 with its reason and 繰り上げ into the freed 
   /** Waits for the status change the click asked for, or fails with what the screen said. */
   const statusBecomes = async (id: string, want: string, screen: Page) => {
     for (let i = 0; i < 50; i++) {
-      const { record } = await p.admin.record.getRecord({ app, id });
+      const { record } = await run.p.admin.record.getRecord({ app, id });
       if (status(record as Rec) === want) return;
       await screen.waitForTimeout(100);
     }
@@ -188,36 +182,36 @@ test("on the status bar, 取消 with its reason and 繰り上げ into the freed 
 });
 
 test("over REST, a viewer cannot run a process action and staff cannot edit or delete a log entry", async () => {
-  const app = p.apps.applications;
-  const viewer = p.sandbox.clientAs("viewer");
-  const staff = p.sandbox.clientAs("staff1");
-  const waiting = (await p.admin.record.getAllRecords({ app })).find(
+  const app = run.p.apps.applications;
+  const viewer = run.p.sandbox.clientAs("viewer");
+  const staff = run.p.sandbox.clientAs("staff1");
+  const waiting = (await run.p.admin.record.getAllRecords({ app })).find(
     (r) => status(r as Rec) === "補欠",
   );
   const id = String(waiting?.$id?.value);
-  const before = (await p.admin.record.getRecord({ app, id })).record as Rec;
+  const before = (await run.p.admin.record.getRecord({ app, id })).record as Rec;
   await expect(
     viewer.record.updateRecordStatus({ app, id, action: "繰り上げ" }),
   ).rejects.toMatchObject({
     code: "CB_NO02",
   });
-  const after = (await p.admin.record.getRecord({ app, id })).record as Rec;
+  const after = (await run.p.admin.record.getRecord({ app, id })).record as Rec;
   expect(status(after)).toBe("補欠");
   expect(after.$revision?.value).toBe(before.$revision?.value);
 
-  const [entry] = (await p.admin.record.getAllRecords({ app: p.apps.lotteryLog })) as Rec[];
+  const [entry] = (await run.p.admin.record.getAllRecords({ app: run.p.apps.lotteryLog })) as Rec[];
   const logId = String(entry?.$id?.value);
   await expect(
     staff.record.updateRecord({
-      app: p.apps.lotteryLog,
+      app: run.p.apps.lotteryLog,
       id: logId,
       record: { reason: { value: "書き換え" } },
     }),
   ).rejects.toMatchObject({ code: "CB_NO02" });
   await expect(
-    staff.record.deleteRecords({ app: p.apps.lotteryLog, ids: [logId] }),
+    staff.record.deleteRecords({ app: run.p.apps.lotteryLog, ids: [logId] }),
   ).rejects.toMatchObject({ code: "CB_NO02" });
-  const still = (await p.admin.record.getRecord({ app: p.apps.lotteryLog, id: logId }))
+  const still = (await run.p.admin.record.getRecord({ app: run.p.apps.lotteryLog, id: logId }))
     .record as Rec;
   expect(still.reason?.value).toBe(entry?.reason?.value);
 });

@@ -4,27 +4,18 @@
  * program's fields and offers none of the extra ones; 審査 → 抽選 → 辞退 → 繰り上げ run as on the
  * standard app, and kintone keeps the table and recomputes the CALC fields after the plugin's writes.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { startProgramSandbox, type ProgramSandbox } from "../plugin/support/programSandbox";
-import { launchBrowser, loggedIn, open, screenshot } from "./support/browser";
+import type { BrowserContext, Page } from "playwright-core";
+import { loggedIn, open, screenshot } from "./support/browser";
+import { programInBrowser } from "./support/programInBrowser";
 
-let p: ProgramSandbox;
-let browser: Browser;
 let staff: BrowserContext;
 
 type Rec = Record<string, { value: unknown; type?: string }>;
 type Row = { id: string; value: Record<string, { value: unknown }> };
 
-beforeAll(async () => {
-  p = await startProgramSandbox({ variant: "staff-table" });
-  browser = await launchBrowser();
-}, 600_000);
-afterAll(async () => {
-  await browser?.close();
-  await p?.close();
-});
+const run = programInBrowser({ variant: "staff-table" });
 
-const app = () => p.apps.applications;
+const app = () => run.p.apps.applications;
 const status = (r: Rec) => String(Object.values(r).find((f) => f.type === "STATUS")?.value);
 const value = (r: Rec, code: string) => String(r[code]?.value ?? "");
 const EXTRA_FIELDS = [
@@ -37,7 +28,7 @@ const EXTRA_FIELDS = [
 ];
 
 async function allRecords(): Promise<Rec[]> {
-  return (await p.admin.record.getAllRecords({ app: app() })) as unknown as Rec[];
+  return (await run.p.admin.record.getAllRecords({ app: app() })) as unknown as Rec[];
 }
 
 async function newPage(context: BrowserContext): Promise<Page> {
@@ -47,7 +38,7 @@ async function newPage(context: BrowserContext): Promise<Page> {
 }
 
 async function settingsPage(page: Page, appId: number): Promise<void> {
-  await open(page, `/k/admin/app/${appId}/plugin/config?pluginId=${p.pluginId}`);
+  await open(page, `/k/admin/app/${appId}/plugin/config?pluginId=${run.p.pluginId}`);
   await page.waitForSelector("#followup-config-save");
 }
 
@@ -81,7 +72,7 @@ describe("a round on the app with a staff table and CALC fields (steps run in or
   let staffed = "";
 
   test("the settings page maps the program's fields and lists none of the table's or CALC fields", async () => {
-    const { context, page } = await loggedIn(browser, p.sandbox.baseUrl, "admin");
+    const { context, page } = await loggedIn(run.browser, run.p.sandbox.baseUrl, "admin");
     await settingsPage(page, app());
     const offered = await page.$$eval('select[data-path^="fieldMap."] option', (options) =>
       options.map((o) => (o as HTMLOptionElement).value),
@@ -89,26 +80,26 @@ describe("a round on the app with a staff table and CALC fields (steps run in or
     expect(offered).toContain("company_name");
     for (const code of EXTRA_FIELDS) expect(offered).not.toContain(code);
     await page.fill('input[data-path="program.quota"]', "50");
-    await page.fill('input[data-path="apps.questionnaires"]', String(p.apps.questionnaires));
-    await page.fill('input[data-path="apps.lotteryLog"]', String(p.apps.lotteryLog));
+    await page.fill('input[data-path="apps.questionnaires"]', String(run.p.apps.questionnaires));
+    await page.fill('input[data-path="apps.lotteryLog"]', String(run.p.apps.lotteryLog));
     for (const op of ["screen", "draw", "promote"]) {
       await page.fill(`input[data-path="permissions.${op}.users"]`, "staff1");
     }
     await screenshot(page, "staff-table-settings");
     await Promise.all([page.waitForURL("**/plugin/"), page.click("#followup-config-save")]);
 
-    await settingsPage(page, p.apps.questionnaires);
+    await settingsPage(page, run.p.apps.questionnaires);
     await page.selectOption('select[data-path="role"]', "questionnaires");
     await page.fill('input[data-path="apps.applications"]', String(app()));
     await Promise.all([page.waitForURL("**/plugin/"), page.click("#followup-config-save")]);
     await context.close();
-    staff = (await loggedIn(browser, p.sandbox.baseUrl, "staff1")).context;
+    staff = (await loggedIn(run.browser, run.p.sandbox.baseUrl, "staff1")).context;
   });
 
   test("審査 screens every application; the screened flag (CALC) follows the plugin's writes", async () => {
     const [first] = await allRecords();
     staffed = value(first as Rec, "$id");
-    await p.admin.record.updateRecord({
+    await run.p.admin.record.updateRecord({
       app: app(),
       id: staffed,
       record: {
@@ -146,7 +137,7 @@ describe("a round on the app with a staff table and CALC fields (steps run in or
     expect(records.every((r) => value(r, "審査済フラグ") === "1")).toBe(true);
     const review = records.filter((r) => value(r, "eligibility") === "要確認");
     if (review.length > 0) {
-      await p.admin.record.updateRecords({
+      await run.p.admin.record.updateRecords({
         app: app(),
         records: review.map((r) => ({
           id: value(r, "$id"),
@@ -173,12 +164,17 @@ describe("a round on the app with a staff table and CALC fields (steps run in or
     const records = await allRecords();
     const winner = records.find((r) => status(r) === "当選") as Rec;
     const winnerId = value(winner, "$id");
-    const { revision } = await p.admin.record.updateRecord({
+    const { revision } = await run.p.admin.record.updateRecord({
       app: app(),
       id: winnerId,
       record: { participation_intent: { value: "辞退する" } },
     });
-    await p.admin.record.updateRecordStatus({ app: app(), id: winnerId, action: "辞退", revision });
+    await run.p.admin.record.updateRecordStatus({
+      app: app(),
+      id: winnerId,
+      action: "辞退",
+      revision,
+    });
     const page = await newPage(staff);
     const text = await runListButton(page, "followup-promote");
     expect(text).toMatch(/補欠順位 1/);

@@ -4,38 +4,29 @@
  * → 訪問完了. Each step is checked over REST; screenshots go to test-artifacts/.
  */
 import { readFileSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import type { LotteryBundle } from "../../src/core/lottery";
 import { verifyBundle } from "../../src/core/lottery";
 import { findInvariantViolations } from "../../src/core/workflow";
-import { startProgramSandbox, type ProgramSandbox } from "../plugin/support/programSandbox";
-import { launchBrowser, loggedIn, open, screenshot } from "./support/browser";
+import { loggedIn, open, screenshot } from "./support/browser";
+import { programInBrowser } from "./support/programInBrowser";
 
-let p: ProgramSandbox;
-let browser: Browser;
 let staff: BrowserContext;
 let bundle: LotteryBundle;
 
 type Rec = Record<string, { value: unknown; type?: string }>;
 
-beforeAll(async () => {
-  p = await startProgramSandbox();
-  browser = await launchBrowser();
-}, 600_000);
-afterAll(async () => {
-  await browser?.close();
-  await p?.close();
-});
+const run = programInBrowser();
 
-const app = () => p.apps.applications;
+const app = () => run.p.apps.applications;
 const status = (r: Rec) => String(Object.values(r).find((f) => f.type === "STATUS")?.value);
 const value = (r: Rec, code: string) => String(r[code]?.value ?? "");
 
 async function allRecords(): Promise<Rec[]> {
-  return (await p.admin.record.getAllRecords({ app: app() })) as unknown as Rec[];
+  return (await run.p.admin.record.getAllRecords({ app: app() })) as unknown as Rec[];
 }
 async function recordOf(id: string): Promise<Rec> {
-  return (await p.admin.record.getRecord({ app: app(), id })).record as unknown as Rec;
+  return (await run.p.admin.record.getRecord({ app: app(), id })).record as unknown as Rec;
 }
 
 async function newPage(context: BrowserContext): Promise<Page> {
@@ -46,7 +37,7 @@ async function newPage(context: BrowserContext): Promise<Page> {
 
 /** Opens the plugin's settings page of an app and waits for the form. */
 async function settingsPage(page: Page, appId: number): Promise<void> {
-  await open(page, `/k/admin/app/${appId}/plugin/config?pluginId=${p.pluginId}`);
+  await open(page, `/k/admin/app/${appId}/plugin/config?pluginId=${run.p.pluginId}`);
   await page.waitForSelector("#followup-config-save");
 }
 
@@ -83,7 +74,7 @@ async function proceed(page: Page, id: string, action: string): Promise<void> {
 
 describe("one program round in kintone (steps run in order)", () => {
   test("the administrator sets the plugin up; a bad value is shown beside its input", async () => {
-    const { context, page } = await loggedIn(browser, p.sandbox.baseUrl, "admin");
+    const { context, page } = await loggedIn(run.browser, run.p.sandbox.baseUrl, "admin");
     await settingsPage(page, app());
     await page.fill('input[data-path="program.quota"]', "0");
     await page.click("#followup-config-save");
@@ -93,25 +84,25 @@ describe("one program round in kintone (steps run in order)", () => {
     await screenshot(page, "plugin-settings-error");
 
     await page.fill('input[data-path="program.quota"]', "50");
-    await page.fill('input[data-path="apps.questionnaires"]', String(p.apps.questionnaires));
-    await page.fill('input[data-path="apps.lotteryLog"]', String(p.apps.lotteryLog));
+    await page.fill('input[data-path="apps.questionnaires"]', String(run.p.apps.questionnaires));
+    await page.fill('input[data-path="apps.lotteryLog"]', String(run.p.apps.lotteryLog));
     for (const op of ["screen", "draw", "promote"]) {
       await page.fill(`input[data-path="permissions.${op}.users"]`, "staff1, staff_en");
     }
     await screenshot(page, "plugin-settings");
     await Promise.all([page.waitForURL("**/plugin/"), page.click("#followup-config-save")]);
 
-    await settingsPage(page, p.apps.questionnaires);
+    await settingsPage(page, run.p.apps.questionnaires);
     await page.selectOption('select[data-path="role"]', "questionnaires");
     await page.fill('input[data-path="apps.applications"]', String(app()));
     await Promise.all([page.waitForURL("**/plugin/"), page.click("#followup-config-save")]);
 
     await settingsPage(page, app());
     await expect(page.inputValue('input[data-path="apps.lotteryLog"]')).resolves.toBe(
-      String(p.apps.lotteryLog),
+      String(run.p.apps.lotteryLog),
     );
     await context.close();
-    staff = (await loggedIn(browser, p.sandbox.baseUrl, "staff1")).context;
+    staff = (await loggedIn(run.browser, run.p.sandbox.baseUrl, "staff1")).context;
   });
 
   test("審査 proposes; staff confirm the proposed 対象外 in its dialog, which moves them to 対象外", async () => {
@@ -144,7 +135,7 @@ describe("one program round in kintone (steps run in order)", () => {
     // A person looked at each 要確認 and accepted it (the draw waits until none is left).
     const review = records.filter((r) => value(r, "eligibility") === "要確認");
     if (review.length > 0) {
-      await p.admin.record.updateRecords({
+      await run.p.admin.record.updateRecords({
         app: app(),
         records: review.map((r) => ({
           id: value(r, "$id"),
@@ -190,7 +181,7 @@ describe("one program round in kintone (steps run in order)", () => {
   const waitlisted = (no: number) => bundle.ranking.find((e) => e.waitlist_no === no)?.key ?? "";
 
   test("a winner declines: 辞退 after the intent is recorded", async () => {
-    await p.admin.record.updateRecord({
+    await run.p.admin.record.updateRecord({
       app: app(),
       id: winner(),
       record: { participation_intent: { value: "辞退する" } },
@@ -213,7 +204,7 @@ describe("one program round in kintone (steps run in order)", () => {
   });
 
   test("参加確定 once the promoted applicant says 参加する", async () => {
-    await p.admin.record.updateRecord({
+    await run.p.admin.record.updateRecord({
       app: app(),
       id: waitlisted(1),
       record: { participation_intent: { value: "参加する" } },
@@ -231,7 +222,7 @@ describe("one program round in kintone (steps run in order)", () => {
     await link.waitFor();
     const applicationNo = value(await recordOf(waitlisted(1)), "application_no");
     const href = (await link.getAttribute("href")) ?? "";
-    expect(href).toBe(`/k/${p.apps.questionnaires}/edit?application_no=${applicationNo}`);
+    expect(href).toBe(`/k/${run.p.apps.questionnaires}/edit?application_no=${applicationNo}`);
     await screenshot(page, "plugin-panel-confirmed");
     await open(page, href);
     await expect(page.inputValue("[data-field-code=application_no] input")).resolves.toBe(
@@ -246,7 +237,7 @@ describe("one program round in kintone (steps run in order)", () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(status(await recordOf(waitlisted(1)))).toBe("質問票回答済");
-    const questionnaires = await p.admin.record.getRecords({ app: p.apps.questionnaires });
+    const questionnaires = await run.p.admin.record.getRecords({ app: run.p.apps.questionnaires });
     expect(questionnaires.records.map((q) => String(q.application_no?.value))).toEqual([
       applicationNo,
     ]);
@@ -255,20 +246,20 @@ describe("one program round in kintone (steps run in order)", () => {
 
   test("同期 moves a confirmed application whose questionnaire came through the public form", async () => {
     const second = bundle.ranking[1]?.key ?? "";
-    const { revision } = await p.admin.record.updateRecord({
+    const { revision } = await run.p.admin.record.updateRecord({
       app: app(),
       id: second,
       record: { participation_intent: { value: "参加する" } },
     });
-    await p.admin.record.updateRecordStatus({
+    await run.p.admin.record.updateRecordStatus({
       app: app(),
       id: second,
       action: "参加確定",
       revision,
     });
     // FormBridge writes over REST: no kintone event fires for it.
-    await p.admin.record.addRecord({
-      app: p.apps.questionnaires,
+    await run.p.admin.record.addRecord({
+      app: run.p.apps.questionnaires,
       record: { application_no: { value: value(await recordOf(second), "application_no") } },
     });
     expect(status(await recordOf(second))).toBe("参加確定");
@@ -281,7 +272,7 @@ describe("one program round in kintone (steps run in order)", () => {
 
   test("訪問完了 once the whole visit is booked on a working day", async () => {
     const book = (visit_date: string) =>
-      p.admin.record.updateRecord({
+      run.p.admin.record.updateRecord({
         app: app(),
         id: waitlisted(1),
         record: {
@@ -311,7 +302,9 @@ describe("one program round in kintone (steps run in order)", () => {
   });
 
   test("the round leaves every record consistent with the process invariants", async () => {
-    const questionnaires = await p.admin.record.getAllRecords({ app: p.apps.questionnaires });
+    const questionnaires = await run.p.admin.record.getAllRecords({
+      app: run.p.apps.questionnaires,
+    });
     const links = questionnaires.map((q) => String(q.application_no?.value));
     expect(findInvariantViolations(await allRecords(), links)).toEqual([]);
   });

@@ -10,15 +10,15 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { ACTIONS, STATES } from "../../src/core/vocabulary";
-import { startProgramSandbox, type ProgramSandbox } from "../plugin/support/programSandbox";
 import {
   renamedActions as actions,
   renamedStates as states,
   renameProcess,
 } from "../support/renamedProcess";
-import { launchBrowser, open } from "./support/browser";
+import { open } from "./support/browser";
+import { programInBrowser } from "./support/programInBrowser";
 import {
   closeDialog,
   expectNoRefusal,
@@ -29,21 +29,10 @@ import {
   value,
 } from "./support/round";
 
-let p: ProgramSandbox;
-let browser: Browser;
-
-beforeAll(async () => {
-  p = await startProgramSandbox();
-  browser = await launchBrowser();
-  await renameProcess(p.admin, p.apps.applications);
-}, 600_000);
-afterAll(async () => {
-  await browser?.close();
-  await p?.close();
-});
+const run = programInBrowser(undefined, ({ p }) => renameProcess(p.admin, p.apps.applications));
 
 const { app, recordOf, allRecords, as, look, finish, proceed, listButton } = roundOn(
-  () => ({ p, browser }),
+  () => run,
   "renamed-round",
 );
 
@@ -72,11 +61,11 @@ describe("every state and action renamed: a whole round on the screens, audit cl
   test("administrator: renames every state and action on both settings pages", async () => {
     const admin = await as("admin");
     const { page } = admin;
-    const configOf = (id: number) => `/k/admin/app/${id}/plugin/config?pluginId=${p.pluginId}`;
+    const configOf = (id: number) => `/k/admin/app/${id}/plugin/config?pluginId=${run.p.pluginId}`;
     await open(page, configOf(app()));
     await page.waitForSelector("#followup-config-save");
-    await page.fill('input[data-path="apps.questionnaires"]', String(p.apps.questionnaires));
-    await page.fill('input[data-path="apps.lotteryLog"]', String(p.apps.lotteryLog));
+    await page.fill('input[data-path="apps.questionnaires"]', String(run.p.apps.questionnaires));
+    await page.fill('input[data-path="apps.lotteryLog"]', String(run.p.apps.lotteryLog));
     for (const op of ["screen", "draw", "promote"]) {
       await page.fill(`input[data-path="permissions.${op}.groups"]`, "secretariat");
     }
@@ -85,7 +74,7 @@ describe("every state and action renamed: a whole round on the screens, audit cl
     await Promise.all([page.waitForURL("**/plugin/"), page.click("#followup-config-save")]);
 
     // The questionnaire app's plugin moves the application on: it needs the same names.
-    await open(page, configOf(p.apps.questionnaires));
+    await open(page, configOf(run.p.apps.questionnaires));
     await page.waitForSelector("#followup-config-save");
     await page.selectOption('select[data-path="role"]', "questionnaires");
     await page.fill('input[data-path="apps.applications"]', String(app()));
@@ -113,7 +102,7 @@ describe("every state and action renamed: a whole round on the screens, audit cl
     expect(ineligible.every((r) => status(r) === states.ineligible)).toBe(true);
     // A person looked at each 要確認 and accepted it (the draw waits until none is left).
     const review = records.filter((r) => value(r, "eligibility") === "要確認");
-    await p.admin.record.updateRecords({
+    await run.p.admin.record.updateRecords({
       app: app(),
       records: review.map((r) => ({
         id: value(r, "$id"),
@@ -138,7 +127,7 @@ describe("every state and action renamed: a whole round on the screens, audit cl
     const winners = (await allRecords()).filter((r) => status(r) === states.winner);
     expect(winners.length).toBeGreaterThan(0);
     const winner = value(winners[0] as Rec, "$id");
-    await p.admin.record.updateRecord({
+    await run.p.admin.record.updateRecord({
       app: app(),
       id: winner,
       record: { participation_intent: { value: "辞退する" } },
@@ -157,7 +146,7 @@ describe("every state and action renamed: a whole round on the screens, audit cl
     );
     promoted = value(first as Rec, "$id");
     expect(promoted).not.toBe("");
-    await p.admin.record.updateRecord({
+    await run.p.admin.record.updateRecord({
       app: app(),
       id: promoted,
       record: { participation_intent: { value: "参加する" } },
@@ -177,7 +166,7 @@ describe("every state and action renamed: a whole round on the screens, audit cl
     }
     expect(status(await recordOf(promoted))).toBe(states.questionnaireDone);
 
-    await p.admin.record.updateRecord({
+    await run.p.admin.record.updateRecord({
       app: app(),
       id: promoted,
       record: {
@@ -194,7 +183,7 @@ describe("every state and action renamed: a whole round on the screens, audit cl
 
   test("followup audit, from a folder without followup.apps.json, finds nothing wrong", async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), "followup-renamed-ui-"));
-    const audit = await followup(p.sandbox.baseUrl, ["audit"], cwd);
+    const audit = await followup(run.p.sandbox.baseUrl, ["audit"], cwd);
     expect(audit.out).toContain("問題はありません");
     expect(audit.code).toBe(0);
     const after = await allRecords();

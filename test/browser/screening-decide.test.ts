@@ -4,27 +4,18 @@
  * confirm it in the 審査 dialog (対象外登録, one bulk, progress bar). After a correction, 差し戻し
  * and 審査 make it 適格; a company's corrected re-application is not a duplicate of its excluded one.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { DECLARATIONS, PARTICIPATION_CATEGORIES } from "../../src/core/vocabulary";
 import { configurePlugin } from "../plugin/support/pluginSettings";
-import { startProgramSandbox, type ProgramSandbox } from "../plugin/support/programSandbox";
-import { launchBrowser, loggedIn, open, screenshot } from "./support/browser";
-
-let p: ProgramSandbox;
-let browser: Browser;
+import { loggedIn, open, screenshot } from "./support/browser";
+import { programInBrowser } from "./support/programInBrowser";
 
 type Rec = Record<string, { value: unknown; type?: string }>;
 const status = (r: Rec) => String(Object.values(r).find((f) => f.type === "STATUS")?.value);
 
-beforeAll(async () => {
-  p = await startProgramSandbox();
-  browser = await launchBrowser();
-  await configurePlugin(browser, p, ["staff1"]);
-}, 600_000);
-afterAll(async () => {
-  await browser?.close();
-  await p?.close();
-});
+const run = programInBrowser(undefined, ({ p, browser }) =>
+  configurePlugin(browser, p, ["staff1"]),
+);
 
 function application(name: string, corporateNumber: string, changes: Record<string, string>) {
   const values: Record<string, unknown> = {
@@ -50,11 +41,12 @@ function application(name: string, corporateNumber: string, changes: Record<stri
 }
 
 const record = async (id: string) =>
-  (await p.admin.record.getRecord({ app: p.apps.applications, id })).record as unknown as Rec;
+  (await run.p.admin.record.getRecord({ app: run.p.apps.applications, id }))
+    .record as unknown as Rec;
 
 /** Runs 審査 as staff1 and returns the open result dialog's page (not yet closed). */
 async function screen(page: Page): Promise<string> {
-  await open(page, `/k/${p.apps.applications}/`);
+  await open(page, `/k/${run.p.apps.applications}/`);
   await page.click("#followup-screen");
   await page.waitForSelector(".followup-dialog-ok");
   await page.click(".followup-dialog-ok");
@@ -70,7 +62,7 @@ async function closeDialog(page: Page): Promise<void> {
 }
 
 async function sendBackOnScreen(page: Page, id: string, reason: string): Promise<void> {
-  await open(page, `/k/${p.apps.applications}/show#record=${id}`);
+  await open(page, `/k/${run.p.apps.applications}/show#record=${id}`);
   await page.waitForSelector("#followup-send-back");
   await page.click("#followup-send-back");
   await page.waitForSelector("#followup-send-back-reason");
@@ -82,19 +74,19 @@ async function sendBackOnScreen(page: Page, id: string, reason: string): Promise
 }
 
 test("proposed 対象外 waits for a person; 差し戻し + 審査 after a correction make it 適格; a re-application is no duplicate", async () => {
-  const app = p.apps.applications;
-  const staff = p.sandbox.clientAs("staff1");
-  const extension = await p.admin.record.addRecord({
+  const app = run.p.apps.applications;
+  const staff = run.p.sandbox.clientAs("staff1");
+  const extension = await run.p.admin.record.addRecord({
     app,
     record: application("株式会社あおば技研", "7010705000725", {
       contact_phone: "03-1234-5678（内線12）",
     }),
   });
-  const typo = await p.admin.record.addRecord({
+  const typo = await run.p.admin.record.addRecord({
     app,
     record: application("株式会社みどり商事", "4011001098993", { postal_code: "160-002" }),
   });
-  const { page } = await loggedIn(browser, p.sandbox.baseUrl, "staff1");
+  const { page } = await loggedIn(run.browser, run.p.sandbox.baseUrl, "staff1");
   page.on("pageerror", (error) => process.stderr.write(`[browser] ${error.message}\n`));
 
   // 1. Screening proposes: both listed as 対象外 with the reason, nothing moved yet.
@@ -128,8 +120,8 @@ test("proposed 対象外 waits for a person; 差し戻し + 審査 after a corre
   });
   // 差し戻し from the record's detail screen, with a reason that goes into the lottery log.
   await sendBackOnScreen(page, extension.id, "電話番号の内線表記を事務局で訂正");
-  const log = await p.admin.record.getRecords({
-    app: p.apps.lotteryLog,
+  const log = await run.p.admin.record.getRecords({
+    app: run.p.apps.lotteryLog,
     query: 'kind in ("差し戻し")',
   });
   expect(log.records).toHaveLength(1);
@@ -137,7 +129,7 @@ test("proposed 対象外 waits for a person; 差し戻し + 審査 after a corre
   expect(status(await record(extension.id))).toBe("申込受付");
 
   // 4. The company with the postal code typo applies again, corrected.
-  const again = await p.admin.record.addRecord({
+  const again = await run.p.admin.record.addRecord({
     app,
     record: application("株式会社みどり商事", "4011001098993", {
       applied_at: "2024-08-05T01:00:00Z",
@@ -155,10 +147,11 @@ test("proposed 対象外 waits for a person; 差し戻し + 審査 after a corre
 });
 
 test("a new application typed after the round closed is refused with the window in 西暦 and 和暦", async () => {
-  const { page } = await loggedIn(browser, p.sandbox.baseUrl, "staff1");
-  const before = (await p.admin.record.getRecords({ app: p.apps.applications, totalCount: true }))
-    .totalCount;
-  await open(page, `/k/${p.apps.applications}/edit`);
+  const { page } = await loggedIn(run.browser, run.p.sandbox.baseUrl, "staff1");
+  const before = (
+    await run.p.admin.record.getRecords({ app: run.p.apps.applications, totalCount: true })
+  ).totalCount;
+  await open(page, `/k/${run.p.apps.applications}/edit`);
   await page.fill("[data-field-code=company_name] input", "株式会社きょうの申込");
   await page.click(".sb-save");
   const error = page.locator("[data-field-code=applied_at] .sb-field-error:not([hidden])");
@@ -168,15 +161,16 @@ test("a new application typed after the round closed is refused with the window 
     "申込受付期間（2024年（令和6年）7月12日（金）00:00〜2024年（令和6年）8月9日（金）17:00）は終了しているため、お申込みいただけません",
   );
   await screenshot(page, "screening-late-application");
-  const after = (await p.admin.record.getRecords({ app: p.apps.applications, totalCount: true }))
-    .totalCount;
+  const after = (
+    await run.p.admin.record.getRecords({ app: run.p.apps.applications, totalCount: true })
+  ).totalCount;
   expect(after).toBe(before);
 });
 
 test("a decision flagged after the data changed is kept for the new data with one click", async () => {
-  const app = p.apps.applications;
-  const staff = p.sandbox.clientAs("staff1");
-  const warned = await p.admin.record.addRecord({
+  const app = run.p.apps.applications;
+  const staff = run.p.sandbox.clientAs("staff1");
+  const warned = await run.p.admin.record.addRecord({
     app,
     record: application("株式会社さいたま寄り", "2010001008774", {
       address: "埼玉県川口市栄町1-2-3",
@@ -184,7 +178,7 @@ test("a decision flagged after the data changed is kept for the new data with on
       staff_decision_reason: "本社は都内（登記簿で確認）",
     }),
   });
-  const { page } = await loggedIn(browser, p.sandbox.baseUrl, "staff1");
+  const { page } = await loggedIn(run.browser, run.p.sandbox.baseUrl, "staff1");
   await screen(page);
   const flagged = page.locator(`#followup-flagged li[data-record-id="${warned.id}"]`);
   await expect(flagged.textContent()).resolves.toContain("本社は都内（登記簿で確認）");

@@ -9,17 +9,20 @@ export interface ProgramInBrowser {
 }
 
 /**
- * Starts both before the file's tests and closes both after them. Read them inside a test or a
- * function a test calls: they exist only once beforeAll has run.
+ * Starts both before the file's tests (then runs `prepare`, e.g. configuring the plugin) and closes
+ * both after them. Read them inside a test or a function a test calls: they exist only once
+ * beforeAll has run.
  */
 export function programInBrowser(
   options?: Parameters<typeof startProgramSandbox>[0],
+  prepare?: (started: ProgramInBrowser) => Promise<void>,
 ): ProgramInBrowser {
   let p: ProgramSandbox | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     p = await startProgramSandbox(options);
     browser = await launchBrowser();
+    await prepare?.({ p, browser });
   }, 600_000);
   afterAll(async () => {
     await browser?.close();
