@@ -13,7 +13,15 @@
  */
 import { open } from "./support/browser";
 import { programInBrowser } from "./support/programInBrowser";
-import { closeDialog, expectNoRefusal, type Rec, roundOn, status, value } from "./support/round";
+import {
+  acceptReviews,
+  closeDialog,
+  expectNoRefusal,
+  type Rec,
+  roundOn,
+  status,
+  value,
+} from "./support/round";
 
 const run = programInBrowser();
 
@@ -82,17 +90,7 @@ describe("the first hour: a whole round as administrator, staff and viewer (in o
     const ineligible = records.filter((r) => value(r, "eligibility") === "対象外");
     expect(ineligible.length).toBeGreaterThan(0);
     expect(ineligible.every((r) => status(r) === "対象外")).toBe(true);
-    // A person looked at each 要確認 and accepted it (the draw waits until none is left).
-    const review = records.filter((r) => value(r, "eligibility") === "要確認");
-    if (review.length > 0) {
-      await run.p.admin.record.updateRecords({
-        app: app(),
-        records: review.map((r) => ({
-          id: value(r, "$id"),
-          record: { eligibility: { value: "適格" } },
-        })),
-      });
-    }
+    await acceptReviews(run.p, records);
     const excluded = value(ineligible[0] as Rec, "$id");
     await open(page, `/k/${app()}/show#record=${excluded}`);
     await page.waitForSelector("#followup-detail-panel");

@@ -7,17 +7,15 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { loggedIn, open, screenshot } from "./support/browser";
 import { programInBrowser } from "./support/programInBrowser";
+import { acceptReviews, type Rec, status, value } from "./support/round";
 
 let staff: BrowserContext;
 
-type Rec = Record<string, { value: unknown; type?: string }>;
 type Row = { id: string; value: Record<string, { value: unknown }> };
 
 const run = programInBrowser({ variant: "staff-table" });
 
 const app = () => run.p.apps.applications;
-const status = (r: Rec) => String(Object.values(r).find((f) => f.type === "STATUS")?.value);
-const value = (r: Rec, code: string) => String(r[code]?.value ?? "");
 const EXTRA_FIELDS = [
   "担当者一覧",
   "担当者名",
@@ -135,16 +133,7 @@ describe("a round on the app with a staff table and CALC fields (steps run in or
     ]);
     const records = await allRecords();
     expect(records.every((r) => value(r, "審査済フラグ") === "1")).toBe(true);
-    const review = records.filter((r) => value(r, "eligibility") === "要確認");
-    if (review.length > 0) {
-      await run.p.admin.record.updateRecords({
-        app: app(),
-        records: review.map((r) => ({
-          id: value(r, "$id"),
-          record: { eligibility: { value: "適格" } },
-        })),
-      });
-    }
+    await acceptReviews(run.p, records);
     await page.close();
   });
 

@@ -10,17 +10,14 @@ import { verifyBundle } from "../../src/core/lottery";
 import { findInvariantViolations } from "../../src/core/workflow";
 import { loggedIn, open, screenshot } from "./support/browser";
 import { programInBrowser } from "./support/programInBrowser";
+import { acceptReviews, type Rec, status, value } from "./support/round";
 
 let staff: BrowserContext;
 let bundle: LotteryBundle;
 
-type Rec = Record<string, { value: unknown; type?: string }>;
-
 const run = programInBrowser();
 
 const app = () => run.p.apps.applications;
-const status = (r: Rec) => String(Object.values(r).find((f) => f.type === "STATUS")?.value);
-const value = (r: Rec, code: string) => String(r[code]?.value ?? "");
 
 async function allRecords(): Promise<Rec[]> {
   return (await run.p.admin.record.getAllRecords({ app: app() })) as unknown as Rec[];
@@ -132,17 +129,7 @@ describe("one program round in kintone (steps run in order)", () => {
     expect(ineligible.length).toBeGreaterThan(0);
     expect(ineligible.every((r) => status(r) === "対象外")).toBe(true);
     expect(ineligible.every((r) => value(r, "eligibility_notes").includes("【不備】"))).toBe(true);
-    // A person looked at each 要確認 and accepted it (the draw waits until none is left).
-    const review = records.filter((r) => value(r, "eligibility") === "要確認");
-    if (review.length > 0) {
-      await run.p.admin.record.updateRecords({
-        app: app(),
-        records: review.map((r) => ({
-          id: value(r, "$id"),
-          record: { eligibility: { value: "適格" } },
-        })),
-      });
-    }
+    await acceptReviews(run.p, records);
     await page.close();
   });
 

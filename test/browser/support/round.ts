@@ -22,6 +22,19 @@ export interface User {
   widths: string[];
 }
 
+/** A person looked at each 要確認 among `records` and accepted it (the draw waits until none is left). */
+export async function acceptReviews(p: ProgramSandbox, records: Rec[]): Promise<void> {
+  const review = records.filter((r) => value(r, "eligibility") === "要確認");
+  if (review.length === 0) return;
+  await p.admin.record.updateRecords({
+    app: p.apps.applications,
+    records: review.map((r) => ({
+      id: value(r, "$id"),
+      record: { eligibility: { value: "適格" } },
+    })),
+  });
+}
+
 /** Nothing refused on the screen after a button the screen offered. */
 export async function expectNoRefusal(page: Page): Promise<void> {
   await expect(page.locator(".sb-error-banner:visible").count()).resolves.toBe(0);
