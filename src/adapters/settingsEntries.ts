@@ -3,7 +3,7 @@
  * record screens can read them without the settings schema (zod is kept out of desktop.js).
  */
 import { fieldText, type KintoneRecordLike } from "../core/application";
-import { entryHash, type LogEntryContent } from "../core/lottery";
+import { chainedEntryOfRecord, entryHash } from "../core/lottery";
 import { LOTTERY_LOG_KINDS } from "../core/vocabulary";
 import { readAllRecords } from "./applications";
 import type { KintoneClient } from "./kintoneClient";
@@ -37,39 +37,16 @@ function authorship(record: KintoneRecordLike): { savedAt: string; savedBy: stri
   return { savedAt, savedBy };
 }
 
-function numberOrNull(text: string): number | null {
-  return text === "" ? null : Number(text);
-}
-
 async function toSettingsEntry(record: KintoneRecordLike): Promise<SettingsEntry> {
-  const text = (code: string) => fieldText(record, code);
-  let document: unknown = null;
-  try {
-    document = JSON.parse(text("ranking")) as unknown;
-  } catch {
-    document = text("ranking");
-  }
-  const content: LogEntryContent = {
-    sequence: Number(text("sequence")),
-    run_id: text("run_id"),
-    kind: text("kind"),
-    algorithm: text("algorithm"),
-    seed: text("seed"),
-    pool_fingerprint: text("pool_fingerprint"),
-    pool_size: numberOrNull(text("pool_size")),
-    quota: numberOrNull(text("quota")),
-    pool: null,
-    ranking: document,
-    reason: text("reason"),
-    previous_hash: text("previous_hash"),
-  };
+  const content = chainedEntryOfRecord(record);
+  const document = content.ranking;
   return {
     sequence: content.sequence,
-    recordId: text("$id"),
+    recordId: fieldText(record, "$id"),
     runId: content.run_id,
     ...authorship(record),
     document,
-    intact: (await entryHash(content)) === text("entry_hash"),
+    intact: (await entryHash(content)) === content.entry_hash,
     reason: content.reason,
   };
 }

@@ -5,7 +5,8 @@
  * Each case breaks the round through REST, checks the finding and exit code 1, then repairs it.
  */
 import type { KintoneRecordLike } from "../../src/core/application";
-import { entryHash, type LogEntryContent } from "../../src/core/lottery";
+import { chainedEntryOfRecord, entryHash, type LogEntryContent } from "../../src/core/lottery";
+import { LOTTERY_LOG_FIELDS } from "../../src/core/vocabulary";
 import { statusOf } from "../../src/core/workflow";
 import { drawLottery } from "../../src/adapters/lottery";
 import { defaultProgram } from "../../src/adapters/defaultProgram";
@@ -105,37 +106,13 @@ describe("followup audit on a tampered round", () => {
     expect(deleted.stdout).toContain("HEAD_NOT_IN_LOG");
 
     // Put back with a changed reason and a recomputed hash: the chain checks out on its own…
-    const fields = [
-      "sequence",
-      "run_id",
-      "kind",
-      "algorithm",
-      "seed",
-      "pool_fingerprint",
-      "pool_size",
-      "quota",
-      "pool",
-      "ranking",
-      "reason",
-      "state",
-      "previous_hash",
-    ];
+    // Every stored field but the hash and the file; the chain content read back as audit reads it.
+    const fields = LOTTERY_LOG_FIELDS.filter((code) => code !== "entry_hash" && code !== "bundle");
     const copy = Object.fromEntries(fields.map((code) => [code, { value: last?.[code]?.value }]));
-    const text = (code: string) => String(last?.[code]?.value ?? "");
-    const number = (code: string) => (text(code) === "" ? null : Number(text(code)));
+    const stored = chainedEntryOfRecord(last ?? {});
     const content: LogEntryContent = {
-      sequence: Number(text("sequence")),
-      run_id: text("run_id"),
-      kind: text("kind"),
-      algorithm: text("algorithm"),
-      seed: text("seed"),
-      pool_fingerprint: text("pool_fingerprint"),
-      pool_size: number("pool_size"),
-      quota: number("quota"),
-      pool: text("pool") === "" ? null : (JSON.parse(text("pool")) as string[]),
-      ranking: text("ranking") === "" ? null : JSON.parse(text("ranking")),
-      reason: `${text("reason")}\n（後から書き足し）`,
-      previous_hash: text("previous_hash"),
+      ...stored,
+      reason: `${stored.reason}\n（後から書き足し）`,
     };
     await program.admin.record.addRecord({
       app: logApp,

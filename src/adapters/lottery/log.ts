@@ -6,6 +6,7 @@
 import { fieldText, type KintoneRecordLike } from "../../core/application";
 import {
   type ChainedEntry,
+  chainedEntryOfRecord,
   entryHash,
   GENESIS_HASH,
   type LogEntryContent,
@@ -17,7 +18,7 @@ import {
   LOTTERY_LOG_KINDS,
   LOTTERY_LOG_STATES,
 } from "../../core/vocabulary";
-import { type LotteryContext, numberValue, readPages } from "./context";
+import { type LotteryContext, readPages } from "./context";
 
 /** Text fields keep pool and ranking up to this many characters; beyond, only the bundle file does. */
 export const INLINE_TEXT_LIMIT = 60_000;
@@ -30,15 +31,6 @@ export interface LogRecord extends ChainedEntry {
   bundleFileKey?: string;
 }
 
-function parseJson(text: string): unknown {
-  if (text === "") return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text; // kept as found, so the hash check reports the entry instead of crashing
-  }
-}
-
 function toLogRecord(record: KintoneRecordLike): LogRecord {
   const files = record.bundle?.value;
   const fileKey = Array.isArray(files)
@@ -49,19 +41,7 @@ function toLogRecord(record: KintoneRecordLike): LogRecord {
     revision: fieldText(record, "$revision"),
     state: fieldText(record, "state"),
     bundleFileKey: fileKey,
-    sequence: numberValue(record, "sequence") ?? 0,
-    run_id: fieldText(record, "run_id"),
-    kind: fieldText(record, "kind"),
-    algorithm: fieldText(record, "algorithm"),
-    seed: fieldText(record, "seed"),
-    pool_fingerprint: fieldText(record, "pool_fingerprint"),
-    pool_size: numberValue(record, "pool_size"),
-    quota: numberValue(record, "quota"),
-    pool: parseJson(fieldText(record, "pool")) as string[] | null,
-    ranking: parseJson(fieldText(record, "ranking")),
-    reason: fieldText(record, "reason"),
-    previous_hash: fieldText(record, "previous_hash"),
-    entry_hash: fieldText(record, "entry_hash"),
+    ...chainedEntryOfRecord(record),
   };
 }
 

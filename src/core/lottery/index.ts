@@ -25,3 +25,4 @@ export {
 } from "./chain";
 export { nextToPromote, vacancies, type DrawnApplication } from "./promotion";
 export { bundleOfDrawEntry, commitmentBefore } from "./notice";
+export { chainedEntryOfRecord } from "./logRecord";
